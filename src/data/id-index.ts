@@ -1,0 +1,111 @@
+/**
+ * An index from row id (the bytes of the id column) to row number, for
+ * joining prediction files to the test set by key. Ids live in one byte
+ * arena and an open-addressing table of row numbers, so two million ids take
+ * tens of megabytes instead of two million strings and map entries.
+ */
+
+const EMPTY = -1
+const decoder = new TextDecoder()
+
+/** FNV-1a over the bytes. */
+function hashBytes(bytes: Uint8Array, start: number, end: number): number {
+  let h = 0x811c9dc5
+  for (let i = start; i < end; i++) {
+    h ^= bytes[i]
+    h = Math.imul(h, 0x01000193)
+  }
+  return h >>> 0
+}
+
+export class IdIndex {
+  size = 0
+  private arena = new Uint8Array(1 << 16)
+  private arenaUsed = 0
+  private offsets = new Int32Array(1 << 12)
+  private hashes = new Uint32Array(1 << 12)
+  private table = new Int32Array(1 << 13).fill(EMPTY)
+
+  /** Adds an id as the next row; returns the earlier row with the same id, or -1. */
+  add(bytes: Uint8Array, start: number, end: number): number {
+    const hash = hashBytes(bytes, start, end)
+    const existing = this.lookup(bytes, start, end, hash)
+    if (existing >= 0) return existing
+    const row = this.size
+    this.reserve(row + 1, end - start)
+    this.arena.set(bytes.subarray(start, end), this.arenaUsed)
+    this.offsets[row] = this.arenaUsed
+    this.arenaUsed += end - start
+    this.offsets[row + 1] = this.arenaUsed
+    this.hashes[row] = hash
+    this.size = row + 1
+    if (this.size * 2 > this.table.length) this.rehash(this.table.length * 2)
+    else this.place(row, hash)
+    return -1
+  }
+
+  /** The row with this id, or -1. */
+  find(bytes: Uint8Array, start: number, end: number): number {
+    return this.lookup(bytes, start, end, hashBytes(bytes, start, end))
+  }
+
+  /** The id of a row, as text. */
+  idOf(row: number): string {
+    return decoder.decode(
+      this.arena.subarray(this.offsets[row], this.offsets[row + 1])
+    )
+  }
+
+  private lookup(
+    bytes: Uint8Array,
+    start: number,
+    end: number,
+    hash: number
+  ): number {
+    const mask = this.table.length - 1
+    const length = end - start
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const row = this.table[slot]
+      if (row === EMPTY) return -1
+      if (this.hashes[row] !== hash) continue
+      const from = this.offsets[row]
+      if (this.offsets[row + 1] - from !== length) continue
+      let same = true
+      for (let j = 0; j < length; j++) {
+        if (this.arena[from + j] !== bytes[start + j]) {
+          same = false
+          break
+        }
+      }
+      if (same) return row
+    }
+  }
+
+  private place(row: number, hash: number): void {
+    const mask = this.table.length - 1
+    let slot = hash & mask
+    while (this.table[slot] !== EMPTY) slot = (slot + 1) & mask
+    this.table[slot] = row
+  }
+
+  private rehash(capacity: number): void {
+    this.table = new Int32Array(capacity).fill(EMPTY)
+    for (let row = 0; row < this.size; row++) this.place(row, this.hashes[row])
+  }
+
+  private reserve(rows: number, idLength: number): void {
+    if (rows + 1 > this.offsets.length) {
+      const offsets = new Int32Array((rows + 1) * 2)
+      offsets.set(this.offsets)
+      this.offsets = offsets
+      const hashes = new Uint32Array((rows + 1) * 2)
+      hashes.set(this.hashes)
+      this.hashes = hashes
+    }
+    if (this.arenaUsed + idLength > this.arena.length) {
+      const arena = new Uint8Array((this.arenaUsed + idLength) * 2)
+      arena.set(this.arena)
+      this.arena = arena
+    }
+  }
+}

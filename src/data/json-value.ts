@@ -1,0 +1,23 @@
+/**
+ * Turns one JSON value of a prediction or test-set record into the text the
+ * readers hand on: numbers and strings as they are, a `[p0, p1]` probability
+ * pair as its second entry (the positive class, as `predict_proba` orders
+ * two classes), null as empty. Anything else is a message for a DataError.
+ */
+
+export function jsonValueText(value: unknown): string | { problem: string } {
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'string') return value
+  if (typeof value === 'boolean') return String(value)
+  if (value === null || value === undefined) return ''
+  if (Array.isArray(value)) {
+    if (value.length === 2 && typeof value[1] === 'number')
+      return String(value[1])
+    return {
+      problem: `holds an array of ${value.length} entries; expected a score, a label or a [p0, p1] probability pair`
+    }
+  }
+  return {
+    problem: 'holds an object; expected a score, a label or a [p0, p1] pair'
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * A streaming JSON Lines reader: one JSON object per line. Values are
+ * written as text into a scratch buffer so that callers parse them exactly
+ * as they parse CSV fields.
+ */
+
+import { DataError } from '../errors.js'
+import { jsonValueText } from './json-value.js'
+import { LineSource, type LineSourceOptions } from './line-source.js'
+import { listFields, type RecordReader } from './record-reader.js'
+
+const encoder = new TextEncoder()
+
+export class JsonLinesReader implements RecordReader {
+  readonly format = 'jsonl'
+  readonly positionKind = 'line'
+  bytes: Uint8Array = new Uint8Array(1024)
+  start = new Int32Array(0)
+  end = new Int32Array(0)
+  private readonly lines: LineSource
+  private readonly fields: string[] = []
+  private firstKeys: string[] | undefined
+  private blankLine = 0
+  private pending = false
+
+  constructor(
+    readonly path: string,
+    options: LineSourceOptions = {}
+  ) {
+    this.lines = new LineSource(path, options)
+    // Peek at the first record so `has` and `bind` can name its keys.
+    if (this.advance()) {
+      this.firstKeys = Object.keys(this.parse())
+      this.pending = true
+    } else {
+      this.lines.close()
+      throw new DataError(
+        path,
+        undefined,
+        'the file is empty; expected one JSON object per line'
+      )
+    }
+  }
+
+  get position(): number {
+    return this.lines.lineNumber
+  }
+
+  has(field: string): boolean {
+    return this.firstKeys?.includes(field) ?? false
+  }
+
+  bind(field: string, input: string): number {
+    if (!this.has(field)) {
+      throw new DataError(
+        this.path,
+        this.lines.lineNumber,
+        `no key '${field}' (from input '${input}'); the first record has ${listFields(this.firstKeys ?? [])}`
+      )
+    }
+    let slot = this.fields.indexOf(field)
+    if (slot < 0) {
+      slot = this.fields.push(field) - 1
+      this.start = new Int32Array(this.fields.length)
+      this.end = new Int32Array(this.fields.length)
+    }
+    return slot
+  }
+
+  next(): boolean {
+    if (this.pending) this.pending = false
+    else if (!this.advance()) return false
+    const record = this.parse()
+    let offset = 0
+    for (let slot = 0; slot < this.fields.length; slot++) {
+      const key = this.fields[slot]
+      if (!(key in record)) {
+        throw new DataError(
+          this.path,
+          this.lines.lineNumber,
+          `no key '${key}' in this record; every line needs it`
+        )
+      }
+      const text = jsonValueText(record[key])
+      if (typeof text !== 'string') {
+        throw new DataError(
+          this.path,
+          this.lines.lineNumber,
+          `key '${key}' ${text.problem}`
+        )
+      }
+      const encoded = encoder.encode(text)
+      if (offset + encoded.length > this.bytes.length) {
+        const larger = new Uint8Array((offset + encoded.length) * 2)
+        larger.set(this.bytes.subarray(0, offset))
+        this.bytes = larger
+      }
+      this.bytes.set(encoded, offset)
+      this.start[slot] = offset
+      offset += encoded.length
+      this.end[slot] = offset
+    }
+    return true
+  }
+
+  close(): void {
+    this.lines.close()
+  }
+
+  private advance(): boolean {
+    for (;;) {
+      if (!this.lines.next()) return false
+      if (this.lines.isBlank) {
+        if (this.blankLine === 0) this.blankLine = this.lines.lineNumber
+        continue
+      }
+      if (this.blankLine !== 0) {
+        throw new DataError(
+          this.path,
+          this.blankLine,
+          'blank line between records; remove it or fill in the record'
+        )
+      }
+      return true
+    }
+  }
+
+  private parse(): Record<string, unknown> {
+    const { buffer, lineStart, lineEnd, lineNumber } = this.lines
+    let value: unknown
+    try {
+      value = JSON.parse(buffer.toString('utf8', lineStart, lineEnd))
+    } catch (error) {
+      throw new DataError(
+        this.path,
+        lineNumber,
+        `not valid JSON (${(error as Error).message}); each line must be one JSON object`
+      )
+    }
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      throw new DataError(
+        this.path,
+        lineNumber,
+        'each line must be a JSON object such as {"id": 1, "prediction": 0.93}'
+      )
+    }
+    return value as Record<string, unknown>
+  }
+}

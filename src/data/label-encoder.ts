@@ -1,0 +1,108 @@
+/**
+ * Turns the test set's label column into 1 (the positive class) and 0, and
+ * holds the data to the two-class contract: at most two distinct values,
+ * none empty, and the positive label present somewhere. The bytes of the
+ * few raw spellings seen are cached, so the hot loop decodes no strings.
+ */
+
+import { DataError } from '../errors.js'
+import { labelKey } from './label-value.js'
+
+const decoder = new TextDecoder()
+
+export class LabelEncoder {
+  /** Distinct label values by key, with their first spelling and line. */
+  readonly values = new Map<
+    string,
+    { text: string; line: number; positive: boolean }
+  >()
+  positives = 0
+  private readonly cacheBytes: Uint8Array[] = []
+  private readonly cacheClass: number[] = []
+  private readonly positiveKey: string
+
+  constructor(
+    readonly positiveLabel: string,
+    private readonly file: string,
+    private readonly column: string
+  ) {
+    this.positiveKey = labelKey(positiveLabel)
+  }
+
+  /** 1 for the positive class, 0 for the other; throws on a bad value. */
+  encode(bytes: Uint8Array, start: number, end: number, line: number): number {
+    const length = end - start
+    const cache = this.cacheBytes
+    for (let k = 0; k < cache.length; k++) {
+      const known = cache[k]
+      if (known.length !== length) continue
+      let same = true
+      for (let j = 0; j < length; j++) {
+        if (known[j] !== bytes[start + j]) {
+          same = false
+          break
+        }
+      }
+      if (same) {
+        const cls = this.cacheClass[k]
+        this.positives += cls
+        return cls
+      }
+    }
+    const cls = this.classify(decoder.decode(bytes.subarray(start, end)), line)
+    if (cache.length < 8) {
+      cache.push(bytes.slice(start, end))
+      this.cacheClass.push(cls)
+    }
+    this.positives += cls
+    return cls
+  }
+
+  /** After the pass: the positive label must have occurred. */
+  finish(): void {
+    if (this.positives === 0) {
+      const seen = [...this.values.values()]
+        .map((v) => `'${v.text}'`)
+        .join(', ')
+      throw new DataError(
+        this.file,
+        undefined,
+        `the positive label '${this.positiveLabel}' (input 'positive-label') never occurs in column '${this.column}'; values seen: ${seen || 'none'}. Set positive-label to the value that marks the positive class`
+      )
+    }
+  }
+
+  /** The value of the negative class as written, if it occurred. */
+  negativeLabel(): string | undefined {
+    for (const v of this.values.values()) if (!v.positive) return v.text
+    return undefined
+  }
+
+  private classify(text: string, line: number): number {
+    const trimmed = text.trim()
+    if (trimmed === '') {
+      throw new DataError(
+        this.file,
+        line,
+        `empty value in label column '${this.column}'; every row needs its true class`
+      )
+    }
+    const key = labelKey(trimmed)
+    let value = this.values.get(key)
+    if (!value) {
+      if (this.values.size === 2) {
+        const seen = [...this.values.values()]
+          .map((v) => `'${v.text}' (line ${v.line})`)
+          .join(', ')
+        throw new DataError(
+          this.file,
+          line,
+          `a third value '${trimmed}' in label column '${this.column}' after ${seen}; champion-gate compares binary classifiers, so the column must hold exactly two classes`
+        )
+      }
+      value = { text: trimmed, line, positive: key === this.positiveKey }
+      this.values.set(key, value)
+    }
+    return value.positive ? 1 : 0
+  }
+}

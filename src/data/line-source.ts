@@ -1,0 +1,166 @@
+/**
+ * Reads a file line by line in large chunks into one reused buffer: the
+ * streaming base of every reader. A line is a byte range of `buffer`, valid
+ * until the next call; no string is made for it. Every byte read is shown
+ * once to `onBytes` (the test set's sha256 is computed this way, in the same
+ * pass).
+ */
+
+import { closeSync, openSync, readSync } from 'node:fs'
+import { DataError } from '../errors.js'
+
+const NEWLINE = 10
+const CARRIAGE_RETURN = 13
+
+export interface LineSourceOptions {
+  /** Called with every chunk of bytes as it is read, in order. */
+  readonly onBytes?: (chunk: Uint8Array) => void
+  /** Bytes read at a time. */
+  readonly chunkSize?: number
+}
+
+export class LineSource {
+  buffer: Buffer
+  /** The current line: bytes [lineStart, lineEnd) of `buffer`, without its line break. */
+  lineStart = 0
+  lineEnd = 0
+  /** 1-based number of the current line's first physical line. */
+  lineNumber = 0
+  private fd: number | undefined
+  private filled = 0
+  private position = 0
+  private physicalLines = 0
+  private endOfFile = false
+  private readonly onBytes?: (chunk: Uint8Array) => void
+
+  constructor(
+    readonly path: string,
+    options: LineSourceOptions = {}
+  ) {
+    this.buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20)
+    this.onBytes = options.onBytes
+    try {
+      this.fd = openSync(path, 'r')
+    } catch (error) {
+      throw new DataError(path, undefined, describeFileError(error))
+    }
+  }
+
+  /** Moves to the next line; false at the end of the file. */
+  next(): boolean {
+    const end = this.findLineEnd(this.position)
+    if (end < 0) return false
+    this.lineStart = this.position
+    this.physicalLines++
+    this.lineNumber = this.physicalLines
+    this.finishLine(end)
+    return true
+  }
+
+  /**
+   * Extends the current line by the next physical line (a quoted CSV field
+   * that holds a line break); false when the file ends first.
+   */
+  extend(): boolean {
+    const keep = this.lineStart
+    const end = this.findLineEnd(this.position, keep)
+    if (end < 0) return false
+    this.physicalLines++
+    this.finishLine(end)
+    return true
+  }
+
+  /** True when the current line holds nothing but blanks. */
+  get isBlank(): boolean {
+    for (let i = this.lineStart; i < this.lineEnd; i++) {
+      const c = this.buffer[i]
+      if (c !== 32 && c !== 9) return false
+    }
+    return true
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+  }
+
+  private finishLine(end: number): void {
+    // `end` is the index of the newline, or `filled` for a last line without one.
+    this.position = end < this.filled ? end + 1 : end
+    let lineEnd = end
+    if (
+      lineEnd > this.lineStart &&
+      this.buffer[lineEnd - 1] === CARRIAGE_RETURN
+    )
+      lineEnd--
+    this.lineEnd = lineEnd
+  }
+
+  /**
+   * Index of the next newline at or after `from`, reading more as needed;
+   * `filled` for a final line without a newline; -1 when nothing is left.
+   * Bytes from `keep` on are kept in the buffer (indexes may shift).
+   */
+  private findLineEnd(from: number, keep = from): number {
+    let searchFrom = from
+    for (;;) {
+      const found = this.buffer.indexOf(NEWLINE, searchFrom)
+      if (found >= 0 && found < this.filled) return found
+      if (this.endOfFile) return this.filled > from ? this.filled : -1
+      // [searchFrom, filled) holds no newline: after the refill, search on
+      // from where this search stopped.
+      const searched = this.filled
+      const shift = this.refill(keep)
+      searchFrom = searched - shift
+      from -= shift
+      keep -= shift
+      this.lineStart -= shift
+    }
+  }
+
+  /** Moves bytes from `keep` on to the front, reads more; returns the shift. */
+  private refill(keep: number): number {
+    const kept = this.filled - keep
+    if (keep > 0) this.buffer.copy(this.buffer, 0, keep, this.filled)
+    if (kept === this.buffer.length) {
+      const larger = Buffer.allocUnsafe(this.buffer.length * 2)
+      this.buffer.copy(larger, 0, 0, kept)
+      this.buffer = larger
+    }
+    this.filled = kept
+    this.position -= keep
+    const fd = this.fd
+    if (fd === undefined) {
+      this.endOfFile = true
+      return keep
+    }
+    let read: number
+    try {
+      read = readSync(fd, this.buffer, kept, this.buffer.length - kept, null)
+    } catch (error) {
+      throw new DataError(this.path, undefined, describeFileError(error))
+    }
+    if (read === 0) {
+      this.endOfFile = true
+    } else {
+      this.onBytes?.(this.buffer.subarray(kept, kept + read))
+      this.filled += read
+    }
+    return keep
+  }
+}
+
+/** Says in words why a file could not be opened or read. */
+export function describeFileError(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  switch (code) {
+    case 'ENOENT':
+      return 'file not found; check the path (it is relative to the workspace) and that an earlier step wrote it'
+    case 'EISDIR':
+      return 'is a directory, not a file; give the path of the file itself'
+    case 'EACCES':
+      return 'permission denied; make the file readable by the runner'
+    default:
+      return `cannot read the file (${code ?? String(error)})`
+  }
+}

@@ -1,0 +1,66 @@
+/**
+ * The common shape of the three file readers (CSV, JSON Lines, the JSON that
+ * `mlflow models predict` writes). A reader is opened, its needed fields are
+ * bound by name once, then `next()` walks the records; after each, the value
+ * of a bound field is the byte range [start[slot], end[slot]) of `bytes`.
+ * Fields stay bytes so the hot loop parses numbers without making strings.
+ */
+
+import { DataError } from '../errors.js'
+
+export interface RecordReader {
+  readonly path: string
+  readonly format: 'csv' | 'jsonl' | 'mlflow-json'
+  /** Binds a field by name; throws a DataError naming the file and the fields it has. */
+  bind(field: string, input: string): number
+  /** True when the file has this field (a column, a key, …). */
+  has(field: string): boolean
+  /** Moves to the next record; false at the end. */
+  next(): boolean
+  /** Where the current record is, e.g. `12` (a line number) or an item number. */
+  readonly position: number
+  /** "line" or "item": how `position` is counted, for messages. */
+  readonly positionKind: 'line' | 'item'
+  bytes: Uint8Array
+  readonly start: Int32Array
+  readonly end: Int32Array
+  close(): void
+}
+
+const decoder = new TextDecoder()
+
+/** The text of a bound field of the current record. */
+export function fieldText(reader: RecordReader, slot: number): string {
+  return decoder.decode(
+    reader.bytes.subarray(reader.start[slot], reader.end[slot])
+  )
+}
+
+/** A field list for messages: `'id', 'amount', 'label'` (cut after 20). */
+export function listFields(fields: readonly string[]): string {
+  const shown = fields.slice(0, 20).map((f) => `'${f}'`)
+  if (fields.length > 20) shown.push(`… (${fields.length - 20} more)`)
+  return shown.length > 0 ? shown.join(', ') : '(none)'
+}
+
+/** A DataError at the reader's current record: its line, or its item number. */
+export function errorAt(reader: RecordReader, detail: string): DataError {
+  return reader.positionKind === 'line'
+    ? new DataError(reader.path, reader.position, detail)
+    : new DataError(
+        reader.path,
+        undefined,
+        `item ${reader.position}: ${detail}`
+      )
+}
+
+/** Like `errorAt`, for a position remembered earlier. */
+export function errorAtPosition(
+  reader: Pick<RecordReader, 'path' | 'positionKind'>,
+  position: number,
+  detail: string
+): DataError {
+  return reader.positionKind === 'line'
+    ? new DataError(reader.path, position, detail)
+    : new DataError(reader.path, undefined, `item ${position}: ${detail}`)
+}

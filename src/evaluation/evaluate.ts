@@ -1,0 +1,192 @@
+/**
+ * Evaluation from files to report: the one pass over the data, the metrics,
+ * the gate and the report record. Used by `evaluate` and `gate` alike, so
+ * the two decide in exactly the same way.
+ */
+
+import { decide, type GatePolicy } from '../gate/decide.js'
+import { decimalToNumber, subtractDecimal } from '../metrics/decimal.js'
+import { netBenefitCurve } from '../metrics/model-accumulator.js'
+import {
+  constantBenefits,
+  describeCostModel,
+  type CostModel,
+  type CostSpec
+} from '../metrics/net-benefit.js'
+import {
+  curveValues,
+  modelMetrics,
+  netBenefitInCents,
+  type Mode,
+  type ModelEntry,
+  type Report
+} from '../report/report.js'
+import { runEvaluationPass } from './evaluation-pass.js'
+
+/** What is known of a model besides its predictions. */
+export interface ModelIdentity {
+  readonly version?: string
+  readonly modelUri?: string
+  readonly url?: string
+}
+
+export interface EvaluationRequest {
+  readonly mode: Mode
+  readonly modelName?: string
+  readonly testSet: string
+  readonly labelColumn: string
+  readonly positiveLabel: string
+  readonly idColumn?: string
+  readonly predictionColumn: string
+  readonly threshold: number
+  readonly costs: CostModel
+  readonly policy: GatePolicy
+  readonly candidate: ModelIdentity & {
+    readonly predictions: string
+    readonly input: string
+  }
+  readonly champion?: ModelIdentity & {
+    readonly predictions: string
+    readonly input: string
+  }
+  readonly run: Report['run']
+  readonly toolVersion: string
+  readonly now: Date
+}
+
+function costText(spec: CostSpec): string {
+  return spec.kind === 'constant' ? spec.text : spec.column
+}
+
+export function evaluate(request: EvaluationRequest): Report {
+  const pass = runEvaluationPass({
+    testSet: request.testSet,
+    labelColumn: request.labelColumn,
+    positiveLabel: request.positiveLabel,
+    idColumn: request.idColumn,
+    predictionColumn: request.predictionColumn,
+    threshold: request.threshold,
+    costs: request.costs,
+    predictions: [
+      {
+        role: 'candidate',
+        path: request.candidate.predictions,
+        input: request.candidate.input
+      },
+      ...(request.champion
+        ? [
+            {
+              role: 'champion',
+              path: request.champion.predictions,
+              input: request.champion.input
+            }
+          ]
+        : [])
+    ]
+  })
+  const constant = constantBenefits(request.costs)
+  const [candidatePass, championPass] = pass.models
+  const candidateNet = netBenefitInCents(candidatePass.accumulator, constant)
+  const candidateMetrics = modelMetrics(candidatePass.accumulator, candidateNet)
+  const championNet = championPass
+    ? netBenefitInCents(championPass.accumulator, constant)
+    : undefined
+  const championMetrics =
+    championPass && championNet
+      ? modelMetrics(championPass.accumulator, championNet)
+      : undefined
+
+  const verdict = decide(
+    { netBenefit: candidateNet, f1: candidateMetrics.f1 },
+    championNet && championMetrics
+      ? { netBenefit: championNet, f1: championMetrics.f1 }
+      : undefined,
+    request.policy
+  )
+  const notes = [...verdict.notes]
+  for (const model of pass.models) {
+    if (request.idColumn && model.matchedBy === 'position') {
+      notes.push(
+        `The ${model.file.role}'s predictions (${model.file.path}) carry no ids, so they were matched to the test set by position.`
+      )
+    }
+  }
+
+  const entry = (
+    identity: ModelIdentity & { predictions: string },
+    matchedBy: 'position' | 'id',
+    metrics: ModelEntry['metrics']
+  ): ModelEntry => ({
+    version: identity.version ?? null,
+    model_uri: identity.modelUri ?? null,
+    url: identity.url ?? null,
+    predictions: identity.predictions,
+    matched_by: matchedBy,
+    metrics
+  })
+  const candidateCurve = netBenefitCurve(candidatePass.accumulator, constant)
+  const championCurve = championPass
+    ? netBenefitCurve(championPass.accumulator, constant)
+    : undefined
+
+  return {
+    schema: 1,
+    tool: { name: 'champion-gate', version: request.toolVersion },
+    mode: request.mode,
+    model_name: request.modelName ?? null,
+    decision: verdict.decision,
+    reasons: verdict.reasons,
+    notes,
+    gates: verdict.gates,
+    test_set: {
+      path: request.testSet,
+      rows: pass.rows,
+      positives: pass.positives,
+      sha256: pass.sha256
+    },
+    policy: {
+      threshold: request.threshold,
+      label_column: request.labelColumn,
+      positive_label: request.positiveLabel,
+      id_column: request.idColumn ?? null,
+      prediction_column: request.predictionColumn,
+      costs: {
+        true_positive: costText(request.costs.truePositive),
+        false_positive: costText(request.costs.falsePositive),
+        false_negative: costText(request.costs.falseNegative),
+        true_negative: costText(request.costs.trueNegative)
+      },
+      cost_model: describeCostModel(request.costs),
+      min_net_benefit: request.policy.minNetBenefit
+        ? decimalToNumber(request.policy.minNetBenefit)
+        : null,
+      min_f1: request.policy.minF1 ?? null,
+      min_improvement: decimalToNumber(request.policy.minImprovement)
+    },
+    candidate: entry(
+      request.candidate,
+      candidatePass.matchedBy,
+      candidateMetrics
+    ),
+    champion:
+      request.champion && championPass && championMetrics
+        ? entry(request.champion, championPass.matchedBy, championMetrics)
+        : null,
+    comparison: {
+      delta_net_benefit: championNet
+        ? decimalToNumber(subtractDecimal(candidateNet, championNet))
+        : null,
+      delta_f1: championMetrics
+        ? candidateMetrics.f1 - championMetrics.f1
+        : null
+    },
+    curves: {
+      thresholds: candidateCurve.map((p) => p.threshold),
+      candidate: curveValues(candidateCurve),
+      champion: championCurve ? curveValues(championCurve) : null
+    },
+    registry: null,
+    run: request.run,
+    created_at: request.now.toISOString()
+  }
+}

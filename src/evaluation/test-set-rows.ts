@@ -1,0 +1,249 @@
+/**
+ * Reads the shared test set into batches of typed arrays: each row's class
+ * (1 = positive), its benefit if flagged (exact, from the cost model: a
+ * constant or a per-row column such as `amount`), its line, and, when
+ * joining by id, its id into an IdIndex.
+ */
+
+import { createHash, type Hash } from 'node:crypto'
+import { MANTISSA_LIMIT, POW10, parseDecimalBytes } from '../metrics/decimal.js'
+import { COST_INPUTS, type CostModel } from '../metrics/net-benefit.js'
+import type { RowBatch } from '../metrics/model-accumulator.js'
+import { IdIndex } from '../data/id-index.js'
+import { LabelEncoder } from '../data/label-encoder.js'
+import { openRecordReader } from '../data/open-reader.js'
+import { errorAt, fieldText, type RecordReader } from '../data/record-reader.js'
+
+/** Growable columns of test-set rows. */
+export class RowStore implements RowBatch {
+  count = 0
+  labels: Uint8Array
+  lines: Int32Array
+  benefitMantissa?: Float64Array
+  benefitScale?: Uint8Array
+  benefitValue?: Float64Array
+
+  constructor(
+    capacity: number,
+    readonly perRowCosts: boolean
+  ) {
+    this.labels = new Uint8Array(capacity)
+    this.lines = new Int32Array(capacity)
+    if (perRowCosts) {
+      this.benefitMantissa = new Float64Array(capacity)
+      this.benefitScale = new Uint8Array(capacity)
+      this.benefitValue = new Float64Array(capacity)
+    }
+  }
+
+  get capacity(): number {
+    return this.labels.length
+  }
+
+  grow(): void {
+    const size = this.capacity * 2
+    this.labels = resized(this.labels, size)
+    this.lines = resized(this.lines, size)
+    if (this.benefitMantissa)
+      this.benefitMantissa = resized(this.benefitMantissa, size)
+    if (this.benefitScale) this.benefitScale = resized(this.benefitScale, size)
+    if (this.benefitValue) this.benefitValue = resized(this.benefitValue, size)
+  }
+}
+
+function resized<T extends Uint8Array | Int32Array | Float64Array>(
+  array: T,
+  size: number
+): T {
+  const larger = new (array.constructor as new (n: number) => T)(size)
+  larger.set(array)
+  return larger
+}
+
+export interface TestSetOptions {
+  readonly path: string
+  readonly labelColumn: string
+  readonly positiveLabel: string
+  readonly idColumn?: string
+  readonly costs: CostModel
+}
+
+/** One cost entry resolved for the hot loop: a column slot, or a constant. */
+interface CostSource {
+  readonly slot: number
+  readonly mantissa: number
+  readonly scale: number
+  readonly column: string
+  readonly input: string
+  /** Index into the row's parsed column values (columns only). */
+  readonly index: number
+}
+
+export class TestSetReader {
+  readonly reader: RecordReader
+  readonly labels: LabelEncoder
+  readonly ids?: IdIndex
+  rows = 0
+  private readonly hash: Hash = createHash('sha256')
+  private readonly labelSlot: number
+  private readonly idSlot: number
+  private readonly costSources: CostSource[]
+  private readonly columnSlots: number[]
+  private readonly parsed: { mantissa: number; scale: number }[]
+  readonly perRowCosts: boolean
+
+  constructor(private readonly options: TestSetOptions) {
+    this.reader = openRecordReader(options.path, {
+      onBytes: (chunk) => this.hash.update(chunk)
+    })
+    if (this.reader.format === 'mlflow-json') {
+      throw errorAt(
+        this.reader,
+        'the test set must be CSV or JSON Lines with a header/keys, not a predictions document'
+      )
+    }
+    this.labelSlot = this.reader.bind(options.labelColumn, 'label-column')
+    this.idSlot = options.idColumn
+      ? this.reader.bind(options.idColumn, 'id-column')
+      : -1
+    if (options.idColumn) this.ids = new IdIndex()
+    this.labels = new LabelEncoder(
+      options.positiveLabel,
+      options.path,
+      options.labelColumn
+    )
+    // Resolve each cost to a column slot or a constant.
+    const columns: number[] = []
+    this.costSources = COST_INPUTS.map(([key, input]) => {
+      const spec = options.costs[key]
+      if (spec.kind === 'constant') {
+        const mantissa = Number(spec.value.mantissa)
+        return {
+          slot: -1,
+          mantissa,
+          scale: spec.value.scale,
+          column: '',
+          input,
+          index: -1
+        }
+      }
+      const slot = this.reader.bind(spec.column, input)
+      if (!columns.includes(slot)) columns.push(slot)
+      return {
+        slot,
+        mantissa: 0,
+        scale: 0,
+        column: spec.column,
+        input,
+        index: columns.indexOf(slot)
+      }
+    })
+    this.columnSlots = columns
+    this.parsed = columns.map(() => ({ mantissa: 0, scale: 0 }))
+    this.perRowCosts = columns.length > 0
+  }
+
+  /** Appends up to `limit` rows to the store (growing it when `grow`); returns how many. */
+  readInto(store: RowStore, limit: number): number {
+    const reader = this.reader
+    const labels = this.labels
+    const labelSlot = this.labelSlot
+    let added = 0
+    while (added < limit && reader.next()) {
+      if (store.count === store.capacity) store.grow()
+      const row = store.count
+      const line = reader.position
+      const cls = labels.encode(
+        reader.bytes,
+        reader.start[labelSlot],
+        reader.end[labelSlot],
+        line
+      )
+      store.labels[row] = cls
+      store.lines[row] = line
+      if (this.perRowCosts) this.rowBenefit(store, row, cls)
+      if (this.ids) this.addId(store)
+      store.count++
+      added++
+    }
+    this.rows += added
+    return added
+  }
+
+  /** Reads to the end without keeping rows (to count them for a message). */
+  countRest(): number {
+    let rows = 0
+    while (this.reader.next()) rows++
+    this.rows += rows
+    return rows
+  }
+
+  /** After the last row: the label checks, and the file's sha256. */
+  finish(): string {
+    this.labels.finish()
+    this.reader.close()
+    return this.hash.digest('hex')
+  }
+
+  private addId(store: RowStore): void {
+    const reader = this.reader
+    const s = reader.start[this.idSlot]
+    const e = reader.end[this.idSlot]
+    if (s === e) {
+      throw errorAt(
+        reader,
+        `empty id in column '${this.options.idColumn}'; every row needs a unique id to join predictions by`
+      )
+    }
+    const earlier = this.ids!.add(reader.bytes, s, e)
+    if (earlier >= 0) {
+      throw errorAt(
+        reader,
+        `id '${fieldText(reader, this.idSlot)}' in column '${this.options.idColumn}' appears twice in the test set (first on line ${store.lines[earlier]}); ids must be unique to join predictions`
+      )
+    }
+  }
+
+  /** benefit = positive ? cost_fn − cost_tp : cost_tn − cost_fp, exactly. */
+  private rowBenefit(store: RowStore, row: number, cls: number): void {
+    const reader = this.reader
+    const slots = this.columnSlots
+    for (let k = 0; k < slots.length; k++) {
+      const slot = slots[k]
+      if (
+        !parseDecimalBytes(
+          reader.bytes,
+          reader.start[slot],
+          reader.end[slot],
+          this.parsed[k]
+        )
+      ) {
+        const text = fieldText(reader, slot)
+        const source = this.costSources.find((c) => c.slot === slot)!
+        throw errorAt(
+          reader,
+          text.trim() === ''
+            ? `empty value in cost column '${source.column}' (input '${source.input}'); every row needs a number there`
+            : `'${text}' in cost column '${source.column}' (input '${source.input}') is not a finite number with at most 15 significant digits`
+        )
+      }
+    }
+    const [tp, fp, fn, tn] = this.costSources
+    const gain = cls === 1 ? fn : tn
+    const loss = cls === 1 ? tp : fp
+    const g = gain.index < 0 ? gain : this.parsed[gain.index]
+    const l = loss.index < 0 ? loss : this.parsed[loss.index]
+    const scale = g.scale > l.scale ? g.scale : l.scale
+    const mantissa =
+      g.mantissa * POW10[scale - g.scale] - l.mantissa * POW10[scale - l.scale]
+    if (mantissa > MANTISSA_LIMIT || mantissa < -MANTISSA_LIMIT) {
+      throw errorAt(
+        reader,
+        'the costs on this row need more than 15 significant digits together; round them to fewer decimals'
+      )
+    }
+    store.benefitMantissa![row] = mantissa
+    store.benefitScale![row] = scale
+    store.benefitValue![row] = mantissa / POW10[scale]
+  }
+}

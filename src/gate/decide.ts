@@ -1,0 +1,117 @@
+/**
+ * The quality gate: two floors on the candidate (net benefit and F1 must
+ * each exceed theirs) and the comparison with the champion (the candidate's
+ * net benefit must exceed the champion's by more than `min-improvement`;
+ * a tie keeps the champion). Promote only when every enabled criterion
+ * passes; every failed one is a reason in words.
+ *
+ * Money is compared at cents, the precision the report shows, so the
+ * verdict can be checked against the figures printed beside it.
+ */
+
+import {
+  compareDecimal,
+  decimalToNumber,
+  subtractDecimal,
+  type Decimal
+} from '../metrics/decimal.js'
+import { formatMoney, formatMoneyDelta, formatRatio } from '../report/format.js'
+
+export type GateName = 'min-net-benefit' | 'min-f1' | 'min-improvement'
+
+export interface GatePolicy {
+  /** undefined: the floor is off. */
+  readonly minNetBenefit?: Decimal
+  readonly minF1?: number
+  readonly minImprovement: Decimal
+}
+
+/** A model's figures as the gate sees them; net benefit already rounded to cents. */
+export interface GateFigures {
+  readonly netBenefit: Decimal
+  readonly f1: number
+}
+
+export interface GateCheck {
+  readonly name: GateName
+  /** The candidate's figure; for min-improvement the net-benefit difference. */
+  readonly value: number
+  readonly threshold: number
+  readonly passed: boolean
+}
+
+export interface GateVerdict {
+  readonly decision: 'promote' | 'reject'
+  readonly gates: GateCheck[]
+  readonly reasons: string[]
+  readonly notes: string[]
+}
+
+export function decide(
+  candidate: GateFigures,
+  champion: GateFigures | undefined,
+  policy: GatePolicy
+): GateVerdict {
+  const gates: GateCheck[] = []
+  const reasons: string[] = []
+  const notes: string[] = []
+
+  if (policy.minNetBenefit !== undefined) {
+    const passed =
+      compareDecimal(candidate.netBenefit, policy.minNetBenefit) > 0
+    const value = decimalToNumber(candidate.netBenefit)
+    const threshold = decimalToNumber(policy.minNetBenefit)
+    gates.push({ name: 'min-net-benefit', value, threshold, passed })
+    if (!passed) {
+      reasons.push(
+        `Net benefit ${formatMoney(value)} does not exceed the floor of ${formatMoney(threshold)} (min-net-benefit).`
+      )
+    }
+  } else {
+    notes.push('The net-benefit floor is off (min-net-benefit: off).')
+  }
+
+  if (policy.minF1 !== undefined) {
+    const passed = candidate.f1 > policy.minF1
+    gates.push({
+      name: 'min-f1',
+      value: candidate.f1,
+      threshold: policy.minF1,
+      passed
+    })
+    if (!passed) {
+      reasons.push(
+        `F1 ${formatRatio(candidate.f1)} does not exceed the floor of ${formatRatio(policy.minF1)} (min-f1).`
+      )
+    }
+  } else {
+    notes.push('The F1 floor is off (min-f1: off).')
+  }
+
+  if (champion) {
+    const difference = subtractDecimal(
+      candidate.netBenefit,
+      champion.netBenefit
+    )
+    const passed = compareDecimal(difference, policy.minImprovement) > 0
+    const value = decimalToNumber(difference)
+    const threshold = decimalToNumber(policy.minImprovement)
+    gates.push({ name: 'min-improvement', value, threshold, passed })
+    if (!passed) {
+      reasons.push(
+        `Net benefit ${formatMoney(decimalToNumber(candidate.netBenefit))} does not beat the champion's ` +
+          `${formatMoney(decimalToNumber(champion.netBenefit))} by more than ${formatMoney(threshold)} ` +
+          `(difference ${formatMoneyDelta(value)}; min-improvement).`
+      )
+    }
+  } else {
+    notes.push('No champion to compare with: the floors alone decide.')
+  }
+
+  return {
+    decision: reasons.length === 0 ? 'promote' : 'reject',
+    gates,
+    reasons,
+    notes
+  }
+}

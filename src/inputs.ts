@@ -1,0 +1,207 @@
+/**
+ * Every action input in one zod schema, keyed by its exact `action.yml`
+ * name. Defaults here equal those in `action.yml` (a test checks). Parsing
+ * is pure: `run()` reads the raw strings with `core.getInput` and hands them
+ * in; an invalid value becomes one InputError naming the input, what it got
+ * and what it allows.
+ */
+
+import { z } from 'zod'
+import { InputError } from './errors.js'
+import { parseDecimal, type Decimal } from './metrics/decimal.js'
+import type { CostSpec } from './metrics/net-benefit.js'
+
+/** Raw strings as the runner gives them; undefined where the input is empty. */
+export type RawInputs = Partial<Record<InputName, string>>
+
+const text = z.string().trim()
+const optionalText = text
+  .optional()
+  .transform((v) => (v === '' ? undefined : v))
+
+function number(
+  defaultValue: string,
+  check: (n: number) => boolean,
+  allowed: string
+) {
+  return text.default(defaultValue).transform((value, ctx) => {
+    const n = Number(value)
+    if (value === '' || !Number.isFinite(n) || !check(n)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `got '${value}'; expected ${allowed}`
+      })
+      return z.NEVER
+    }
+    return n
+  })
+}
+
+function decimal(defaultValue: string, allowOff: boolean) {
+  return text
+    .default(defaultValue)
+    .transform((value, ctx): Decimal | undefined => {
+      if (allowOff && value.toLowerCase() === 'off') return undefined
+      const parsed = parseDecimal(value.replace(/_/g, ''))
+      if (!parsed) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `got '${value}'; expected a number of dollars such as 40000 or 1250.50${allowOff ? ", or 'off'" : ''} (no $ sign or thousands separators)`
+        })
+        return z.NEVER
+      }
+      return parsed
+    })
+}
+
+/** A cost: a number (negative is a gain) or the name of a numeric test-set column. */
+const cost = text.default('0').transform((value, ctx): CostSpec => {
+  const parsed = parseDecimal(value)
+  if (parsed) return { kind: 'constant', value: parsed, text: value }
+  if (value === '' || /^[-+.$\d]/.test(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `got '${value}'; expected a number (e.g. 5 or -2.50) or the name of a numeric test-set column (e.g. amount)`
+    })
+    return z.NEVER
+  }
+  return { kind: 'column', column: value }
+})
+
+/** Booleans as `core.getBooleanInput` accepts them (YAML 1.2 core schema). */
+function boolean(defaultValue: 'true' | 'false') {
+  return text.default(defaultValue).transform((value, ctx) => {
+    if (['true', 'True', 'TRUE'].includes(value)) return true
+    if (['false', 'False', 'FALSE'].includes(value)) return false
+    ctx.addIssue({
+      code: 'custom',
+      message: `got '${value}'; expected true or false`
+    })
+    return z.NEVER
+  })
+}
+
+function choice<const T extends readonly [string, ...string[]]>(
+  values: T,
+  defaultValue: T[number]
+) {
+  return text.default(defaultValue).transform((value, ctx) => {
+    if ((values as readonly string[]).includes(value)) return value as T[number]
+    ctx.addIssue({
+      code: 'custom',
+      message: `got '${value}'; expected one of ${values.join(', ')}`
+    })
+    return z.NEVER
+  })
+}
+
+/** MLflow alias rules: letters, digits, '_' and '-'; not `latest`, not `v<number>`. */
+function alias(defaultValue: string) {
+  return text.default(defaultValue).transform((value, ctx) => {
+    if (
+      /^[A-Za-z0-9_-]+$/.test(value) &&
+      !/^v\d+$/i.test(value) &&
+      value.toLowerCase() !== 'latest'
+    ) {
+      return value
+    }
+    ctx.addIssue({
+      code: 'custom',
+      message: `got '${value}'; an MLflow alias holds letters, digits, '_' and '-', and is not 'latest' or 'v<number>'`
+    })
+    return z.NEVER
+  })
+}
+
+const version = optionalText.transform((value, ctx) => {
+  if (value === undefined || /^[1-9]\d*$/.test(value)) return value
+  ctx.addIssue({
+    code: 'custom',
+    message: `got '${value}'; expected a model version number such as 48`
+  })
+  return z.NEVER
+})
+
+export const inputsSchema = z.object({
+  mode: choice(['evaluate', 'gate', 'rollback'] as const, 'gate'),
+  'model-name': optionalText,
+  'test-set': optionalText,
+  'label-column': text.default('label'),
+  'positive-label': text.default('1'),
+  'id-column': optionalText,
+  'candidate-predictions': optionalText,
+  'champion-predictions': optionalText,
+  'prediction-column': text.default('prediction'),
+  threshold: number(
+    '0.5',
+    (n) => n >= 0 && n <= 1,
+    'a number from 0 to 1 (a score at or above it is flagged)'
+  ),
+  'cost-true-positive': cost,
+  'cost-false-positive': cost,
+  'cost-false-negative': cost,
+  'cost-true-negative': cost,
+  'min-net-benefit': decimal('40000', true),
+  'min-f1': text.default('0.20').transform((value, ctx) => {
+    if (value.toLowerCase() === 'off') return undefined
+    const n = Number(value)
+    if (value !== '' && Number.isFinite(n) && n >= 0 && n <= 1) return n
+    ctx.addIssue({
+      code: 'custom',
+      message: `got '${value}'; expected a number from 0 to 1, or 'off'`
+    })
+    return z.NEVER
+  }),
+  'min-improvement': decimal('0', false),
+  'fail-on-reject': boolean('true'),
+  'report-path': optionalText,
+  'tracking-uri': optionalText,
+  'tracking-token': optionalText,
+  'tracking-username': optionalText,
+  'tracking-password': optionalText,
+  'champion-alias': alias('champion'),
+  'previous-champion-alias': alias('previous-champion'),
+  'candidate-alias': alias('candidate'),
+  'candidate-version': version,
+  'candidate-model-uri': optionalText,
+  'score-command': optionalText,
+  'rollback-to': version,
+  reason: optionalText,
+  'request-timeout-seconds': number(
+    '30',
+    (n) => n > 0 && n <= 600,
+    'seconds, more than 0 and at most 600'
+  ),
+  'retry-max-attempts': number(
+    '5',
+    (n) => Number.isInteger(n) && n >= 1 && n <= 20,
+    'a whole number from 1 to 20'
+  ),
+  'retry-max-seconds': number(
+    '120',
+    (n) => n >= 0 && n <= 3600,
+    'seconds, from 0 to 3600'
+  ),
+  comment: choice(['always', 'on-reject', 'never'] as const, 'always'),
+  'github-token': optionalText
+})
+
+export type InputName = keyof typeof inputsSchema.shape
+export const INPUT_NAMES = Object.keys(inputsSchema.shape) as InputName[]
+export type Inputs = z.output<typeof inputsSchema>
+
+/** Inputs that hold credentials: masked before anything is logged. */
+export const SECRET_INPUTS: readonly InputName[] = [
+  'tracking-token',
+  'tracking-password',
+  'github-token'
+]
+
+/** Validates the raw inputs; throws one InputError for the first bad one. */
+export function parseInputs(raw: RawInputs): Inputs {
+  const result = inputsSchema.safeParse(raw)
+  if (result.success) return result.data
+  const issue = result.error.issues[0]
+  const name = String(issue.path[0] ?? 'inputs')
+  throw new InputError(name, issue.message)
+}

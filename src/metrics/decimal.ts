@@ -1,0 +1,230 @@
+/**
+ * Exact decimal money arithmetic for net benefit.
+ *
+ * Costs arrive as decimal text ("123.45", a column of amounts). Summing them
+ * as binary floats drifts; summing them as integers at their own scale does
+ * not. A value is `mantissa / 10^scale` with an integer mantissa kept below
+ * 2^53, so every add in the hot loop is an exact float add; the few sums that
+ * grow large are moved into a bigint.
+ */
+
+/** A decimal value: `mantissa / 10 ** scale`, exactly. */
+export interface Decimal {
+  readonly mantissa: bigint
+  readonly scale: number
+}
+
+/** The largest scale (digits after the point) a value may carry. */
+export const MAX_SCALE = 15
+
+/** Powers of ten that are exact doubles (10^0 … 10^22). */
+export const POW10: readonly number[] = Array.from(
+  { length: 23 },
+  (_, k) => 10 ** k
+)
+
+/** The largest mantissa a single value may have in the hot loop (2^52). */
+export const MANTISSA_LIMIT = 2 ** 52
+const SAFE = Number.MAX_SAFE_INTEGER
+/** Room kept below 2^53 so that adding one more mantissa is still exact. */
+const FLUSH_AT = SAFE - MANTISSA_LIMIT
+
+/**
+ * Parses decimal text such as `-12.50`, `3`, `1e3`, `0.000125` into an exact
+ * mantissa and scale. Writes into `out` (to keep the hot loop allocation
+ * free) and returns false when the text is not a finite decimal number or
+ * needs more than 15 significant digits.
+ */
+export function parseDecimalBytes(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: { mantissa: number; scale: number }
+): boolean {
+  // Trim blanks the way spreadsheets export them.
+  while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++
+  while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--
+  if (start === end) return false
+  let i = start
+  let negative = false
+  const first = bytes[i]
+  if (first === 45 || first === 43) {
+    negative = first === 45
+    i++
+  }
+  let mantissa = 0
+  let digits = 0
+  let scale = 0
+  let seenDigit = false
+  let seenPoint = false
+  for (; i < end; i++) {
+    const c = bytes[i]
+    if (c >= 48 && c <= 57) {
+      seenDigit = true
+      // Leading zeros do not count as significant digits.
+      if (mantissa !== 0 || c !== 48) digits++
+      if (digits > 15) return false
+      mantissa = mantissa * 10 + (c - 48)
+      if (seenPoint) scale++
+    } else if (c === 46 && !seenPoint) {
+      seenPoint = true
+    } else break
+  }
+  if (!seenDigit) return false
+  if (i < end) {
+    const e = bytes[i]
+    if (e !== 101 && e !== 69) return false
+    i++
+    let expNegative = false
+    if (i < end && (bytes[i] === 45 || bytes[i] === 43)) {
+      expNegative = bytes[i] === 45
+      i++
+    }
+    if (i === end) return false
+    let exponent = 0
+    for (; i < end; i++) {
+      const c = bytes[i]
+      if (c < 48 || c > 57) return false
+      exponent = exponent * 10 + (c - 48)
+      if (exponent > 400) return false
+    }
+    scale += expNegative ? exponent : -exponent
+  }
+  // Drop trailing zeros after the point so the scale stays small.
+  while (scale > 0 && mantissa !== 0 && mantissa % 10 === 0) {
+    mantissa /= 10
+    scale--
+  }
+  if (mantissa === 0) scale = 0
+  if (scale < 0) {
+    if (-scale > 22) return false
+    mantissa *= POW10[-scale]
+    scale = 0
+  }
+  if (scale > MAX_SCALE || mantissa > MANTISSA_LIMIT) return false
+  out.mantissa = negative ? -mantissa : mantissa
+  out.scale = scale
+  return true
+}
+
+const textEncoder = new TextEncoder()
+
+/** Parses decimal text exactly; undefined when it is not one. */
+export function parseDecimal(text: string): Decimal | undefined {
+  const bytes = textEncoder.encode(text)
+  const out = { mantissa: 0, scale: 0 }
+  if (!parseDecimalBytes(bytes, 0, bytes.length, out)) return undefined
+  return { mantissa: BigInt(out.mantissa), scale: out.scale }
+}
+
+/** Brings two decimals to a common scale. */
+function align(a: Decimal, b: Decimal): [bigint, bigint, number] {
+  const scale = Math.max(a.scale, b.scale)
+  return [
+    a.mantissa * 10n ** BigInt(scale - a.scale),
+    b.mantissa * 10n ** BigInt(scale - b.scale),
+    scale
+  ]
+}
+
+export function addDecimal(a: Decimal, b: Decimal): Decimal {
+  const [x, y, scale] = align(a, b)
+  return { mantissa: x + y, scale }
+}
+
+export function subtractDecimal(a: Decimal, b: Decimal): Decimal {
+  const [x, y, scale] = align(a, b)
+  return { mantissa: x - y, scale }
+}
+
+export function multiplyDecimal(a: Decimal, count: number | bigint): Decimal {
+  return { mantissa: a.mantissa * BigInt(count), scale: a.scale }
+}
+
+export function compareDecimal(a: Decimal, b: Decimal): number {
+  const [x, y] = align(a, b)
+  return x < y ? -1 : x > y ? 1 : 0
+}
+
+export const ZERO: Decimal = { mantissa: 0n, scale: 0 }
+
+/**
+ * Rounds to cents, half away from zero (as money is rounded on paper), and
+ * returns the exact result as a decimal of scale 2.
+ */
+export function roundToCents(value: Decimal): Decimal {
+  if (value.scale <= 2) {
+    return {
+      mantissa: value.mantissa * 10n ** BigInt(2 - value.scale),
+      scale: 2
+    }
+  }
+  const divisor = 10n ** BigInt(value.scale - 2)
+  const negative = value.mantissa < 0n
+  const magnitude = negative ? -value.mantissa : value.mantissa
+  let cents = magnitude / divisor
+  if ((magnitude % divisor) * 2n >= divisor) cents += 1n
+  return { mantissa: negative ? -cents : cents, scale: 2 }
+}
+
+/** Exact decimal text, e.g. `79372.10` for mantissa 7937210, scale 2. */
+export function decimalToString(value: Decimal): string {
+  if (value.scale === 0) return value.mantissa.toString()
+  const negative = value.mantissa < 0n
+  const digits = (negative ? -value.mantissa : value.mantissa)
+    .toString()
+    .padStart(value.scale + 1, '0')
+  const cut = digits.length - value.scale
+  return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`
+}
+
+/** The nearest double (for JSON and charts; the exact value stays above). */
+export function decimalToNumber(value: Decimal): number {
+  return Number(decimalToString(value))
+}
+
+/**
+ * An exact running sum of decimals, fed from the hot loop with plain numbers:
+ * one float accumulator per scale, each kept below 2^53, flushed into a
+ * bigint before it could lose a digit.
+ */
+export class ExactSum {
+  private readonly small = new Float64Array(MAX_SCALE + 1)
+  private readonly big: bigint[] = new Array<bigint>(MAX_SCALE + 1).fill(0n)
+
+  /** Adds `mantissa / 10^scale`; `|mantissa|` must not exceed 2^52. */
+  add(mantissa: number, scale: number): void {
+    const next = this.small[scale] + mantissa
+    if (next > FLUSH_AT || next < -FLUSH_AT) {
+      this.big[scale] += BigInt(next)
+      this.small[scale] = 0
+    } else {
+      this.small[scale] = next
+    }
+  }
+
+  /** Adds `count` copies of a decimal. */
+  addTimes(value: Decimal, count: number): void {
+    this.big[value.scale] += value.mantissa * BigInt(count)
+  }
+
+  /** Adds another sum into this one. */
+  merge(other: ExactSum): void {
+    for (let s = 0; s <= MAX_SCALE; s++) {
+      this.big[s] += other.big[s] + BigInt(other.small[s])
+    }
+  }
+
+  total(): Decimal {
+    let scale = 0
+    for (let s = 0; s <= MAX_SCALE; s++) {
+      if (this.small[s] !== 0 || this.big[s] !== 0n) scale = s
+    }
+    let mantissa = 0n
+    for (let s = 0; s <= scale; s++) {
+      const part = this.big[s] + BigInt(this.small[s])
+      mantissa += part * 10n ** BigInt(scale - s)
+    }
+    return { mantissa, scale }
+  }
+}

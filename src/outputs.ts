@@ -1,0 +1,41 @@
+/**
+ * The step's outputs, all in one place: kebab-case names as documented in
+ * action.yml, every value converted to a string here.
+ */
+
+import type { Report } from './report/report.js'
+
+export type Outputs = Record<
+  | 'decision'
+  | 'candidate-net-benefit'
+  | 'candidate-f1'
+  | 'champion-net-benefit'
+  | 'champion-f1'
+  | 'report'
+  | 'alias-moved'
+  | 'candidate-version'
+  | 'champion-version'
+  | 'new-champion-version',
+  string
+>
+
+/** Net benefit as dollars and cents, e.g. `79372.10`. */
+function cents(value: number): string {
+  return value.toFixed(2)
+}
+
+export function outputsFor(report: Report, reportPath: string): Outputs {
+  const champion = report.champion
+  return {
+    decision: report.decision,
+    'candidate-net-benefit': cents(report.candidate.metrics.net_benefit),
+    'candidate-f1': String(report.candidate.metrics.f1),
+    'champion-net-benefit': champion ? cents(champion.metrics.net_benefit) : '',
+    'champion-f1': champion ? String(champion.metrics.f1) : '',
+    report: reportPath,
+    'alias-moved': String(report.registry?.alias_moved ?? false),
+    'candidate-version': report.candidate.version ?? '',
+    'champion-version': champion?.version ?? '',
+    'new-champion-version': report.registry?.new_champion_version ?? ''
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * The report: one plain-data record of a run, written as the JSON report
+ * (stable, `"schema": 1`) and rendered to Markdown for the job summary and
+ * the PR comment. Every figure in it can be traced: the threshold and cost
+ * model as given, the test set's sha256 and counts, the versions compared.
+ */
+
+import { classificationMetrics } from '../metrics/classification-metrics.js'
+import {
+  decimalToNumber,
+  roundToCents,
+  type Decimal
+} from '../metrics/decimal.js'
+import type {
+  CurvePoint,
+  ModelAccumulator
+} from '../metrics/model-accumulator.js'
+import type { GateCheck } from '../gate/decide.js'
+
+export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
+export type Mode = 'evaluate' | 'gate' | 'rollback'
+
+export interface ModelMetrics {
+  rows: number
+  tp: number
+  fp: number
+  fn: number
+  tn: number
+  precision: number
+  recall: number
+  f1: number
+  /** Dollars, rounded to cents. */
+  net_benefit: number
+}
+
+export interface ModelEntry {
+  /** Registry version, when known. */
+  version: string | null
+  /** The model URI scored, when known (`models:/fraud/48`). */
+  model_uri: string | null
+  /** The MLflow UI page of the version, when a tracking URI is known. */
+  url: string | null
+  predictions: string | null
+  matched_by: 'position' | 'id' | null
+  metrics: ModelMetrics
+}
+
+export interface Report {
+  schema: 1
+  tool: { name: 'champion-gate'; version: string }
+  mode: Mode
+  model_name: string | null
+  decision: Decision
+  /** Failed criteria, in words; empty on promote. */
+  reasons: string[]
+  /** Other things the reader must know. */
+  notes: string[]
+  gates: GateCheck[]
+  test_set: { path: string; rows: number; positives: number; sha256: string }
+  policy: {
+    threshold: number
+    label_column: string
+    positive_label: string
+    id_column: string | null
+    prediction_column: string
+    costs: {
+      true_positive: string
+      false_positive: string
+      false_negative: string
+      true_negative: string
+    }
+    cost_model: string
+    min_net_benefit: number | null
+    min_f1: number | null
+    min_improvement: number
+  }
+  candidate: ModelEntry
+  champion: ModelEntry | null
+  comparison: { delta_net_benefit: number | null; delta_f1: number | null }
+  /** Net benefit at thresholds 0.00 … 1.00, from the same pass. */
+  curves: {
+    thresholds: number[]
+    candidate: number[]
+    champion: number[] | null
+  }
+  registry: {
+    tracking_uri: string | null
+    champion_alias: string
+    previous_champion_alias: string
+    alias_moved: boolean
+    new_champion_version: string | null
+    previous_champion_version: string | null
+  } | null
+  run: {
+    repository: string | null
+    sha: string | null
+    run_url: string | null
+    actor: string | null
+    event: string | null
+  }
+  created_at: string
+}
+
+/** Exact net benefit rounded to cents (the figure the gate and report use). */
+export function netBenefitInCents(
+  accumulator: ModelAccumulator,
+  constant: { positive: Decimal; negative: Decimal } | undefined
+): Decimal {
+  if (!constant) return roundToCents(accumulator.flaggedBenefit.total())
+  const positive = constant.positive.mantissa * BigInt(accumulator.tp)
+  const negative = constant.negative.mantissa * BigInt(accumulator.fp)
+  const scale = Math.max(constant.positive.scale, constant.negative.scale)
+  const total =
+    positive * 10n ** BigInt(scale - constant.positive.scale) +
+    negative * 10n ** BigInt(scale - constant.negative.scale)
+  return roundToCents({ mantissa: total, scale })
+}
+
+/** The metrics block of a model from its accumulator. */
+export function modelMetrics(
+  accumulator: ModelAccumulator,
+  netBenefit: Decimal
+): ModelMetrics {
+  const { tp, fp, fn, tn } = accumulator
+  const { precision, recall, f1 } = classificationMetrics({ tp, fp, fn, tn })
+  return {
+    rows: tp + fp + fn + tn,
+    tp,
+    fp,
+    fn,
+    tn,
+    precision,
+    recall,
+    f1,
+    net_benefit: decimalToNumber(netBenefit)
+  }
+}
+
+/** Curve values rounded to cents, for the report. */
+export function curveValues(points: readonly CurvePoint[]): number[] {
+  return points.map((p) => Math.round(p.netBenefit * 100) / 100)
+}
