@@ -71,6 +71,10 @@ export class MlflowPredictionsReader implements RecordReader {
   next(): boolean {
     if (this.finished) return false
     let c = this.peekNonSpace()
+    if (c === -1)
+      this.fail(
+        'the file ends inside the predictions array; was it written completely?'
+      )
     if (this.position > 0) {
       if (c === COMMA) {
         this.cursor++

@@ -1,0 +1,153 @@
+import { describe, expect, it } from '@jest/globals'
+import { existsSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { writeFiles } from '../../__fixtures__/evaluation.js'
+import { COSTS, generatedFiles } from '../../__fixtures__/reports.js'
+import { BUNDLE, NODE24, runBundle } from '../../__fixtures__/run-bundle.js'
+
+const runtimes: [string, string][] = [
+  ['Node 20 (this machine)', process.execPath],
+  ['Node 24 (the node24 runtime)', NODE24]
+]
+
+describe('dist/index.js in evaluate mode', () => {
+  it('exists (npm run package builds it)', () => {
+    expect(existsSync(BUNDLE)).toBe(true)
+    expect(existsSync(NODE24)).toBe(true)
+  })
+
+  describe.each(runtimes)('under %s', (_name, node) => {
+    it('writes the outputs, the JSON report and the job summary', async () => {
+      const dir = writeFiles(generatedFiles())
+      const run = await runBundle(
+        {
+          mode: 'evaluate',
+          'model-name': 'fraud-detector',
+          'test-set': 'test.csv',
+          'candidate-predictions': 'candidate.csv',
+          'champion-predictions': 'champion.csv',
+          'min-net-benefit': '1000',
+          ...(COSTS as Record<string, string>)
+        },
+        { cwd: dir, node }
+      )
+      expect(run.errors).toEqual([])
+      expect(run.status).toBe(0)
+      const reportPath = join(run.runnerTemp, 'champion-gate-report.json')
+      expect(run.outputs.report).toBe(reportPath)
+      const report = JSON.parse(readFileSync(reportPath, 'utf8'))
+      expect(report.schema).toBe(1)
+      expect(run.outputs).toMatchObject({
+        decision: 'promote',
+        'candidate-net-benefit':
+          report.candidate.metrics.net_benefit.toFixed(2),
+        'candidate-f1': String(report.candidate.metrics.f1),
+        'champion-net-benefit': report.champion.metrics.net_benefit.toFixed(2),
+        'champion-f1': String(report.champion.metrics.f1),
+        'alias-moved': 'false'
+      })
+      expect(report.test_set).toMatchObject({ path: 'test.csv', rows: 400 })
+      expect(report.test_set.sha256).toMatch(/^[0-9a-f]{64}$/)
+      expect(Object.keys(report.candidate.metrics)).toEqual([
+        'rows',
+        'tp',
+        'fp',
+        'fn',
+        'tn',
+        'precision',
+        'recall',
+        'f1',
+        'net_benefit'
+      ])
+      expect(run.summary).toContain(
+        '### ✅ Would promote: **fraud-detector** candidate passes the gate'
+      )
+      expect(run.summary).toContain(
+        '| Criterion | Candidate | Champion | Difference | Threshold | Result |'
+      )
+      expect(run.summary).toContain('#### Confusion matrices')
+    })
+
+    it('fails the step on a reject and says why, after writing the summary', async () => {
+      const dir = writeFiles(generatedFiles())
+      const run = await runBundle(
+        {
+          mode: 'evaluate',
+          'test-set': 'test.csv',
+          'candidate-predictions': 'candidate.csv',
+          'champion-predictions': 'champion.csv',
+          ...(COSTS as Record<string, string>)
+        },
+        { cwd: dir, node }
+      )
+      expect(run.status).toBe(1)
+      expect(run.outputs.decision).toBe('reject')
+      expect(run.errors).toEqual([
+        `::error::Rejected: Net benefit $${Math.round(Number(run.outputs['candidate-net-benefit'])).toLocaleString('en-US')} does not exceed the floor of $40,000 (min-net-benefit).`
+      ])
+      expect(run.summary).toContain('### ❌ Rejected')
+    })
+
+    it('passes the step on a reject with fail-on-reject: false, with a warning', async () => {
+      const dir = writeFiles(generatedFiles())
+      const run = await runBundle(
+        {
+          mode: 'evaluate',
+          'test-set': 'test.csv',
+          'candidate-predictions': 'candidate.csv',
+          'fail-on-reject': 'false',
+          ...(COSTS as Record<string, string>)
+        },
+        { cwd: dir, node }
+      )
+      expect(run.status).toBe(0)
+      expect(run.outputs.decision).toBe('reject')
+      expect(run.outputs['champion-net-benefit']).toBe('')
+      expect(run.stdout).toContain(
+        '::warning::Rejected (fail-on-reject is false, so the step passes)'
+      )
+    })
+  })
+
+  it.each([
+    [
+      { mode: 'evalute' },
+      "::error::Input 'mode': got 'evalute'; expected one of evaluate, gate, rollback"
+    ],
+    [
+      { threshold: '1.7' },
+      "::error::Input 'threshold': got '1.7'; expected a number from 0 to 1 (a score at or above it is flagged)"
+    ],
+    [
+      { 'fail-on-reject': 'maybe' },
+      "::error::Input 'fail-on-reject': got 'maybe'; expected true or false"
+    ],
+    [
+      { 'label-column': 'is_fraud' },
+      "::error::test.csv:1: no column 'is_fraud' (from input 'label-column'); the header has 'id', 'amount', 'label'"
+    ],
+    [
+      { 'test-set': '' },
+      "::error::Input 'test-set': required in mode 'evaluate': the shared test set (CSV or JSON Lines)"
+    ]
+  ])(
+    'fails bad input %j with one ::error:: line, no outputs and no summary',
+    async (bad, error) => {
+      const dir = writeFiles(generatedFiles())
+      const run = await runBundle(
+        {
+          mode: 'evaluate',
+          'test-set': 'test.csv',
+          'candidate-predictions': 'candidate.csv',
+          ...(COSTS as Record<string, string>),
+          ...bad
+        },
+        { cwd: dir }
+      )
+      expect(run.status).toBe(1)
+      expect(run.errors).toEqual([error])
+      expect(run.outputs).toEqual({})
+      expect(run.summary).toBe('')
+    }
+  )
+})

@@ -1,0 +1,110 @@
+import { describe, expect, it } from '@jest/globals'
+import { decide, type GatePolicy } from '../../src/gate/decide.js'
+import { parseDecimal, type Decimal } from '../../src/metrics/decimal.js'
+
+const $ = (text: string): Decimal => parseDecimal(text)!
+const policy: GatePolicy = {
+  minNetBenefit: $('40000'),
+  minF1: 0.2,
+  minImprovement: $('0')
+}
+
+describe('decide.ts', () => {
+  it('promotes when both floors pass and the candidate beats the champion', () => {
+    const verdict = decide(
+      { netBenefit: $('79372.10'), f1: 0.41 },
+      { netBenefit: $('76072'), f1: 0.39 },
+      policy
+    )
+    expect(verdict.decision).toBe('promote')
+    expect(verdict.reasons).toEqual([])
+    expect(verdict.gates).toEqual([
+      {
+        name: 'min-net-benefit',
+        value: 79372.1,
+        threshold: 40000,
+        passed: true
+      },
+      { name: 'min-f1', value: 0.41, threshold: 0.2, passed: true },
+      { name: 'min-improvement', value: 3300.1, threshold: 0, passed: true }
+    ])
+  })
+
+  it('requires the floors to be exceeded, not met', () => {
+    const verdict = decide(
+      { netBenefit: $('40000.00'), f1: 0.2 },
+      undefined,
+      policy
+    )
+    expect(verdict.decision).toBe('reject')
+    expect(verdict.reasons).toEqual([
+      'Net benefit $40,000 does not exceed the floor of $40,000 (min-net-benefit).',
+      'F1 0.200 does not exceed the floor of 0.200 (min-f1).'
+    ])
+  })
+
+  it('passes a floor by one cent', () => {
+    expect(
+      decide({ netBenefit: $('40000.01'), f1: 0.5 }, undefined, policy).decision
+    ).toBe('promote')
+  })
+
+  it('keeps the champion on a tie', () => {
+    const verdict = decide(
+      { netBenefit: $('50000'), f1: 0.5 },
+      { netBenefit: $('50000'), f1: 0.4 },
+      policy
+    )
+    expect(verdict.decision).toBe('reject')
+    expect(verdict.reasons).toEqual([
+      "Net benefit $50,000 does not beat the champion's $50,000 by more than $0 (difference $0; min-improvement)."
+    ])
+  })
+
+  it('lists every failed criterion', () => {
+    const verdict = decide(
+      { netBenefit: $('-1234'), f1: 0.1 },
+      { netBenefit: $('2000'), f1: 0.3 },
+      policy
+    )
+    expect(verdict.gates.filter((g) => !g.passed).map((g) => g.name)).toEqual([
+      'min-net-benefit',
+      'min-f1',
+      'min-improvement'
+    ])
+    expect(verdict.reasons[2]).toBe(
+      "Net benefit -$1,234 does not beat the champion's $2,000 by more than $0 (difference -$3,234; min-improvement)."
+    )
+  })
+
+  it('takes a negative min-improvement as a non-inferiority margin', () => {
+    const margin = { ...policy, minImprovement: $('-500') }
+    expect(
+      decide(
+        { netBenefit: $('49600'), f1: 0.5 },
+        { netBenefit: $('50000'), f1: 0.5 },
+        margin
+      ).decision
+    ).toBe('promote')
+    expect(
+      decide(
+        { netBenefit: $('49500'), f1: 0.5 },
+        { netBenefit: $('50000'), f1: 0.5 },
+        margin
+      ).decision
+    ).toBe('reject')
+  })
+
+  it('leaves disabled floors out of the gates and says so', () => {
+    const verdict = decide({ netBenefit: $('5'), f1: 0.01 }, undefined, {
+      minImprovement: $('0')
+    })
+    expect(verdict.decision).toBe('promote')
+    expect(verdict.gates).toEqual([])
+    expect(verdict.notes).toEqual([
+      'The net-benefit floor is off (min-net-benefit: off).',
+      'The F1 floor is off (min-f1: off).',
+      'No champion to compare with: the floors alone decide.'
+    ])
+  })
+})

@@ -1,0 +1,135 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { InputError } from '../src/errors.js'
+import { INPUT_NAMES, inputsSchema, parseInputs } from '../src/inputs.js'
+
+/** The inputs block of action.yml: name → default (a small reader for its plain shape). */
+function actionYmlDefaults(): Map<string, string> {
+  const text = readFileSync(new URL('../action.yml', import.meta.url), 'utf8')
+  const block = text.slice(
+    text.indexOf('\ninputs:\n'),
+    text.indexOf('\noutputs:\n')
+  )
+  const defaults = new Map<string, string>()
+  let current: string | undefined
+  for (const line of block.split('\n')) {
+    const name = /^ {2}([a-z0-9-]+):\s*$/.exec(line)
+    if (name) current = name[1]
+    const value = /^ {4}default:\s*(.*)$/.exec(line)
+    if (value && current)
+      defaults.set(current, value[1].replace(/^'(.*)'$/, '$1'))
+  }
+  return defaults
+}
+
+describe('inputs.ts', () => {
+  it('documents every schema input in action.yml and no other', () => {
+    expect([...actionYmlDefaults().keys()].sort()).toEqual(
+      [...INPUT_NAMES].sort()
+    )
+  })
+
+  it('has the same defaults as action.yml', () => {
+    for (const [name, yamlDefault] of actionYmlDefaults()) {
+      if (name === 'github-token') continue // ${{ github.token }} is the runner's to fill in
+      const field = inputsSchema.shape[name as keyof typeof inputsSchema.shape]
+      // The schema's default, as the raw string it parses from.
+      const parsedDefault = field.safeParse(undefined)
+      const parsedYaml = field.safeParse(
+        yamlDefault === '' ? undefined : yamlDefault
+      )
+      expect({ name, value: parsedDefault.data }).toEqual({
+        name,
+        value: parsedYaml.data
+      })
+    }
+  })
+
+  it('applies the documented defaults', () => {
+    const inputs = parseInputs({})
+    expect(inputs.mode).toBe('gate')
+    expect(inputs.threshold).toBe(0.5)
+    expect(inputs['min-f1']).toBe(0.2)
+    expect(inputs['min-net-benefit']).toEqual({ mantissa: 40000n, scale: 0 })
+    expect(inputs['min-improvement']).toEqual({ mantissa: 0n, scale: 0 })
+    expect(inputs['fail-on-reject']).toBe(true)
+    expect(inputs['label-column']).toBe('label')
+    expect(inputs['positive-label']).toBe('1')
+    expect(inputs['id-column']).toBeUndefined()
+    expect(inputs['champion-alias']).toBe('champion')
+    expect(inputs.comment).toBe('always')
+  })
+
+  it.each([
+    [
+      { mode: 'evalute' },
+      "Input 'mode': got 'evalute'; expected one of evaluate, gate, rollback"
+    ],
+    [
+      { threshold: '1.7' },
+      "Input 'threshold': got '1.7'; expected a number from 0 to 1"
+    ],
+    [{ threshold: 'half' }, "Input 'threshold': got 'half'"],
+    [
+      { 'fail-on-reject': 'maybe' },
+      "Input 'fail-on-reject': got 'maybe'; expected true or false"
+    ],
+    [
+      { 'min-f1': '1.5' },
+      "Input 'min-f1': got '1.5'; expected a number from 0 to 1, or 'off'"
+    ],
+    [
+      { 'min-net-benefit': '$40,000' },
+      "Input 'min-net-benefit': got '$40,000'; expected a number of dollars"
+    ],
+    [
+      { 'cost-false-positive': '5$' },
+      "Input 'cost-false-positive': got '5$'; expected a number"
+    ],
+    [
+      { comment: 'sometimes' },
+      "Input 'comment': got 'sometimes'; expected one of always, on-reject, never"
+    ],
+    [{ 'champion-alias': 'v3' }, "Input 'champion-alias': got 'v3'"],
+    [
+      { 'candidate-version': '4.2' },
+      "Input 'candidate-version': got '4.2'; expected a model version number"
+    ]
+  ])('rejects %j with a message naming the input', (raw, message) => {
+    expect(() => parseInputs(raw)).toThrow(InputError)
+    expect(() => parseInputs(raw)).toThrow(message)
+  })
+
+  it('reads costs as numbers or column names', () => {
+    const inputs = parseInputs({
+      'cost-false-negative': 'amount',
+      'cost-true-positive': '-2.50'
+    })
+    expect(inputs['cost-false-negative']).toEqual({
+      kind: 'column',
+      column: 'amount'
+    })
+    expect(inputs['cost-true-positive']).toEqual({
+      kind: 'constant',
+      value: { mantissa: -25n, scale: 1 },
+      text: '-2.50'
+    })
+  })
+
+  it("turns floors off with 'off'", () => {
+    const inputs = parseInputs({ 'min-net-benefit': 'off', 'min-f1': 'OFF' })
+    expect(inputs['min-net-benefit']).toBeUndefined()
+    expect(inputs['min-f1']).toBeUndefined()
+  })
+
+  it('accepts the boolean spellings core.getBooleanInput accepts', () => {
+    for (const value of ['true', 'True', 'TRUE'])
+      expect(parseInputs({ 'fail-on-reject': value })['fail-on-reject']).toBe(
+        true
+      )
+    for (const value of ['false', 'False', 'FALSE'])
+      expect(parseInputs({ 'fail-on-reject': value })['fail-on-reject']).toBe(
+        false
+      )
+  })
+})
