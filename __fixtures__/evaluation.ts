@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { evaluate, type EvaluationRequest } from '../src/evaluation/evaluate.js'
 import { parseInputs, type RawInputs } from '../src/inputs.js'
 import { costModelOf, policyOf } from '../src/modes/shared.js'
-import type { Report } from '../src/report/report.js'
+import type { EvaluationReport } from '../src/report/report.js'
 
 /** A fresh temp dir with the given files written in it; returns its path. */
 export function writeFiles(files: Record<string, string>): string {
@@ -19,7 +19,7 @@ export function writeFiles(files: Record<string, string>): string {
  * Runs the evaluation the way `mode: evaluate` does, from raw action inputs
  * (paths relative to `dir`).
  */
-export function evaluateInputs(dir: string, raw: RawInputs): Report {
+export function evaluateInputs(dir: string, raw: RawInputs): EvaluationReport {
   const inputs = parseInputs({ mode: 'evaluate', ...raw })
   const at = (path: string | undefined): string | undefined => (path ? join(dir, path) : undefined)
   const request: EvaluationRequest = {

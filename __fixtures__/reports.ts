@@ -5,7 +5,7 @@
  */
 
 import type { RawInputs } from '../src/inputs.js'
-import type { Report } from '../src/report/report.js'
+import type { EvaluationReport } from '../src/report/report.js'
 import { evaluateInputs, writeFiles } from './evaluation.js'
 
 /** A deterministic fraud-like test set and two models' scores. */
@@ -38,7 +38,7 @@ export const COSTS: RawInputs = {
   'cost-false-positive': '5'
 }
 
-export function sampleReport(raw: RawInputs = {}, withChampion = true): Report {
+export function sampleReport(raw: RawInputs = {}, withChampion = true): EvaluationReport {
   const dir = writeFiles(generatedFiles())
   const report = evaluateInputs(dir, {
     'model-name': 'fraud-detector',

@@ -16,11 +16,12 @@ import {
   type RawInputs
 } from './inputs.js'
 import { runEvaluateMode } from './modes/evaluate-mode.js'
-import { outputsFor } from './outputs.js'
+import { runGateMode } from './modes/gate-mode.js'
+import { runRollbackMode } from './modes/rollback-mode.js'
+import { outputsFor, type Outputs } from './outputs.js'
 import { renderMarkdown } from './report/render-markdown.js'
 import type { Report } from './report/report.js'
 import { runContext } from './run-context.js'
-import { VERSION } from './version.js'
 
 /** Reads every input by its action.yml name; empty means "use the default". */
 function readRawInputs(): RawInputs {
@@ -47,14 +48,11 @@ async function runMode(
   const run = runContext(env)
   switch (inputs.mode) {
     case 'evaluate':
-      return core.group('Evaluate the candidate and the champion', async () =>
-        runEvaluateMode(inputs, run, VERSION, new Date())
-      )
+      return runEvaluateMode(inputs, env, run)
     case 'gate':
+      return runGateMode(inputs, env, run)
     case 'rollback':
-      throw new GateError(
-        `Input 'mode': '${inputs.mode}' needs the MLflow registry, which this build does not support yet; use mode: evaluate`
-      )
+      return runRollbackMode(inputs, env, run)
   }
 }
 
@@ -63,6 +61,22 @@ function reportPathOf(inputs: Inputs, env: NodeJS.ProcessEnv): string {
     inputs['report-path'] ??
     join(env.RUNNER_TEMP ?? tmpdir(), 'champion-gate-report.json')
   )
+}
+
+function summaryLine(outputs: Outputs): string {
+  const figures = (role: 'candidate' | 'champion'): string =>
+    outputs[`${role}-net-benefit`]
+      ? `${role} net benefit $${outputs[`${role}-net-benefit`]}, F1 ${Number(outputs[`${role}-f1`]).toFixed(3)}`
+      : ''
+  return [
+    figures('candidate'),
+    figures('champion'),
+    outputs['alias-moved'] === 'true'
+      ? `champion is now v${outputs['new-champion-version']}`
+      : ''
+  ]
+    .filter(Boolean)
+    .join('; ')
 }
 
 /** The job summary holds 1 MiB; a longer report is cut with a note. */
@@ -83,12 +97,7 @@ async function publish(report: Report, reportPath: string): Promise<void> {
   } else {
     core.info(markdown)
   }
-  core.info(
-    `Decision: ${report.decision}. Candidate net benefit $${outputs['candidate-net-benefit']}, F1 ${report.candidate.metrics.f1.toFixed(3)}` +
-      (report.champion
-        ? `; champion net benefit $${outputs['champion-net-benefit']}, F1 ${report.champion.metrics.f1.toFixed(3)}.`
-        : '; no champion.')
-  )
+  core.info(`Decision: ${report.decision}. ${summaryLine(outputs)}`)
   core.info(`Report: ${reportPath}`)
 }
 

@@ -3,7 +3,7 @@
  * action.yml, every value converted to a string here.
  */
 
-import type { Report } from './report/report.js'
+import { isEvaluation, type Report } from './report/report.js'
 
 export type Outputs = Record<
   | 'decision'
@@ -25,17 +25,18 @@ function cents(value: number): string {
 }
 
 export function outputsFor(report: Report, reportPath: string): Outputs {
-  const champion = report.champion
+  const candidate = isEvaluation(report) ? report.candidate.metrics : undefined
+  const champion = isEvaluation(report) ? report.champion?.metrics : undefined
   return {
     decision: report.decision,
-    'candidate-net-benefit': cents(report.candidate.metrics.net_benefit),
-    'candidate-f1': String(report.candidate.metrics.f1),
-    'champion-net-benefit': champion ? cents(champion.metrics.net_benefit) : '',
-    'champion-f1': champion ? String(champion.metrics.f1) : '',
+    'candidate-net-benefit': candidate ? cents(candidate.net_benefit) : '',
+    'candidate-f1': candidate ? String(candidate.f1) : '',
+    'champion-net-benefit': champion ? cents(champion.net_benefit) : '',
+    'champion-f1': champion ? String(champion.f1) : '',
     report: reportPath,
     'alias-moved': String(report.registry?.alias_moved ?? false),
     'candidate-version': report.candidate.version ?? '',
-    'champion-version': champion?.version ?? '',
+    'champion-version': report.champion?.version ?? '',
     'new-champion-version': report.registry?.new_champion_version ?? ''
   }
 }

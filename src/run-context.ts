@@ -4,9 +4,9 @@
  * environment is passed in.
  */
 
-import type { Report } from './report/report.js'
+import type { RunInfo } from './report/report.js'
 
-export function runContext(env: NodeJS.ProcessEnv): Report['run'] {
+export function runContext(env: NodeJS.ProcessEnv): RunInfo {
   const server = env.GITHUB_SERVER_URL ?? 'https://github.com'
   const repository = env.GITHUB_REPOSITORY ?? null
   const runId = env.GITHUB_RUN_ID

@@ -257,3 +257,34 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 })
+
+describe('evaluation-pass.ts: files larger than a read chunk', () => {
+  it('counts labels and decisions right across buffer refills (a 3 MB test set)', () => {
+    const rows = 150_000
+    const test = ['id,amount,label']
+    const candidate = ['id,prediction']
+    let positives = 0
+    let tp = 0
+    for (let k = 0; k < rows; k++) {
+      const fraud = k % 37 === 0
+      if (fraud) positives++
+      const score = ((k * 7919) % 1000) / 1000
+      if (fraud && score >= 0.5) tp++
+      test.push(`row-${k},${(k % 500) + 0.25},${fraud ? 1 : 0}`)
+      candidate.push(`row-${k},${score}`)
+    }
+    const dir = writeFiles({
+      'test.csv': `${test.join('\n')}\n`,
+      'candidate.csv': `${candidate.join('\n')}\n`
+    })
+    const report = evaluateInputs(dir, {
+      'test-set': 'test.csv',
+      'candidate-predictions': 'candidate.csv'
+    })
+    expect(report.test_set.positives).toBe(positives)
+    expect(report.candidate.metrics.tp).toBe(tp)
+    expect(report.candidate.metrics.tp + report.candidate.metrics.fn).toBe(
+      positives
+    )
+  })
+})

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { renderMarkdown } from '../../src/report/render-markdown.js'
-import type { Report } from '../../src/report/report.js'
+import type { AliasReport, EvaluationReport } from '../../src/report/report.js'
 import { sampleReport } from '../../__fixtures__/reports.js'
 
 const GOLDEN = new URL('../golden/', import.meta.url)
@@ -21,9 +21,9 @@ function expectGolden(name: string, markdown: string): void {
 }
 
 function withRegistry(
-  report: Report,
-  registry: Partial<NonNullable<Report['registry']>>
-): Report {
+  report: EvaluationReport,
+  registry: Partial<NonNullable<EvaluationReport['registry']>>
+): EvaluationReport {
   return {
     ...report,
     registry: {
@@ -38,11 +38,51 @@ function withRegistry(
   }
 }
 
+function aliasReport(
+  decision: AliasReport['decision'],
+  to: string,
+  from: string,
+  notes: string[]
+): AliasReport {
+  const ref = (v: string) => ({
+    version: v,
+    model_uri: `models:/fraud-detector/${v}`,
+    url: `http://mlflow.example.com/#/models/fraud-detector/versions/${v}`
+  })
+  return {
+    schema: 1,
+    tool: { name: 'champion-gate', version: 'test' },
+    mode: decision === 'rollback' ? 'rollback' : 'gate',
+    model_name: 'fraud-detector',
+    decision,
+    reasons: [],
+    notes,
+    candidate: ref(to),
+    champion: ref(from),
+    registry: {
+      tracking_uri: 'http://mlflow.example.com',
+      champion_alias: 'champion',
+      previous_champion_alias: 'previous-champion',
+      alias_moved: false,
+      new_champion_version: from,
+      previous_champion_version: null
+    },
+    run: {
+      repository: null,
+      sha: null,
+      run_url: null,
+      actor: null,
+      event: null
+    },
+    created_at: '2026-01-01T00:00:00.000Z'
+  }
+}
+
 function versions(
-  report: Report,
+  report: EvaluationReport,
   candidate: string,
   champion?: string
-): Report {
+): EvaluationReport {
   const url = (v: string): string =>
     `http://mlflow.example.com/#/models/fraud-detector/versions/${v}`
   return {
@@ -123,36 +163,27 @@ describe('render-markdown.ts', () => {
   })
 
   it('renders unchanged when the candidate already is the champion', () => {
-    const report = sampleReport({ 'min-net-benefit': '1000' })
-    const unchanged = withRegistry(
-      versions({ ...report, mode: 'gate', decision: 'unchanged' }, '47', '47'),
-      {
-        new_champion_version: '47'
-      }
+    expectGolden(
+      'unchanged',
+      renderMarkdown(
+        aliasReport('unchanged', '47', '47', [
+          'The candidate v47 already is @champion: nothing was evaluated or changed.'
+        ])
+      )
     )
-    expectGolden('unchanged', renderMarkdown(unchanged))
   })
 
   it('renders a rollback', () => {
-    const report = sampleReport({ 'min-net-benefit': '1000' })
-    const rolledBack = withRegistry(
-      versions(
-        {
-          ...report,
-          mode: 'rollback',
-          decision: 'rollback',
-          notes: ['Reason: fraud spike after release']
-        },
-        '47',
-        '48'
-      ),
-      {
-        alias_moved: true,
-        new_champion_version: '47',
-        previous_champion_version: '48'
-      }
-    )
-    expectGolden('rollback', renderMarkdown(rolledBack))
+    const report = aliasReport('rollback', '47', '48', [
+      'Reason: fraud spike after release'
+    ])
+    report.registry = {
+      ...report.registry,
+      alias_moved: true,
+      new_champion_version: '47',
+      previous_champion_version: '48'
+    }
+    expectGolden('rollback', renderMarkdown(report))
   })
 
   it('escapes Markdown in model names', () => {

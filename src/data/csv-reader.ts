@@ -76,7 +76,8 @@ export class CsvReader implements RecordReader {
 
   next(): boolean {
     for (;;) {
-      if (!this.lines.next()) return false
+      const fields = this.lines.nextFields(this.start, this.end)
+      if (fields === 0) return false
       if (this.lines.isBlank) {
         // Trailing blank lines are harmless; one between rows is a lost row.
         if (this.blankLine === 0) this.blankLine = this.lines.lineNumber
@@ -89,45 +90,18 @@ export class CsvReader implements RecordReader {
           'blank line between data rows; remove it or fill in the row (rows are counted and matched, so a blank line cannot be skipped silently)'
         )
       }
-      this.split()
+      if (fields < 0) {
+        this.splitQuoted()
+      } else {
+        this.bytes = this.lines.buffer
+        this.checkFieldCount(fields)
+      }
       return true
     }
   }
 
   close(): void {
     this.lines.close()
-  }
-
-  /** Finds the field boundaries of the current line, in place when unquoted. */
-  private split(): void {
-    const lines = this.lines
-    const bytes = lines.buffer
-    const lineEnd = lines.lineEnd
-    const start = this.start
-    const end = this.end
-    const columns = start.length
-    let field = 0
-    let fieldStart = lines.lineStart
-    for (let i = fieldStart; i < lineEnd; i++) {
-      const c = bytes[i]
-      if (c === COMMA) {
-        if (field < columns) {
-          start[field] = fieldStart
-          end[field] = i
-        }
-        field++
-        fieldStart = i + 1
-      } else if (c === QUOTE) {
-        this.splitQuoted()
-        return
-      }
-    }
-    if (field < columns) {
-      start[field] = fieldStart
-      end[field] = lineEnd
-    }
-    this.bytes = bytes
-    this.checkFieldCount(field + 1)
   }
 
   /** The slow path: a record with quotes, possibly over several lines. */

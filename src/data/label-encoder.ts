@@ -51,7 +51,8 @@ export class LabelEncoder {
     }
     const cls = this.classify(decoder.decode(bytes.subarray(start, end)), line)
     if (cache.length < 8) {
-      cache.push(bytes.slice(start, end))
+      // A copy: `bytes` is the reader's buffer, refilled in place (Buffer#slice would be a view).
+      cache.push(Uint8Array.prototype.slice.call(bytes, start, end))
       this.cacheClass.push(cls)
     }
     this.positives += cls

@@ -11,6 +11,8 @@ import { DataError } from '../errors.js'
 
 const NEWLINE = 10
 const CARRIAGE_RETURN = 13
+const COMMA = 44
+const QUOTE = 34
 
 export interface LineSourceOptions {
   /** Called with every chunk of bytes as it is read, in order. */
@@ -55,6 +57,57 @@ export class LineSource {
     this.lineNumber = this.physicalLines
     this.finishLine(end)
     return true
+  }
+
+  /**
+   * The CSV fast path: moves to the next line and records its comma-separated
+   * field bounds in the same scan (one pass over the bytes instead of two).
+   * Returns the number of fields, 0 at the end of the file, or -1 when the
+   * line holds a double quote: the line is then current, for the slow path.
+   */
+  nextFields(start: Int32Array, end: Int32Array): number {
+    const columns = start.length
+    for (;;) {
+      const bytes = this.buffer
+      const filled = this.filled
+      const lineStart = this.position
+      let fieldStart = lineStart
+      let field = 0
+      let i = lineStart
+      for (; i < filled; i++) {
+        const c = bytes[i]
+        if (c === COMMA) {
+          if (field < columns) {
+            start[field] = fieldStart
+            end[field] = i
+          }
+          field++
+          fieldStart = i + 1
+        } else if (c === NEWLINE) {
+          break
+        } else if (c === QUOTE) {
+          return this.next() ? -1 : 0
+        }
+      }
+      if (i === filled && !this.endOfFile) {
+        this.refill(lineStart)
+        continue
+      }
+      if (i === filled && lineStart === filled) return 0
+      let lineEnd = i
+      if (lineEnd > lineStart && bytes[lineEnd - 1] === CARRIAGE_RETURN)
+        lineEnd--
+      if (field < columns) {
+        start[field] = fieldStart
+        end[field] = lineEnd
+      }
+      this.lineStart = lineStart
+      this.lineEnd = lineEnd
+      this.position = i < filled ? i + 1 : i
+      this.physicalLines++
+      this.lineNumber = this.physicalLines
+      return field + 1
+    }
   }
 
   /**

@@ -19,7 +19,8 @@ import {
   netBenefitInCents,
   type Mode,
   type ModelEntry,
-  type Report
+  type EvaluationReport,
+  type RunInfo
 } from '../report/report.js'
 import { runEvaluationPass } from './evaluation-pass.js'
 
@@ -49,7 +50,7 @@ export interface EvaluationRequest {
     readonly predictions: string
     readonly input: string
   }
-  readonly run: Report['run']
+  readonly run: RunInfo
   readonly toolVersion: string
   readonly now: Date
 }
@@ -58,7 +59,7 @@ function costText(spec: CostSpec): string {
   return spec.kind === 'constant' ? spec.text : spec.column
 }
 
-export function evaluate(request: EvaluationRequest): Report {
+export function evaluate(request: EvaluationRequest): EvaluationReport {
   const pass = runEvaluationPass({
     testSet: request.testSet,
     labelColumn: request.labelColumn,

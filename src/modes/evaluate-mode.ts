@@ -1,56 +1,29 @@
 /**
- * `mode: evaluate`: the verdict from prediction files, with no registry.
- * Never writes anywhere but the report, the summary and the PR comment.
+ * `mode: evaluate`: the verdict only. Never writes to the registry: with a
+ * tracking server and a model name it reads the registry (to resolve the
+ * champion and candidate, link to them, and score them with score-command);
+ * with prediction files and no tracking server it needs no registry at all.
+ * Safe for pull-request checks with a read-only credential.
  */
 
-import { InputError } from '../errors.js'
-import { evaluate } from '../evaluation/evaluate.js'
+import * as core from '@actions/core'
 import type { Inputs } from '../inputs.js'
-import type { Report } from '../report/report.js'
-import { costModelOf, policyOf, requireInput } from './shared.js'
+import { connectRegistry, hasTrackingServer } from '../registry/connect.js'
+import type { EvaluationReport, RunInfo } from '../report/report.js'
+import { evaluateModels, resolveModels } from './model-evaluation.js'
 
-export function runEvaluateMode(
+export async function runEvaluateMode(
   inputs: Inputs,
-  run: Report['run'],
-  toolVersion: string,
-  now: Date
-): Report {
-  const testSet = requireInput(
-    inputs,
-    'test-set',
-    'the shared test set (CSV or JSON Lines)'
-  )
-  const candidate = requireInput(
-    inputs,
-    'candidate-predictions',
-    "the candidate's predictions on the test set"
-  )
-  if (inputs['score-command'] && !inputs['tracking-uri']) {
-    throw new InputError(
-      'score-command',
-      'scoring models needs a registry to resolve them from; set tracking-uri, or give prediction files instead'
+  env: NodeJS.ProcessEnv,
+  run: RunInfo
+): Promise<EvaluationReport> {
+  if (hasTrackingServer(inputs, env) && inputs['model-name']) {
+    const registry = connectRegistry(inputs, env)
+    const models = await core.group(
+      `Resolve the models at ${registry.shownUri} (read only)`,
+      () => resolveModels(registry, inputs)
     )
+    return evaluateModels(inputs, env, run, registry, models)
   }
-  return evaluate({
-    mode: 'evaluate',
-    modelName: inputs['model-name'],
-    testSet,
-    labelColumn: inputs['label-column'],
-    positiveLabel: inputs['positive-label'],
-    idColumn: inputs['id-column'],
-    predictionColumn: inputs['prediction-column'],
-    threshold: inputs.threshold,
-    costs: costModelOf(inputs),
-    policy: policyOf(inputs),
-    candidate: { predictions: candidate, input: 'candidate-predictions' },
-    champion: inputs['champion-predictions']
-      ? {
-          predictions: inputs['champion-predictions'],
-          input: 'champion-predictions'
-        }
-      : undefined,
-    run,
-    toolVersion,
-    now
-  })
+  return evaluateModels(inputs, env, run, undefined, undefined)
 }

@@ -5,12 +5,12 @@
  * report's curves (accumulated in the single pass over the data).
  */
 
-import type { Report } from './report.js'
+import type { EvaluationReport } from './report.js'
 
 /** Thresholds shown: every 0.05, plus the operating threshold. */
 const STEP = 5
 
-export function renderNetBenefitChart(report: Report): string[] {
+export function renderNetBenefitChart(report: EvaluationReport): string[] {
   const { thresholds, candidate, champion } = report.curves
   if (thresholds.length === 0) return []
   const operating = report.policy.threshold

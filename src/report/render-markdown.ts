@@ -12,7 +12,13 @@ import {
   shortHash
 } from './format.js'
 import { renderNetBenefitChart } from './net-benefit-chart.js'
-import type { ModelEntry, Report } from './report.js'
+import {
+  isEvaluation,
+  type AliasReport,
+  type EvaluationReport,
+  type Report,
+  type VersionRef
+} from './report.js'
 
 export interface RenderOptions {
   /** The rollback workflow's file name, for the "how to roll back" line. */
@@ -24,7 +30,7 @@ export function escapeMarkdown(text: string): string {
   return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`)
 }
 
-function versionLabel(entry: ModelEntry | null): string {
+function versionLabel(entry: VersionRef | null): string {
   if (!entry) return 'none'
   const text = entry.version
     ? `v${entry.version}`
@@ -39,7 +45,7 @@ function headline(report: Report): string {
     ? `**${escapeMarkdown(report.model_name)}** `
     : ''
   const alias = `@${report.registry?.champion_alias ?? 'champion'}`
-  const known = (entry: ModelEntry | null): string =>
+  const known = (entry: VersionRef | null): string =>
     entry && (entry.version || entry.model_uri) ? ` ${versionLabel(entry)}` : ''
   const candidate = `${name}candidate${known(report.candidate)}`
   switch (report.decision) {
@@ -81,7 +87,7 @@ function ratioDelta(value: number | null): string {
   return text.startsWith('-') ? `🔻 **${text}**` : text
 }
 
-function criteriaTable(report: Report): string[] {
+function criteriaTable(report: EvaluationReport): string[] {
   const c = report.candidate.metrics
   const h = report.champion?.metrics
   const rows = [
@@ -130,7 +136,7 @@ function criteriaTable(report: Report): string[] {
   return rows
 }
 
-function confusionTables(report: Report): string[] {
+function confusionTables(report: EvaluationReport): string[] {
   const positive = escapeMarkdown(report.policy.positive_label)
   const c = report.candidate.metrics
   const h = report.champion?.metrics
@@ -174,7 +180,7 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
   return lines
 }
 
-function details(report: Report): string[] {
+function details(report: EvaluationReport): string[] {
   const p = report.policy
   const t = report.test_set
   return [
@@ -191,10 +197,11 @@ function details(report: Report): string[] {
 }
 
 export function renderMarkdown(
-  report: Report,
+  input: Report,
   options: RenderOptions = {}
 ): string {
-  if (report.decision === 'rollback') return renderRollback(report, options)
+  if (!isEvaluation(input)) return renderAliasReport(input, options)
+  const report = input
   const parts: string[] = [headline(report), '']
   if (report.decision === 'promote') {
     parts.push(
@@ -217,7 +224,10 @@ export function renderMarkdown(
   return parts.join('\n')
 }
 
-function renderRollback(report: Report, options: RenderOptions): string {
+function renderAliasReport(
+  report: AliasReport,
+  options: RenderOptions
+): string {
   return [
     headline(report),
     '',

@@ -33,24 +33,39 @@ export interface ModelMetrics {
   net_benefit: number
 }
 
-export interface ModelEntry {
+/** A model as the registry knows it. */
+export interface VersionRef {
   /** Registry version, when known. */
   version: string | null
-  /** The model URI scored, when known (`models:/fraud/48`). */
+  /** The model URI, when known (`models:/fraud/48`). */
   model_uri: string | null
   /** The MLflow UI page of the version, when a tracking URI is known. */
   url: string | null
+}
+
+export interface ModelEntry extends VersionRef {
   predictions: string | null
   matched_by: 'position' | 'id' | null
   metrics: ModelMetrics
 }
 
-export interface Report {
+/** What the run did in the registry. */
+export interface RegistryOutcome {
+  tracking_uri: string
+  champion_alias: string
+  previous_champion_alias: string
+  alias_moved: boolean
+  new_champion_version: string | null
+  previous_champion_version: string | null
+}
+
+/** The report of an evaluation (evaluate, or gate with a verdict). */
+export interface EvaluationReport {
   schema: 1
   tool: { name: 'champion-gate'; version: string }
   mode: Mode
   model_name: string | null
-  decision: Decision
+  decision: 'promote' | 'reject'
   /** Failed criteria, in words; empty on promote. */
   reasons: string[]
   /** Other things the reader must know. */
@@ -83,22 +98,42 @@ export interface Report {
     candidate: number[]
     champion: number[] | null
   }
-  registry: {
-    tracking_uri: string | null
-    champion_alias: string
-    previous_champion_alias: string
-    alias_moved: boolean
-    new_champion_version: string | null
-    previous_champion_version: string | null
-  } | null
-  run: {
-    repository: string | null
-    sha: string | null
-    run_url: string | null
-    actor: string | null
-    event: string | null
-  }
+  registry: RegistryOutcome | null
+  run: RunInfo
   created_at: string
+}
+
+export interface RunInfo {
+  repository: string | null
+  sha: string | null
+  run_url: string | null
+  actor: string | null
+  event: string | null
+}
+
+/** The report of a run that only moved (or kept) an alias: unchanged, rollback. */
+export interface AliasReport {
+  schema: 1
+  tool: { name: 'champion-gate'; version: string }
+  mode: Mode
+  model_name: string
+  decision: 'unchanged' | 'rollback'
+  reasons: string[]
+  notes: string[]
+  /** unchanged: the candidate (already champion); rollback: the version rolled back to. */
+  candidate: VersionRef
+  /** rollback: the version rolled back from; unchanged: the champion (the same). */
+  champion: VersionRef | null
+  registry: RegistryOutcome
+  run: RunInfo
+  created_at: string
+}
+
+export type Report = EvaluationReport | AliasReport
+
+/** True for the report of an evaluation (promote or reject), which carries metrics. */
+export function isEvaluation(report: Report): report is EvaluationReport {
+  return report.decision === 'promote' || report.decision === 'reject'
 }
 
 /** Exact net benefit rounded to cents (the figure the gate and report use). */

@@ -1,0 +1,146 @@
+/**
+ * `mode: rollback` (for workflow_dispatch): move the champion alias back in
+ * one step, to `rollback-to` or, by default, to the version under the
+ * previous-champion alias; the version rolled back from becomes the
+ * previous champion, so a second rollback undoes the first. Checks the
+ * target exists and is READY before writing anything.
+ */
+
+import * as core from '@actions/core'
+import { GateError, InputError } from '../errors.js'
+import type { Inputs } from '../inputs.js'
+import { connectRegistry } from '../registry/connect.js'
+import { rollbackTags } from '../registry/evidence.js'
+import { modelVersionUrl } from '../registry/mlflow-client.js'
+import type { AliasReport, RunInfo } from '../report/report.js'
+import { VERSION } from '../version.js'
+import { requireInput } from './shared.js'
+
+export async function runRollbackMode(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv,
+  run: RunInfo
+): Promise<AliasReport> {
+  const registry = connectRegistry(inputs, env)
+  const { client } = registry
+  const name = requireInput(
+    inputs,
+    'model-name',
+    'the registered model whose champion alias is rolled back'
+  )
+  const championAlias = inputs['champion-alias']
+  const previousAlias = inputs['previous-champion-alias']
+  if (!(await client.getRegisteredModel(name))) {
+    throw new InputError(
+      'model-name',
+      `there is no registered model '${name}' at ${registry.shownUri}`
+    )
+  }
+  const current = await client.getModelVersionByAlias(name, championAlias)
+  if (!current) {
+    throw new GateError(
+      `'${name}' has no @${championAlias} at ${registry.shownUri}: there is nothing to roll back`
+    )
+  }
+  let target
+  if (inputs['rollback-to']) {
+    target = await client.getModelVersion(name, inputs['rollback-to'])
+    if (!target) {
+      throw new InputError(
+        'rollback-to',
+        `'${name}' has no version ${inputs['rollback-to']} at ${registry.shownUri}`
+      )
+    }
+  } else {
+    target = await client.getModelVersionByAlias(name, previousAlias)
+    if (!target) {
+      throw new InputError(
+        'rollback-to',
+        `'${name}' has no @${previousAlias} to roll back to (no earlier champion was recorded); give the version to restore in rollback-to`
+      )
+    }
+  }
+  if (target.status && target.status !== 'READY') {
+    throw new GateError(
+      `Cannot roll back to v${target.version}: its status is ${target.status}, not READY`
+    )
+  }
+  const ref = (version: string): AliasReport['candidate'] => ({
+    version,
+    model_uri: `models:/${name}/${version}`,
+    url: modelVersionUrl(registry.connection.trackingUri, name, version)
+  })
+  const report: AliasReport = {
+    schema: 1,
+    tool: { name: 'champion-gate', version: VERSION },
+    mode: 'rollback',
+    model_name: name,
+    decision: 'rollback',
+    reasons: [],
+    notes: [`Reason: ${inputs.reason ?? 'none given'}`],
+    candidate: ref(target.version),
+    champion: ref(current.version),
+    registry: {
+      tracking_uri: registry.shownUri,
+      champion_alias: championAlias,
+      previous_champion_alias: previousAlias,
+      alias_moved: false,
+      new_champion_version: current.version,
+      previous_champion_version: null
+    },
+    run,
+    created_at: new Date().toISOString()
+  }
+  if (target.version === current.version) {
+    core.info(
+      `v${target.version} already is @${championAlias}: nothing to roll back.`
+    )
+    return {
+      ...report,
+      decision: 'unchanged',
+      notes: [
+        `v${target.version} already is @${championAlias}; nothing was changed.`
+      ]
+    }
+  }
+
+  const written: string[] = []
+  try {
+    await core.group(
+      `Roll back @${championAlias} of '${name}' from v${current.version} to v${target.version}`,
+      async () => {
+        await client.setAlias(name, previousAlias, current.version)
+        written.push(`@${previousAlias} → v${current.version}`)
+        report.registry.previous_champion_version = current.version
+        await client.setAlias(name, championAlias, target.version)
+        written.push(`@${championAlias} → v${target.version}`)
+        report.registry.alias_moved = true
+        report.registry.new_champion_version = target.version
+        for (const [key, value] of Object.entries(
+          rollbackTags(report, inputs.reason, 'to')
+        )) {
+          await client.setModelVersionTag(name, target.version, key, value)
+        }
+        for (const [key, value] of Object.entries(
+          rollbackTags(report, inputs.reason, 'from')
+        )) {
+          await client.setModelVersionTag(name, current.version, key, value)
+        }
+        written.push('rollback tags on both versions')
+      }
+    )
+  } catch (error) {
+    const cause = error instanceof Error ? error.message : String(error)
+    throw new GateError(
+      `${cause}\nWritten before the failure: ${written.length > 0 ? written.join('; ') : 'nothing'}. ` +
+        (report.registry.alias_moved
+          ? 'The rollback itself is done; only the tags are missing.'
+          : `To finish, run the rollback again with rollback-to: ${target.version}.`),
+      { cause: error }
+    )
+  }
+  core.info(
+    `Rolled back: @${championAlias} of '${name}' is v${target.version} again (was v${current.version}).`
+  )
+  return report
+}

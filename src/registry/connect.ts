@@ -1,0 +1,78 @@
+/**
+ * Builds the registry client from the inputs and the environment, with
+ * every credential masked first. The one place the shell meets MLflow's
+ * connection conventions.
+ */
+
+import * as core from '@actions/core'
+import type { Inputs } from '../inputs.js'
+import { VERSION } from '../version.js'
+import {
+  MlflowClient,
+  displayTrackingUri,
+  resolveTrackingConnection,
+  type TrackingConnection
+} from './mlflow-client.js'
+
+export interface Registry {
+  readonly client: MlflowClient
+  readonly connection: TrackingConnection
+  /** The tracking URI fit to print (no credentials). */
+  readonly shownUri: string
+}
+
+/** True when a tracking server is configured by input or environment. */
+export function hasTrackingServer(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv
+): boolean {
+  return Boolean(inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI)
+}
+
+export function connectRegistry(
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv
+): Registry {
+  const connection = resolveTrackingConnection(
+    {
+      trackingUri: inputs['tracking-uri'],
+      token: inputs['tracking-token'],
+      username: inputs['tracking-username'],
+      password: inputs['tracking-password']
+    },
+    env
+  )
+  for (const secret of connection.secrets) core.setSecret(secret)
+  const client = new MlflowClient({
+    trackingUri: connection.trackingUri,
+    auth: connection.auth,
+    userAgent: `champion-gate/${VERSION}`,
+    timeoutMs: inputs['request-timeout-seconds'] * 1000,
+    maxAttempts: inputs['retry-max-attempts'],
+    maxRetryMs: inputs['retry-max-seconds'] * 1000,
+    log: (message) => core.info(message)
+  })
+  return {
+    client,
+    connection,
+    shownUri: displayTrackingUri(connection.trackingUri)
+  }
+}
+
+/** The environment a scoring command needs to reach the same registry. */
+export function scoringEnvironment(
+  registry: Registry,
+  env: NodeJS.ProcessEnv
+): NodeJS.ProcessEnv {
+  const auth = registry.connection.auth
+  const child: NodeJS.ProcessEnv = {
+    ...env,
+    MLFLOW_TRACKING_URI: registry.connection.trackingUri
+  }
+  if (auth?.kind === 'bearer') child.MLFLOW_TRACKING_TOKEN = auth.token
+  if (auth?.kind === 'basic') {
+    child.MLFLOW_TRACKING_USERNAME = auth.username
+    child.MLFLOW_TRACKING_PASSWORD = auth.password
+  }
+  return child
+}
