@@ -1,0 +1,549 @@
+/**
+ * `npm run bench`: times the action's bundle (`dist/index.js`, evaluate mode)
+ * against the pandas + scikit-learn script a user would write
+ * (`bench/reference.py`) on the same generated fraud-like test set, checks
+ * that both give the same numbers, and prints a side-by-side table.
+ *
+ * Flags: --rows N (default 2,000,000), --repeat N (default 3),
+ * --seed N, --bundle PATH (another build of the action), --python-only.
+ */
+import { execFileSync } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
+import { delimiter, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+import { ensureData } from './generate.mjs'
+import { measure, measuringMethod } from './measure.mjs'
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const DATA = join(ROOT, 'bench', '.data')
+const DEFAULT_BUNDLE = join(ROOT, 'dist', 'index.js')
+let BUNDLE = DEFAULT_BUNDLE
+const PYTHON = '/usr/bin/python3'
+const REFERENCE = join(ROOT, 'bench', 'reference.py')
+const NODE24 = join(ROOT, 'node_modules', 'node', 'bin', 'node')
+const FIGURES = ['tp', 'fp', 'fn', 'tn', 'f1', 'net_benefit']
+const MODELS = ['candidate', 'champion']
+
+const TARGET_SPEEDUP = 15
+const TARGET_PEAK_MB = 100
+
+/** The action inputs, as env names the runner would set (hyphens kept). */
+const BASE_INPUTS = {
+  INPUT_MODE: 'evaluate',
+  'INPUT_LABEL-COLUMN': 'label',
+  'INPUT_POSITIVE-LABEL': '1',
+  'INPUT_PREDICTION-COLUMN': 'prediction',
+  INPUT_THRESHOLD: '0.5',
+  'INPUT_COST-FALSE-NEGATIVE': 'amount',
+  'INPUT_COST-TRUE-POSITIVE': '5',
+  'INPUT_COST-FALSE-POSITIVE': '5',
+  'INPUT_COST-TRUE-NEGATIVE': '0',
+  'INPUT_MIN-NET-BENEFIT': '40000',
+  'INPUT_MIN-F1': '0.20',
+  'INPUT_MIN-IMPROVEMENT': '0',
+  'INPUT_FAIL-ON-REJECT': 'false'
+}
+
+function parseCli() {
+  const { values } = parseArgs({
+    options: {
+      rows: { type: 'string', default: '2000000' },
+      repeat: { type: 'string', default: '3' },
+      seed: { type: 'string', default: '20240601' },
+      bundle: { type: 'string', default: DEFAULT_BUNDLE },
+      'python-only': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false }
+    }
+  })
+  if (values.help) {
+    console.log(
+      'usage: npm run bench -- [--rows N] [--repeat N] [--seed N] ' +
+        '[--bundle PATH] [--python-only]'
+    )
+    process.exit(0)
+  }
+  const integer = (name, min) => {
+    const n = Number(values[name].replaceAll('_', ''))
+    if (!Number.isInteger(n) || n < min) {
+      console.error(`--${name} must be an integer >= ${min}`)
+      process.exit(2)
+    }
+    return n
+  }
+  return {
+    rows: integer('rows', 1),
+    repeat: integer('repeat', 1),
+    seed: integer('seed', 0),
+    bundle: resolve(values.bundle),
+    pythonOnly: values['python-only']
+  }
+}
+
+/** The first `node` on PATH outside node_modules: npm puts Node 24 first. */
+function systemNode() {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir || dir.includes('node_modules')) continue
+    const bin = join(dir, 'node')
+    if (existsSync(bin)) return bin
+  }
+  return undefined
+}
+
+function versionOf(bin, args) {
+  try {
+    return execFileSync(bin, args, { encoding: 'utf8' }).trim()
+  } catch {
+    return undefined
+  }
+}
+
+function machineInfo(method) {
+  const python = versionOf(PYTHON, [
+    '-c',
+    'import sys, numpy, pandas, sklearn; print(sys.version.split()[0], ' +
+      'pandas.__version__, sklearn.__version__, numpy.__version__)'
+  ])
+  const [pythonVersion, pandas, sklearn, numpy] = (python ?? '').split(' ')
+  return {
+    nproc: availableParallelism(),
+    cpu: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round(
+      Number(readFileSync('/proc/meminfo', 'utf8').match(/\d+/)[0]) / 1048576
+    ),
+    loadavg: loadavg().map((x) => Number(x.toFixed(2))),
+    python: pythonVersion,
+    pandas,
+    sklearn,
+    numpy,
+    measuring:
+      method === 'gnu-time'
+        ? '/usr/bin/time -f "%e %M %U %S"'
+        : 'os.wait4 wrapper'
+  }
+}
+
+/** A clean runner-like environment: none of ours leaks into the action. */
+function baseEnv() {
+  const env = {}
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(INPUT_|GITHUB_|RUNNER_|ACTIONS_|npm_)/i.test(key)) continue
+    if (key === 'NODE_OPTIONS') continue
+    env[key] = value
+  }
+  return env
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b)
+  const m = s.length >> 1
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2
+}
+const toMB = (kib) => (kib * 1024) / 1e6
+
+function tail(text, lines = 25) {
+  return text.trimEnd().split('\n').slice(-lines).join('\n')
+}
+
+/** One run of the bundle under `node`; returns the sample and the metrics. */
+async function runAction(node, variant, method) {
+  const dir = await mkdtemp(join(tmpdir(), 'bench-action-'))
+  try {
+    const files = {
+      GITHUB_OUTPUT: join(dir, 'output'),
+      GITHUB_STEP_SUMMARY: join(dir, 'summary.md'),
+      GITHUB_STATE: join(dir, 'state'),
+      GITHUB_ENV: join(dir, 'env'),
+      GITHUB_PATH: join(dir, 'path')
+    }
+    await Promise.all(Object.values(files).map((f) => writeFile(f, '')))
+    const report = join(dir, 'report.json')
+    const env = {
+      ...baseEnv(),
+      ...files,
+      ...BASE_INPUTS,
+      GITHUB_ACTIONS: 'true',
+      CI: 'true',
+      GITHUB_WORKSPACE: ROOT,
+      RUNNER_TEMP: dir,
+      'INPUT_TEST-SET': variant.test,
+      'INPUT_CANDIDATE-PREDICTIONS': variant.candidate,
+      'INPUT_CHAMPION-PREDICTIONS': variant.champion,
+      'INPUT_ID-COLUMN': variant.idColumn,
+      'INPUT_REPORT-PATH': report
+    }
+    const sample = await measure(node, [BUNDLE], { env, cwd: ROOT, method })
+    if (sample.code !== 0) {
+      return { sample, error: `exit ${sample.code ?? sample.signal}` }
+    }
+    let parsed
+    try {
+      parsed = JSON.parse(await readFile(report, 'utf8'))
+    } catch (e) {
+      return { sample, error: `no readable report at report-path: ${e}` }
+    }
+    const metrics = {}
+    for (const model of MODELS) metrics[model] = parsed?.[model]?.metrics
+    return { sample, metrics }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+async function runPython(variant, method) {
+  const sample = await measure(
+    PYTHON,
+    [REFERENCE, variant.test, variant.candidate, variant.champion],
+    { env: baseEnv(), cwd: ROOT, method }
+  )
+  if (sample.code !== 0) {
+    return { sample, error: `exit ${sample.code ?? sample.signal}` }
+  }
+  const line = sample.stdout.trim().split('\n').at(-1)
+  return { sample, metrics: JSON.parse(line) }
+}
+
+/** Equal as the brief defines it: counts exactly, f1 to 12 significant
+ * digits, net benefit to the cent. */
+function sameFigure(figure, a, b) {
+  if (typeof a !== 'number' || typeof b !== 'number') return false
+  if (figure === 'f1') return a.toPrecision(12) === b.toPrecision(12)
+  if (figure === 'net_benefit')
+    return Math.round(a * 100) === Math.round(b * 100)
+  return a === b
+}
+
+function crossCheck(actionMetrics, pythonMetrics) {
+  const rows = []
+  for (const model of MODELS) {
+    for (const figure of FIGURES) {
+      const action = actionMetrics?.[model]?.[figure]
+      const python = pythonMetrics?.[model]?.[figure]
+      rows.push({
+        model,
+        figure,
+        action,
+        python,
+        match: sameFigure(figure, action, python)
+      })
+    }
+  }
+  return rows
+}
+
+function pad(text, width, right = false) {
+  const s = String(text)
+  return right ? s.padStart(width) : s.padEnd(width)
+}
+
+function printTable(header, rows) {
+  const widths = header.map((h, i) =>
+    Math.max(h.length, ...rows.map((r) => String(r[i]).length))
+  )
+  const line = (cells) =>
+    cells.map((c, i) => pad(c, widths[i], i > 0)).join('  ')
+  console.log(line(header))
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+  for (const r of rows) console.log(line(r))
+}
+
+async function main() {
+  const cli = parseCli()
+  const method = measuringMethod()
+  BUNDLE = cli.bundle
+  const node20 = systemNode()
+  const runtimes = cli.pythonOnly
+    ? []
+    : [
+        node20 && { key: 'node20', bin: node20 },
+        existsSync(NODE24) && { key: 'node24', bin: NODE24 }
+      ].filter(Boolean)
+  for (const rt of runtimes) rt.version = versionOf(rt.bin, ['--version'])
+
+  const machine = machineInfo(method)
+  console.log(
+    `machine: ${machine.nproc} cores, ${machine.cpu}, ${machine.memoryGiB} GiB, ` +
+      `load ${machine.loadavg.join(' ')}`
+  )
+  console.log(
+    `node: ${runtimes.map((r) => `${r.version} (${r.bin})`).join(', ') || 'not run'}`
+  )
+  console.log(
+    `python: ${machine.python} (${PYTHON}), pandas ${machine.pandas}, ` +
+      `scikit-learn ${machine.sklearn}, numpy ${machine.numpy}`
+  )
+  console.log(
+    `measuring: ${machine.measuring}, median of ${cli.repeat} after 1 warm-up`
+  )
+
+  const dataDir = join(DATA, `rows-${cli.rows}`)
+  const { files } = await ensureData(dataDir, cli.rows, cli.seed, (m) =>
+    console.log(m)
+  )
+
+  let bundleMissing = false
+  if (runtimes.length > 0 && !existsSync(BUNDLE)) {
+    console.log(
+      `\n${BUNDLE} does not exist (run 'npm run package'): timing pandas only`
+    )
+    bundleMissing = true
+    runtimes.length = 0
+  }
+
+  const variants = [
+    {
+      key: 'position',
+      name: 'by position',
+      idColumn: '',
+      test: files.test,
+      candidate: files.candidate,
+      champion: files.champion
+    },
+    {
+      key: 'join',
+      name: 'join by id',
+      idColumn: 'id',
+      test: files.test,
+      candidate: files.candidateShuffled,
+      champion: files.championShuffled
+    }
+  ]
+
+  let failed = bundleMissing
+  const results = []
+  for (const variant of variants) {
+    console.log(`\n== ${variant.name} ==`)
+    const commands = [
+      ...runtimes.map((rt) => ({
+        key: rt.key,
+        label: `Node ${rt.version}`,
+        run: () => runAction(rt.bin, variant, method)
+      })),
+      { key: 'pandas', label: 'pandas', run: () => runPython(variant, method) }
+    ]
+    const outcome = {}
+    for (const c of commands) outcome[c.key] = { samples: [], metrics: [] }
+    const record = (c, r, warm) => {
+      const o = outcome[c.key]
+      if (r.error) {
+        o.error = r.error
+        console.log(`${c.label}: FAILED (${r.error})`)
+        if (r.sample.stderr) console.log(`stderr:\n${tail(r.sample.stderr)}`)
+        if (r.sample.stdout) console.log(`stdout:\n${tail(r.sample.stdout)}`)
+        return
+      }
+      o.metrics.push(r.metrics)
+      if (warm) return
+      o.samples.push({
+        seconds: r.sample.seconds,
+        cpuSeconds: r.sample.cpuSeconds,
+        peakMB: toMB(r.sample.peakKiB)
+      })
+      console.log(
+        `${pad(c.label, 14)} ${r.sample.seconds.toFixed(3)} s wall  ` +
+          `${r.sample.cpuSeconds.toFixed(2)} s cpu  ` +
+          `${toMB(r.sample.peakKiB).toFixed(1)} MB peak`
+      )
+    }
+    for (const c of commands) record(c, await c.run(), true)
+    for (let i = 0; i < cli.repeat; i++) {
+      for (const c of commands) {
+        if (!outcome[c.key].error) record(c, await c.run(), false)
+      }
+    }
+
+    const summary = { variant: variant.key, name: variant.name }
+    for (const c of commands) {
+      const o = outcome[c.key]
+      summary[c.key] = {
+        label: c.label,
+        error: o.error,
+        samples: o.samples,
+        seconds: o.samples.length
+          ? median(o.samples.map((s) => s.seconds))
+          : null,
+        cpuSeconds: o.samples.length
+          ? median(o.samples.map((s) => s.cpuSeconds))
+          : null,
+        peakMB: o.samples.length ? median(o.samples.map((s) => s.peakMB)) : null
+      }
+    }
+    if (outcome.pandas.error) failed = true
+    const reference = outcome.pandas.metrics[0]
+    summary.pandas.metrics = reference
+    summary.checks = {}
+    for (const rt of runtimes) {
+      const o = outcome[rt.key]
+      if (o.error) {
+        failed = true
+        summary.checks[rt.key] = { ok: false, error: o.error }
+        continue
+      }
+      // Every run, warm-up included, must agree with pandas.
+      const checks = o.metrics.map((m) => crossCheck(m, reference))
+      const ok = checks.every((rows) => rows.every((r) => r.match))
+      const shown =
+        checks.find((rows) => rows.some((r) => !r.match)) ?? checks[0]
+      summary.checks[rt.key] = { ok, figures: shown }
+      summary[rt.key].metrics = o.metrics[0]
+      if (!ok) failed = true
+      console.log(`cross-check Node ${rt.version} vs pandas/sklearn:`)
+      for (const model of MODELS) {
+        const cells = shown
+          .filter((r) => r.model === model)
+          .map((r) =>
+            r.match
+              ? `${r.figure} MATCH`
+              : `${r.figure} MISMATCH (action ${r.action}, pandas ${r.python})`
+          )
+        console.log(`  ${pad(model, 9)} ${cells.join('  ')}`)
+      }
+    }
+    results.push(summary)
+  }
+
+  // Side-by-side table and targets.
+  const fmt = (x, digits) => (x == null ? 'n/a' : x.toFixed(digits))
+  const speedup = (s, rt) =>
+    s[rt]?.seconds && s.pandas.seconds ? s.pandas.seconds / s[rt].seconds : null
+  const rtLabel = (rt) => `Node ${rt.version.replace(/^v/, '').split('.')[0]}`
+  console.log(
+    `\nResults: ${cli.rows.toLocaleString('en-US')} rows, median of ${cli.repeat} ` +
+      `(MB = 10^6 bytes of peak RSS)\n`
+  )
+  printTable(
+    [
+      'variant',
+      ...runtimes.map((rt) => `${rtLabel(rt)} s`),
+      ...runtimes.map((rt) => `${rtLabel(rt)} MB`),
+      'pandas s',
+      'pandas MB',
+      ...runtimes.map((rt) => `x (${rtLabel(rt)})`)
+    ],
+    results.map((s) => [
+      s.name,
+      ...runtimes.map((rt) => fmt(s[rt.key].seconds, 3)),
+      ...runtimes.map((rt) => fmt(s[rt.key].peakMB, 1)),
+      fmt(s.pandas.seconds, 2),
+      fmt(s.pandas.peakMB, 1),
+      ...runtimes.map((rt) => {
+        const x = speedup(s, rt.key)
+        return x == null ? 'n/a' : `${x.toFixed(1)}x`
+      })
+    ])
+  )
+
+  // CPU time is steadier than wall time when other processes compete.
+  console.log('\nCPU time (user + system), median\n')
+  const cpuSpeedup = (s, rt) =>
+    s[rt]?.cpuSeconds && s.pandas.cpuSeconds
+      ? s.pandas.cpuSeconds / s[rt].cpuSeconds
+      : null
+  printTable(
+    [
+      'variant',
+      ...runtimes.map((rt) => `${rtLabel(rt)} cpu s`),
+      'pandas cpu s',
+      ...runtimes.map((rt) => `x cpu (${rtLabel(rt)})`)
+    ],
+    results.map((s) => [
+      s.name,
+      ...runtimes.map((rt) => fmt(s[rt.key].cpuSeconds, 2)),
+      fmt(s.pandas.cpuSeconds, 2),
+      ...runtimes.map((rt) => {
+        const x = cpuSpeedup(s, rt.key)
+        return x == null ? 'n/a' : `${x.toFixed(1)}x`
+      })
+    ])
+  )
+
+  const targets = []
+  for (const s of results) {
+    for (const rt of runtimes) {
+      const a = s[rt.key]
+      const x = speedup(s, rt.key)
+      const check = (name, ok, detail) =>
+        targets.push({ variant: s.variant, runtime: rt.key, name, ok, detail })
+      if (s.variant === 'position') {
+        check(
+          `>= ${TARGET_SPEEDUP}x faster than pandas`,
+          x != null && x >= TARGET_SPEEDUP,
+          x == null ? 'n/a' : `${x.toFixed(1)}x`
+        )
+        check(
+          `peak memory < ${TARGET_PEAK_MB} MB`,
+          a.peakMB != null && a.peakMB < TARGET_PEAK_MB,
+          `${fmt(a.peakMB, 1)} MB`
+        )
+      } else {
+        check(
+          'peak memory below pandas',
+          a.peakMB != null &&
+            s.pandas.peakMB != null &&
+            a.peakMB < s.pandas.peakMB,
+          `${fmt(a.peakMB, 1)} MB vs ${fmt(s.pandas.peakMB, 1)} MB`
+        )
+      }
+    }
+  }
+  if (targets.length) {
+    console.log('\nTargets')
+    printTable(
+      ['variant', 'runtime', 'target', 'measured', 'holds'],
+      targets.map((t) => [
+        results.find((s) => s.variant === t.variant).name,
+        rtLabel(runtimes.find((rt) => rt.key === t.runtime)),
+        t.name,
+        t.detail,
+        t.ok ? 'YES' : 'NO'
+      ])
+    )
+  }
+  const allMatch = results.every((s) =>
+    Object.values(s.checks).every((c) => c.ok)
+  )
+  console.log(
+    `\ncross-check: ${
+      runtimes.length === 0
+        ? 'not run (no action run)'
+        : allMatch
+          ? 'all MATCH'
+          : 'MISMATCH or failure'
+    }`
+  )
+
+  const out = join(DATA, 'last-results.json')
+  await writeFile(
+    out,
+    JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        rows: cli.rows,
+        repeat: cli.repeat,
+        seed: cli.seed,
+        machine,
+        node: Object.fromEntries(runtimes.map((rt) => [rt.key, rt.version])),
+        dataFiles: files,
+        results,
+        targets,
+        ok: !failed
+      },
+      null,
+      2
+    ) + '\n'
+  )
+  console.log(`results written to ${out}`)
+  const load = loadavg()[0]
+  if (load > machine.nproc) {
+    console.log(
+      `note: load average ${load.toFixed(2)} on ${machine.nproc} cores: other ` +
+        'processes were competing; wall times are inflated (see cpu s)'
+    )
+  }
+  if (failed) process.exitCode = 1
+}
+
+await main()
