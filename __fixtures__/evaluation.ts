@@ -19,7 +19,7 @@ export function writeFiles(files: Record<string, string>): string {
  * Runs the evaluation the way `mode: evaluate` does, from raw action inputs
  * (paths relative to `dir`).
  */
-export function evaluateInputs(dir: string, raw: RawInputs): EvaluationReport {
+export async function evaluateInputs(dir: string, raw: RawInputs): Promise<EvaluationReport> {
   const inputs = parseInputs({ mode: 'evaluate', ...raw })
   const at = (path: string | undefined): string | undefined => (path ? join(dir, path) : undefined)
   const request: EvaluationRequest = {

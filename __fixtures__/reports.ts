@@ -38,9 +38,9 @@ export const COSTS: RawInputs = {
   'cost-false-positive': '5'
 }
 
-export function sampleReport(raw: RawInputs = {}, withChampion = true): EvaluationReport {
+export async function sampleReport(raw: RawInputs = {}, withChampion = true): Promise<EvaluationReport> {
   const dir = writeFiles(generatedFiles())
-  const report = evaluateInputs(dir, {
+  const report = await evaluateInputs(dir, {
     'model-name': 'fraud-detector',
     'test-set': 'test.csv',
     'candidate-predictions': 'candidate.csv',

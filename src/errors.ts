@@ -27,7 +27,7 @@ export class DataError extends GateError {
   constructor(
     readonly file: string,
     readonly line: number | undefined,
-    detail: string
+    readonly detail: string
   ) {
     super(`${line === undefined ? file : `${file}:${line}`}: ${detail}`)
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { writeFiles } from '../../__fixtures__/evaluation.js'
+import { evaluateInputs, writeFiles } from '../../__fixtures__/evaluation.js'
 import { COSTS, generatedFiles } from '../../__fixtures__/reports.js'
 import { BUNDLE, NODE24, runBundle } from '../../__fixtures__/run-bundle.js'
 
@@ -148,6 +148,69 @@ describe('dist/index.js in evaluate mode', () => {
       expect(run.errors).toEqual([error])
       expect(run.outputs).toEqual({})
       expect(run.summary).toBe('')
+    }
+  )
+})
+
+describe('dist/index.js reading predictions in its worker (rows by position)', () => {
+  const TEST = 'id,amount,label\na,10.00,1\nb,20.50,0\nc,5.25,0\nd,99.99,1\n'
+  const cases: [string, Record<string, string>][] = [
+    [
+      'an empty score',
+      { 'candidate.csv': 'id,prediction\na,0.9\nb,\nc,0.7\nd,0.4\n' }
+    ],
+    [
+      'a label that is not in the test set',
+      { 'candidate.csv': 'id,prediction\na,0.9\nb,0.1\nc,high\nd,0.4\n' }
+    ],
+    [
+      'a score outside [0, 1]',
+      { 'champion.csv': 'id,prediction\na,0.8\nb,1.7\nc,0.2\nd,0.3\n' }
+    ],
+    [
+      'fewer predictions than rows',
+      { 'champion.csv': 'id,prediction\na,0.8\nb,0.6\nc,0.2\n' }
+    ],
+    [
+      'more predictions than rows',
+      { 'candidate.csv': 'id,prediction\na,0.9\nb,0.1\nc,0.7\nd,0.4\ne,0.5\n' }
+    ],
+    ['a missing prediction file', { 'candidate.csv': '' }],
+    [
+      'a bad mlflow document',
+      { 'champion.csv': '{"predictions": [0.8, 0.6, 0.2' }
+    ]
+  ]
+
+  it.each(cases)(
+    'reports %s exactly as the in-process evaluation does',
+    async (_name, files) => {
+      const contents: Record<string, string> = {
+        'test.csv': TEST,
+        'candidate.csv': 'id,prediction\na,0.9\nb,0.1\nc,0.7\nd,0.4\n',
+        'champion.csv': 'id,prediction\na,0.8\nb,0.6\nc,0.2\nd,0.3\n',
+        ...files
+      }
+      const missing = contents['candidate.csv'] === ''
+      if (missing) delete contents['candidate.csv']
+      const dir = writeFiles(contents)
+      const inputs = {
+        mode: 'evaluate',
+        'test-set': 'test.csv',
+        'candidate-predictions': 'candidate.csv',
+        'champion-predictions': 'champion.csv',
+        ...(COSTS as Record<string, string>)
+      }
+      let expected = ''
+      try {
+        await evaluateInputs(dir, inputs)
+      } catch (error) {
+        expected = (error as Error).message.split(join(dir, '/')).join('')
+      }
+      expect(expected).not.toBe('')
+      const run = await runBundle(inputs, { cwd: dir })
+      expect(run.status).toBe(1)
+      expect(run.errors).toEqual([`::error::${expected.replace(/\n/g, '%0A')}`])
     }
   )
 })

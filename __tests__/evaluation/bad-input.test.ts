@@ -17,10 +17,10 @@ const base = {
 }
 
 /** The DataError thrown by evaluating these files, with the temp dir removed from its message. */
-function errorOf(
+async function errorOf(
   files: Record<string, string>,
   raw: Record<string, string> = {}
-): string {
+): Promise<string> {
   const dir = writeFiles({
     'test.csv': TEST,
     'candidate.csv': CANDIDATE,
@@ -28,7 +28,7 @@ function errorOf(
     ...files
   })
   try {
-    evaluateInputs(dir, { ...base, ...raw })
+    await evaluateInputs(dir, { ...base, ...raw })
   } catch (error) {
     expect(error).toBeInstanceOf(DataError)
     return (error as Error).message.split(join(dir, '/')).join('')
@@ -37,13 +37,13 @@ function errorOf(
 }
 
 describe('evaluation-pass.ts: bad input', () => {
-  it('accepts the good files (the cases below differ from them in one thing)', () => {
+  it('accepts the good files (the cases below differ from them in one thing)', async () => {
     const dir = writeFiles({
       'test.csv': TEST,
       'candidate.csv': CANDIDATE,
       'champion.csv': CHAMPION
     })
-    const report = evaluateInputs(dir, base)
+    const report = await evaluateInputs(dir, base)
     expect(report.candidate.metrics).toMatchObject({
       tp: 1,
       fp: 1,
@@ -52,32 +52,34 @@ describe('evaluation-pass.ts: bad input', () => {
     })
   })
 
-  it('names a missing file and says what to check', () => {
-    expect(errorOf({}, { 'candidate-predictions': 'nope.csv' })).toBe(
+  it('names a missing file and says what to check', async () => {
+    expect(await errorOf({}, { 'candidate-predictions': 'nope.csv' })).toBe(
       'nope.csv: file not found; check the path (it is relative to the workspace) and that an earlier step wrote it'
     )
   })
 
-  it('names a missing column, the input it came from, and the columns there are', () => {
-    expect(errorOf({}, { 'label-column': 'is_fraud' })).toBe(
+  it('names a missing column, the input it came from, and the columns there are', async () => {
+    expect(await errorOf({}, { 'label-column': 'is_fraud' })).toBe(
       "test.csv:1: no column 'is_fraud' (from input 'label-column'); the header has 'id', 'amount', 'label'"
     )
-    expect(errorOf({ 'candidate.csv': 'id,score\na,0.9\n' })).toContain(
+    expect(await errorOf({ 'candidate.csv': 'id,score\na,0.9\n' })).toContain(
       "candidate.csv:1: no column 'prediction' (from input 'prediction-column')"
     )
   })
 
-  it('names the line of an empty score', () => {
+  it('names the line of an empty score', async () => {
     expect(
-      errorOf({ 'candidate.csv': 'id,prediction\na,0.9\nb,\nc,0.7\nd,0.4\n' })
+      await errorOf({
+        'candidate.csv': 'id,prediction\na,0.9\nb,\nc,0.7\nd,0.4\n'
+      })
     ).toBe(
       "candidate.csv:3: empty score in 'prediction'; every row needs a prediction (a probability in [0, 1] or a label)"
     )
   })
 
-  it('names the line of a non-numeric score', () => {
+  it('names the line of a non-numeric score', async () => {
     expect(
-      errorOf({
+      await errorOf({
         'candidate.csv': 'id,prediction\na,0.9\nb,0.1\nc,high\nd,0.4\n'
       })
     ).toBe(
@@ -85,20 +87,22 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 
-  it('names the line of a score outside [0, 1]', () => {
+  it('names the line of a score outside [0, 1]', async () => {
     expect(
-      errorOf({ 'champion.csv': 'id,prediction\na,0.8\nb,1.7\nc,0.2\nd,0.3\n' })
+      await errorOf({
+        'champion.csv': 'id,prediction\na,0.8\nb,1.7\nc,0.2\nd,0.3\n'
+      })
     ).toBe(
       "champion.csv:3: score 1.7 in 'prediction' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: '1', '0')"
     )
   })
 
-  it('rejects an empty prediction file', () => {
-    expect(errorOf({ 'candidate.csv': '' })).toBe(
+  it('rejects an empty prediction file', async () => {
+    expect(await errorOf({ 'candidate.csv': '' })).toBe(
       'candidate.csv: the file is empty; expected a CSV header row and at least one data row'
     )
     expect(
-      errorOf(
+      await errorOf(
         { 'candidate.json': '{"predictions": []}' },
         { 'candidate-predictions': 'candidate.json' }
       )
@@ -107,28 +111,28 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 
-  it('rejects a prediction file with a header and no rows, naming both counts', () => {
-    expect(errorOf({ 'candidate.csv': 'id,prediction\n' })).toBe(
+  it('rejects a prediction file with a header and no rows, naming both counts', async () => {
+    expect(await errorOf({ 'candidate.csv': 'id,prediction\n' })).toBe(
       "candidate.csv: 0 rows (input 'candidate-predictions') but the test set test.csv has 4 rows; rows are matched by position, so both must have one row per test example in the same order (or set 'id-column' to join by id)"
     )
   })
 
-  it('names both files and both counts when rows by position do not match', () => {
+  it('names both files and both counts when rows by position do not match', async () => {
     expect(
-      errorOf({ 'champion.csv': 'id,prediction\na,0.8\nb,0.6\nc,0.2\n' })
+      await errorOf({ 'champion.csv': 'id,prediction\na,0.8\nb,0.6\nc,0.2\n' })
     ).toBe(
       "champion.csv: 3 rows (input 'champion-predictions') but the test set test.csv has 4 rows; rows are matched by position, so both must have one row per test example in the same order (or set 'id-column' to join by id)"
     )
     expect(
-      errorOf({ 'candidate.csv': `${CANDIDATE}e,0.5\nf,0.5\n` })
+      await errorOf({ 'candidate.csv': `${CANDIDATE}e,0.5\nf,0.5\n` })
     ).toContain(
       "candidate.csv: 6 rows (input 'candidate-predictions') but the test set test.csv has 4 rows"
     )
   })
 
-  it('names a prediction id missing from the test set, with its line', () => {
+  it('names a prediction id missing from the test set, with its line', async () => {
     expect(
-      errorOf(
+      await errorOf(
         { 'candidate.csv': 'id,prediction\nd,0.4\nc,0.7\nzz,0.1\na,0.9\n' },
         { 'id-column': 'id' }
       )
@@ -137,9 +141,9 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 
-  it('names a duplicate prediction id and both of its lines', () => {
+  it('names a duplicate prediction id and both of its lines', async () => {
     expect(
-      errorOf(
+      await errorOf(
         { 'candidate.csv': 'id,prediction\nd,0.4\nc,0.7\nd,0.1\na,0.9\n' },
         { 'id-column': 'id' }
       )
@@ -148,9 +152,9 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 
-  it('names a test-set id without a prediction, with its test-set line', () => {
+  it('names a test-set id without a prediction, with its test-set line', async () => {
     expect(
-      errorOf(
+      await errorOf(
         { 'candidate.csv': 'id,prediction\nd,0.4\na,0.9\nc,0.7\n' },
         { 'id-column': 'id' }
       )
@@ -159,9 +163,9 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 
-  it('names a duplicate id in the test set', () => {
+  it('names a duplicate id in the test set', async () => {
     expect(
-      errorOf(
+      await errorOf(
         { 'test.csv': 'id,amount,label\na,1,1\nb,2,0\na,3,0\n' },
         { 'id-column': 'id' }
       )
@@ -170,39 +174,41 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 
-  it('rejects a third label value, naming its line and the two before it', () => {
+  it('rejects a third label value, naming its line and the two before it', async () => {
     expect(
-      errorOf({ 'test.csv': 'id,amount,label\na,1,1\nb,2,0\nc,3,2\nd,4,0\n' })
+      await errorOf({
+        'test.csv': 'id,amount,label\na,1,1\nb,2,0\nc,3,2\nd,4,0\n'
+      })
     ).toBe(
       "test.csv:4: a third value '2' in label column 'label' after '1' (line 2), '0' (line 3); champion-gate compares binary classifiers, so the column must hold exactly two classes"
     )
   })
 
-  it('treats 1 and 1.0 as one label value', () => {
+  it('treats 1 and 1.0 as one label value', async () => {
     const dir = writeFiles({
       'test.csv': 'id,amount,label\na,1,1\nb,2,0.0\nc,3,1.0\nd,4,0\n',
       'candidate.csv': CANDIDATE,
       'champion.csv': CHAMPION
     })
-    expect(evaluateInputs(dir, base).test_set.positives).toBe(2)
+    expect((await evaluateInputs(dir, base)).test_set.positives).toBe(2)
   })
 
-  it('says when the positive label never occurs', () => {
-    expect(errorOf({}, { 'positive-label': 'fraud' })).toBe(
+  it('says when the positive label never occurs', async () => {
+    expect(await errorOf({}, { 'positive-label': 'fraud' })).toBe(
       "test.csv: the positive label 'fraud' (input 'positive-label') never occurs in column 'label'; values seen: '1', '0'. Set positive-label to the value that marks the positive class"
     )
   })
 
-  it('names the line and column of a non-numeric or blank cost value', () => {
+  it('names the line and column of a non-numeric or blank cost value', async () => {
     expect(
-      errorOf({
+      await errorOf({
         'test.csv': 'id,amount,label\na,10.00,1\nb,n/a,0\nc,5.25,0\nd,99.99,1\n'
       })
     ).toBe(
       "test.csv:3: 'n/a' in cost column 'amount' (input 'cost-false-negative') is not a finite number with at most 15 significant digits"
     )
     expect(
-      errorOf({
+      await errorOf({
         'test.csv': 'id,amount,label\na,10.00,1\nb,,0\nc,5.25,0\nd,99.99,1\n'
       })
     ).toBe(
@@ -210,23 +216,23 @@ describe('evaluation-pass.ts: bad input', () => {
     )
   })
 
-  it('names a cost column that does not exist', () => {
-    expect(errorOf({}, { 'cost-false-negative': 'amout' })).toBe(
+  it('names a cost column that does not exist', async () => {
+    expect(await errorOf({}, { 'cost-false-negative': 'amout' })).toBe(
       "test.csv:1: no column 'amout' (from input 'cost-false-negative'); the header has 'id', 'amount', 'label'"
     )
   })
 
-  it('names the line of a row with a missing comma', () => {
+  it('names the line of a row with a missing comma', async () => {
     expect(
-      errorOf({ 'test.csv': 'id,amount,label\na,10.00,1\nb 20.50,0\n' })
+      await errorOf({ 'test.csv': 'id,amount,label\na,10.00,1\nb 20.50,0\n' })
     ).toBe(
       'test.csv:3: this row has 2 fields but the header has 3; check for a missing or extra comma (quote fields that contain commas)'
     )
   })
 
-  it('refuses a blank line between rows (a lost row) but not at the end', () => {
+  it('refuses a blank line between rows (a lost row) but not at the end', async () => {
     expect(
-      errorOf({
+      await errorOf({
         'candidate.csv': 'id,prediction\na,0.9\n\nb,0.1\nc,0.7\nd,0.4\n'
       })
     ).toContain('candidate.csv:3: blank line between data rows')
@@ -235,12 +241,12 @@ describe('evaluation-pass.ts: bad input', () => {
       'candidate.csv': CANDIDATE,
       'champion.csv': `${CHAMPION}\r\n`
     })
-    expect(evaluateInputs(dir, base).test_set.rows).toBe(4)
+    expect((await evaluateInputs(dir, base)).test_set.rows).toBe(4)
   })
 
-  it('names the item of a bad entry in an mlflow predictions document', () => {
+  it('names the item of a bad entry in an mlflow predictions document', async () => {
     expect(
-      errorOf(
+      await errorOf(
         { 'candidate.json': '{"predictions": [0.9, 0.1, {"x": 1}, 0.4]}' },
         { 'candidate-predictions': 'candidate.json' }
       )
@@ -248,7 +254,7 @@ describe('evaluation-pass.ts: bad input', () => {
       "candidate.json: item 3: this object has no key 'prediction' (input 'prediction-column'); it has 'x'"
     )
     expect(
-      errorOf(
+      await errorOf(
         { 'candidate.json': '{"predictions": [0.9, 0.1, null, 0.4]}' },
         { 'candidate-predictions': 'candidate.json' }
       )
@@ -259,7 +265,7 @@ describe('evaluation-pass.ts: bad input', () => {
 })
 
 describe('evaluation-pass.ts: files larger than a read chunk', () => {
-  it('counts labels and decisions right across buffer refills (a 3 MB test set)', () => {
+  it('counts labels and decisions right across buffer refills (a 3 MB test set)', async () => {
     const rows = 150_000
     const test = ['id,amount,label']
     const candidate = ['id,prediction']
@@ -277,7 +283,7 @@ describe('evaluation-pass.ts: files larger than a read chunk', () => {
       'test.csv': `${test.join('\n')}\n`,
       'candidate.csv': `${candidate.join('\n')}\n`
     })
-    const report = evaluateInputs(dir, {
+    const report = await evaluateInputs(dir, {
       'test-set': 'test.csv',
       'candidate-predictions': 'candidate.csv'
     })

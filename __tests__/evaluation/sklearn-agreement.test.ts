@@ -678,7 +678,7 @@ describe('evaluate.ts', () => {
     let countsF1 = true
     const reports = new Map<string, EvaluationReport>()
 
-    beforeAll(() => {
+    beforeAll(async () => {
       const { python } = findPython()
       dir = mkdtempSync(join(tmpdir(), 'champion-gate-sklearn-'))
       const specs: object[] = []
@@ -688,7 +688,7 @@ describe('evaluate.ts', () => {
         for (const [name, content] of Object.entries(c.files)) {
           writeFileSync(join(caseDir, name), content)
         }
-        reports.set(c.name, evaluate(requestFor(c, caseDir)))
+        reports.set(c.name, await evaluate(requestFor(c, caseDir)))
         specs.push(referenceSpec(c, caseDir))
       }
       const specPath = join(dir, 'cases.json')

@@ -22,6 +22,7 @@ import {
   HARD_POSITIVE,
   ModelAccumulator,
   curveSlot,
+  decisionCodes,
   netBenefitCurve,
   type RowBatch
 } from '../../src/metrics/model-accumulator.js'
@@ -109,7 +110,7 @@ function accumulate(
   perRow: boolean,
   batchSize = Math.max(1, data.length)
 ): ModelAccumulator {
-  const accumulator = new ModelAccumulator(threshold)
+  const accumulator = new ModelAccumulator()
   for (let from = 0; from < data.length; from += batchSize) {
     const part = data.slice(from, from + batchSize)
     // Slack past `count` holds rows that must not be read.
@@ -135,7 +136,9 @@ function accumulate(
           benefitValue: values
         }
       : { labels }
-    accumulator.addBatch(batch, scores, part.length)
+    // Slack codes too: computed from the slack scores, never to be read.
+    const codes = decisionCodes(scores, size, threshold, new Uint8Array(size))
+    accumulator.addBatch(batch, codes, part.length)
   }
   return accumulator
 }

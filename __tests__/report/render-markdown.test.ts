@@ -106,14 +106,14 @@ function versions(
 }
 
 describe('render-markdown.ts', () => {
-  it('renders a promotion in evaluate mode (would promote)', () => {
-    const report = sampleReport({ 'min-net-benefit': '1000' })
+  it('renders a promotion in evaluate mode (would promote)', async () => {
+    const report = await sampleReport({ 'min-net-benefit': '1000' })
     expect(report.decision).toBe('promote')
     expectGolden('evaluate-promote', renderMarkdown(report))
   })
 
-  it('renders a promotion by the gate with how to roll back', () => {
-    const report = sampleReport({ 'min-net-benefit': '1000' })
+  it('renders a promotion by the gate with how to roll back', async () => {
+    const report = await sampleReport({ 'min-net-benefit': '1000' })
     const gated = withRegistry(
       versions({ ...report, mode: 'gate' }, '48', '47'),
       {
@@ -125,8 +125,8 @@ describe('render-markdown.ts', () => {
     expectGolden('gate-promote', renderMarkdown(gated))
   })
 
-  it('renders a reject on the net-benefit floor', () => {
-    const report = sampleReport({ 'min-net-benefit': '10000000' })
+  it('renders a reject on the net-benefit floor', async () => {
+    const report = await sampleReport({ 'min-net-benefit': '10000000' })
     expect(report.gates.map((g) => [g.name, g.passed])).toEqual([
       ['min-net-benefit', false],
       ['min-f1', true],
@@ -135,14 +135,17 @@ describe('render-markdown.ts', () => {
     expectGolden('reject-net-benefit', renderMarkdown(report))
   })
 
-  it('renders a reject on the F1 floor', () => {
-    const report = sampleReport({ 'min-net-benefit': '1000', 'min-f1': '0.9' })
+  it('renders a reject on the F1 floor', async () => {
+    const report = await sampleReport({
+      'min-net-benefit': '1000',
+      'min-f1': '0.9'
+    })
     expect(report.reasons).toHaveLength(1)
     expectGolden('reject-f1', renderMarkdown(report))
   })
 
-  it('renders a reject by the champion comparison, with the negative difference visible', () => {
-    const report = sampleReport({
+  it('renders a reject by the champion comparison, with the negative difference visible', async () => {
+    const report = await sampleReport({
       'min-net-benefit': '1000',
       'min-improvement': '100000'
     })
@@ -154,15 +157,15 @@ describe('render-markdown.ts', () => {
     expectGolden('reject-improvement', markdown)
   })
 
-  it('renders a first evaluation with no champion', () => {
-    const report = sampleReport({ 'min-net-benefit': '1000' }, false)
+  it('renders a first evaluation with no champion', async () => {
+    const report = await sampleReport({ 'min-net-benefit': '1000' }, false)
     expect(report.notes).toContain(
       'No champion to compare with: the floors alone decide.'
     )
     expectGolden('no-champion', renderMarkdown(report))
   })
 
-  it('renders unchanged when the candidate already is the champion', () => {
+  it('renders unchanged when the candidate already is the champion', async () => {
     expectGolden(
       'unchanged',
       renderMarkdown(
@@ -173,7 +176,7 @@ describe('render-markdown.ts', () => {
     )
   })
 
-  it('renders a rollback', () => {
+  it('renders a rollback', async () => {
     const report = aliasReport('rollback', '47', '48', [
       'Reason: fraud spike after release'
     ])
@@ -186,9 +189,9 @@ describe('render-markdown.ts', () => {
     expectGolden('rollback', renderMarkdown(report))
   })
 
-  it('escapes Markdown in model names', () => {
+  it('escapes Markdown in model names', async () => {
     const report = {
-      ...sampleReport({ 'min-net-benefit': '1000' }),
+      ...(await sampleReport({ 'min-net-benefit': '1000' })),
       model_name: 'a|b_<c>'
     }
     expect(renderMarkdown(report)).toContain('**a\\|b\\_\\<c\\>**')

@@ -51,20 +51,19 @@ export class ScoreParser {
     return this.other(text)
   }
 
+  /** The values that were neither probabilities nor the positive label, with where each first appeared. */
+  otherValues(): OtherPredictionValues {
+    return {
+      path: this.reader.path,
+      positionKind: this.reader.positionKind,
+      column: this.column,
+      values: [...this.others].map(([key, seen]) => ({ key, ...seen }))
+    }
+  }
+
   /** After the pass: every non-probability value must be the test set's negative label. */
   finish(labels: LabelEncoder): void {
-    for (const [key, seen] of this.others) {
-      const label = labels.values.get(key)
-      if (label && !label.positive) continue
-      const known = [...labels.values.values()]
-        .map((v) => `'${v.text}'`)
-        .join(', ')
-      const number = parseNumberText(seen.text)
-      const problem = Number.isNaN(number)
-        ? `'${seen.text}' in '${this.column}' is neither a probability in [0, 1] nor one of the test set's labels (${known})`
-        : `score ${seen.text} in '${this.column}' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: ${known})`
-      throw errorAtPosition(this.reader, seen.position, problem)
-    }
+    checkOtherValues(this.otherValues(), labels)
   }
 
   private other(text: string): number {
@@ -83,5 +82,32 @@ export class ScoreParser {
       this.others.set(key, { text, position: this.reader.position })
     }
     return HARD_NEGATIVE
+  }
+}
+
+/** Plain data (it crosses from the prediction worker): the values to check against the labels. */
+export interface OtherPredictionValues {
+  readonly path: string
+  readonly positionKind: 'line' | 'item'
+  readonly column: string
+  readonly values: readonly { key: string; text: string; position: number }[]
+}
+
+/** Each value must be the test set's negative label; else a DataError where it first appeared. */
+export function checkOtherValues(
+  others: OtherPredictionValues,
+  labels: LabelEncoder
+): void {
+  for (const seen of others.values) {
+    const label = labels.values.get(seen.key)
+    if (label && !label.positive) continue
+    const known = [...labels.values.values()]
+      .map((v) => `'${v.text}'`)
+      .join(', ')
+    const number = parseNumberText(seen.text)
+    const problem = Number.isNaN(number)
+      ? `'${seen.text}' in '${others.column}' is neither a probability in [0, 1] nor one of the test set's labels (${known})`
+      : `score ${seen.text} in '${others.column}' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: ${known})`
+    throw errorAtPosition(others, seen.position, problem)
   }
 }

@@ -59,8 +59,10 @@ function costText(spec: CostSpec): string {
   return spec.kind === 'constant' ? spec.text : spec.column
 }
 
-export function evaluate(request: EvaluationRequest): EvaluationReport {
-  const pass = runEvaluationPass({
+export async function evaluate(
+  request: EvaluationRequest
+): Promise<EvaluationReport> {
+  const pass = await runEvaluationPass({
     testSet: request.testSet,
     labelColumn: request.labelColumn,
     positiveLabel: request.positiveLabel,

@@ -1,16 +1,36 @@
 /**
  * The one pass over the data: the test set and each model's prediction file
  * are read once, side by side, and every row feeds both models'
- * accumulators. By position the three files are read in step, a batch at a
- * time, so memory stays flat whatever the size; joined by id, the test set's
- * rows are kept as typed arrays and each prediction file is scattered onto
- * them by its ids.
+ * accumulators.
+ *
+ * - By position, the files are read in step a batch at a time, so memory
+ *   stays flat whatever the size. When the bundled prediction worker is
+ *   there (`dist/prediction-worker/`), it reads the prediction files on the
+ *   second core while this thread reads the test set; each row crosses as
+ *   one byte (its decision code).
+ * - Joined by id, the test set's rows are kept as typed arrays and each
+ *   prediction file is scattered onto them by its ids.
  */
 
-import { DataError } from '../errors.js'
-import { ModelAccumulator } from '../metrics/model-accumulator.js'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Worker } from 'node:worker_threads'
+import { DataError, GateError } from '../errors.js'
+import {
+  checkOtherValues,
+  type OtherPredictionValues
+} from '../data/score-parser.js'
+import {
+  ModelAccumulator,
+  decisionCodes
+} from '../metrics/model-accumulator.js'
 import type { CostModel } from '../metrics/net-benefit.js'
 import { PredictionReader, type PredictionFile } from './prediction-rows.js'
+import type {
+  PredictionWorkerJob,
+  PredictionWorkerMessage
+} from './prediction-worker-protocol.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
 
 const BATCH = 16384
@@ -43,30 +63,58 @@ export interface PassResult {
   }[]
 }
 
-export function runEvaluationPass(options: PassOptions): PassResult {
+/** The prediction worker's bundle, beside the action's own; absent when running from source. */
+function predictionWorkerScript(): string | undefined {
+  const script = join(
+    dirname(fileURLToPath(import.meta.url)),
+    'prediction-worker',
+    'index.js'
+  )
+  return existsSync(script) ? script : undefined
+}
+
+export async function runEvaluationPass(
+  options: PassOptions
+): Promise<PassResult> {
   const testSet = new TestSetReader({ ...options, path: options.testSet })
-  const readers: PredictionReader[] = []
   try {
-    for (const file of options.predictions) {
-      readers.push(
-        new PredictionReader(
-          file,
-          options.predictionColumn,
-          options.positiveLabel,
-          options.idColumn
-        )
+    const accumulators = options.predictions.map(() => new ModelAccumulator())
+    const script =
+      options.idColumn === undefined ? predictionWorkerScript() : undefined
+    let matchedBy: ('position' | 'id')[]
+    let others: OtherPredictionValues[]
+    if (script) {
+      others = await passByPositionInWorker(
+        script,
+        options,
+        testSet,
+        accumulators
+      )
+      matchedBy = options.predictions.map(() => 'position')
+    } else {
+      const readers = options.predictions.map(
+        (file) =>
+          new PredictionReader(
+            file,
+            options.predictionColumn,
+            options.positiveLabel,
+            options.idColumn
+          )
+      )
+      try {
+        if (options.idColumn === undefined)
+          passByPosition(testSet, readers, accumulators, options.threshold)
+        else passJoined(testSet, readers, accumulators, options.threshold)
+      } finally {
+        for (const reader of readers) reader.close()
+      }
+      others = readers.map((reader) => reader.scores.otherValues())
+      matchedBy = readers.map((reader) =>
+        reader.joinsById ? 'id' : 'position'
       )
     }
-    const accumulators = readers.map(
-      () => new ModelAccumulator(options.threshold)
-    )
-    if (options.idColumn === undefined) {
-      passByPosition(testSet, readers, accumulators)
-    } else {
-      passJoined(testSet, readers, accumulators)
-    }
     const sha256 = testSet.finish()
-    for (const reader of readers) reader.scores.finish(testSet.labels)
+    for (const values of others) checkOtherValues(values, testSet.labels)
     return {
       rows: testSet.rows,
       positives: testSet.labels.positives,
@@ -74,42 +122,202 @@ export function runEvaluationPass(options: PassOptions): PassResult {
       positiveLabel: options.positiveLabel,
       negativeLabel: testSet.labels.negativeLabel(),
       perRowCosts: testSet.perRowCosts,
-      models: readers.map((reader, k) => ({
-        file: reader.file,
+      models: options.predictions.map((file, k) => ({
+        file,
         accumulator: accumulators[k],
-        matchedBy: reader.joinsById ? 'id' : 'position'
+        matchedBy: matchedBy[k]
       }))
     }
   } finally {
     testSet.reader.close()
-    for (const reader of readers) reader.close()
   }
 }
 
 function passByPosition(
   testSet: TestSetReader,
   readers: PredictionReader[],
-  accumulators: ModelAccumulator[]
+  accumulators: ModelAccumulator[],
+  threshold: number
 ): void {
   const store = new RowStore(BATCH, testSet.perRowCosts)
   const scores = new Float64Array(BATCH)
+  const codes = new Uint8Array(BATCH)
   for (;;) {
     store.count = 0
     const rows = testSet.readInto(store, BATCH)
     if (rows === 0) break
     for (let k = 0; k < readers.length; k++) {
       const got = readers[k].readInOrder(scores, 0, rows)
-      if (got < rows) throw countMismatch(testSet, readers[k])
-      accumulators[k].addBatch(store, scores, rows)
+      if (got < rows)
+        throw countMismatch(
+          testSet,
+          readers[k].file,
+          readers[k].rows + readers[k].countRest(),
+          readers[k].reader.format
+        )
+      accumulators[k].addBatch(
+        store,
+        decisionCodes(scores, rows, threshold, codes),
+        rows
+      )
     }
   }
-  checkNoRowsLeft(testSet, readers)
+  for (const reader of readers) {
+    const extra = reader.countRest()
+    if (extra > 0)
+      throw countMismatch(
+        testSet,
+        reader.file,
+        reader.rows,
+        reader.reader.format
+      )
+  }
+}
+
+/** Per model, the worker's code batches as they arrive, and its end. */
+class CodeQueue {
+  private readonly batches: Uint8Array[] = []
+  end?: Extract<PredictionWorkerMessage, { type: 'end' }>
+  private waiting?: () => void
+
+  push(batch: Uint8Array): void {
+    this.batches.push(batch)
+    this.wake()
+  }
+
+  finish(end: Extract<PredictionWorkerMessage, { type: 'end' }>): void {
+    this.end = end
+    this.wake()
+  }
+
+  wake(): void {
+    const waiting = this.waiting
+    this.waiting = undefined
+    waiting?.()
+  }
+
+  /** The next batch, or undefined once the file has ended; rejects with the worker's failure. */
+  async next(
+    failure: () => Error | undefined
+  ): Promise<Uint8Array | undefined> {
+    for (;;) {
+      const error = failure()
+      if (error) throw error
+      const batch = this.batches.shift()
+      if (batch) return batch
+      if (this.end) return undefined
+      await new Promise<void>((resolve) => (this.waiting = resolve))
+    }
+  }
+}
+
+async function passByPositionInWorker(
+  script: string,
+  options: PassOptions,
+  testSet: TestSetReader,
+  accumulators: ModelAccumulator[]
+): Promise<OtherPredictionValues[]> {
+  const job: PredictionWorkerJob = {
+    files: options.predictions,
+    predictionColumn: options.predictionColumn,
+    positiveLabel: options.positiveLabel,
+    threshold: options.threshold,
+    batchRows: BATCH
+  }
+  const queues = options.predictions.map(() => new CodeQueue())
+  let failed: Error | undefined
+  const fail = (error: Error): void => {
+    failed ??= error
+    for (const queue of queues) queue.wake()
+  }
+  // A small young generation: the worker allocates little, and RSS counts against the 100 MB budget.
+  const worker = new Worker(script, {
+    workerData: job,
+    resourceLimits: { maxYoungGenerationSizeMb: 4 }
+  })
+  worker.on('message', (message: PredictionWorkerMessage) => {
+    if (message.type === 'codes') queues[message.model].push(message.codes)
+    else if (message.type === 'end') queues[message.model].finish(message)
+    else if (message.file !== undefined)
+      fail(new DataError(message.file, message.line, message.message))
+    else
+      fail(new GateError(`Reading the predictions failed: ${message.message}`))
+  })
+  worker.on('error', (error) =>
+    fail(new GateError(`The prediction worker failed: ${error.message}`))
+  )
+  worker.on('exit', (code) => {
+    if (code !== 0)
+      fail(
+        new GateError(`The prediction worker stopped with exit code ${code}`)
+      )
+    for (const queue of queues) queue.wake()
+  })
+  const failure = (): Error | undefined => failed
+  try {
+    const store = new RowStore(BATCH, testSet.perRowCosts)
+    for (;;) {
+      store.count = 0
+      const rows = testSet.readInto(store, BATCH)
+      if (rows === 0) break
+      for (let k = 0; k < queues.length; k++) {
+        const codes = await queues[k].next(failure)
+        if (!codes || codes.length !== rows) {
+          // Fewer predictions than rows here, or more (a full batch against the test set's last).
+          throw await mismatchFromWorker(
+            testSet,
+            queues[k],
+            options.predictions[k],
+            failure
+          )
+        }
+        accumulators[k].addBatch(store, codes, rows)
+      }
+    }
+    const others: OtherPredictionValues[] = []
+    for (let k = 0; k < queues.length; k++) {
+      if ((await queues[k].next(failure)) !== undefined) {
+        throw await mismatchFromWorker(
+          testSet,
+          queues[k],
+          options.predictions[k],
+          failure
+        )
+      }
+      if (queues[k].end!.rows !== testSet.rows) {
+        throw await mismatchFromWorker(
+          testSet,
+          queues[k],
+          options.predictions[k],
+          failure
+        )
+      }
+      others.push(queues[k].end!.others)
+    }
+    return others
+  } finally {
+    await worker.terminate()
+  }
+}
+
+/** Waits for the worker to finish counting the file, then names both counts. */
+async function mismatchFromWorker(
+  testSet: TestSetReader,
+  queue: CodeQueue,
+  file: PredictionFile,
+  failure: () => Error | undefined
+): Promise<Error> {
+  while ((await queue.next(failure)) !== undefined) {
+    // Drain: the end message carries the file's full row count.
+  }
+  return countMismatch(testSet, file, queue.end!.rows, queue.end!.format)
 }
 
 function passJoined(
   testSet: TestSetReader,
   readers: PredictionReader[],
-  accumulators: ModelAccumulator[]
+  accumulators: ModelAccumulator[],
+  threshold: number
 ): void {
   const store = new RowStore(BATCH, testSet.perRowCosts)
   while (testSet.readInto(store, Number.MAX_SAFE_INTEGER) > 0) {
@@ -117,6 +325,7 @@ function passJoined(
   }
   const rows = store.count
   const scores = new Float64Array(rows)
+  const codes = new Uint8Array(rows)
   for (let k = 0; k < readers.length; k++) {
     const reader = readers[k]
     if (reader.joinsById) {
@@ -134,34 +343,36 @@ function passJoined(
       }
     } else {
       const got = reader.readInOrder(scores, 0, rows)
-      if (got < rows || reader.countRest() > 0)
-        throw countMismatch(testSet, reader)
+      if (got < rows || reader.countRest() > 0) {
+        throw countMismatch(
+          testSet,
+          reader.file,
+          reader.rows,
+          reader.reader.format
+        )
+      }
     }
-    accumulators[k].addBatch(store, scores, rows)
-  }
-}
-
-function checkNoRowsLeft(
-  testSet: TestSetReader,
-  readers: PredictionReader[]
-): void {
-  for (const reader of readers) {
-    if (reader.countRest() > 0) throw countMismatch(testSet, reader)
+    accumulators[k].addBatch(
+      store,
+      decisionCodes(scores, rows, threshold, codes),
+      rows
+    )
   }
 }
 
 /** Both files and both counts, for rows matched by position. */
 function countMismatch(
   testSet: TestSetReader,
-  reader: PredictionReader
+  file: PredictionFile,
+  predicted: number,
+  format: 'csv' | 'jsonl' | 'mlflow-json'
 ): DataError {
   const testRows = testSet.rows + testSet.countRest()
-  const predicted = reader.rows + reader.countRest()
-  const unit = reader.reader.format === 'mlflow-json' ? 'predictions' : 'rows'
+  const unit = format === 'mlflow-json' ? 'predictions' : 'rows'
   return new DataError(
-    reader.file.path,
+    file.path,
     undefined,
-    `${predicted} ${unit} (input '${reader.file.input}') but the test set ${testSet.reader.path} has ${testRows} rows; ` +
+    `${predicted} ${unit} (input '${file.input}') but the test set ${testSet.reader.path} has ${testRows} rows; ` +
       `rows are matched by position, so both must have one row per test example in the same order (or set 'id-column' to join by id)`
   )
 }

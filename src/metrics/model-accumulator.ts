@@ -59,12 +59,12 @@ export class ModelAccumulator {
   readonly slotNegatives = new Float64Array(SLOTS)
   readonly slotBenefit = new Float64Array(SLOTS)
 
-  constructor(readonly threshold: number) {}
-
-  /** Adds rows [0, count) of a batch, with this model's scores for them. */
-  addBatch(batch: RowBatch, scores: Float64Array, count: number): void {
+  /**
+   * Adds rows [0, count) of a batch, with this model's decision codes for
+   * them (see `decisionCodes`).
+   */
+  addBatch(batch: RowBatch, codes: Uint8Array, count: number): void {
     const { labels, benefitMantissa, benefitScale, benefitValue } = batch
-    const threshold = this.threshold
     const positives = this.slotPositives
     const negatives = this.slotNegatives
     let tp = this.tp
@@ -75,10 +75,10 @@ export class ModelAccumulator {
       const exact = this.flaggedBenefit
       const slotBenefit = this.slotBenefit
       for (let i = 0; i < count; i++) {
-        const score = scores[i]
-        const slot = curveSlot(score)
+        const code = codes[i]
+        const slot = code & SLOT_MASK
         slotBenefit[slot] += benefitValue[i]
-        const flagged = score >= threshold
+        const flagged = code >= FLAGGED
         if (labels[i] === 1) {
           positives[slot]++
           if (flagged) tp++
@@ -92,16 +92,15 @@ export class ModelAccumulator {
       }
     } else {
       for (let i = 0; i < count; i++) {
-        const score = scores[i]
-        const slot = curveSlot(score)
-        const flagged = score >= threshold
+        const code = codes[i]
+        const slot = code & SLOT_MASK
         if (labels[i] === 1) {
           positives[slot]++
-          if (flagged) tp++
+          if (code >= FLAGGED) tp++
           else fn++
         } else {
           negatives[slot]++
-          if (flagged) fp++
+          if (code >= FLAGGED) fp++
           else tn++
         }
       }
@@ -111,6 +110,29 @@ export class ModelAccumulator {
     this.fn = fn
     this.tn = tn
   }
+}
+
+/** Decision code bit: the score is at or above the threshold. */
+const FLAGGED = 0x80
+const SLOT_MASK = 0x7f
+
+/**
+ * All the pass needs of a score, in one byte: its histogram slot and
+ * whether it is flagged at the operating threshold (`score >= threshold`,
+ * decided here on the exact double). Compact enough to cross between
+ * threads cheaply.
+ */
+export function decisionCodes(
+  scores: Float64Array,
+  count: number,
+  threshold: number,
+  out: Uint8Array
+): Uint8Array {
+  for (let i = 0; i < count; i++) {
+    const score = scores[i]
+    out[i] = curveSlot(score) | (score >= threshold ? FLAGGED : 0)
+  }
+  return out
 }
 
 /** One point of the net-benefit curve. */

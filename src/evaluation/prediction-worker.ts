@@ -1,0 +1,87 @@
+/**
+ * The prediction worker: an entry point of its own, bundled apart into
+ * `dist/prediction-worker/index.js` so that it starts in milliseconds. It
+ * reads the prediction files (rows matched by position) on the second core
+ * while the main thread reads the test set, and sends each row's decision
+ * code. See `prediction-worker-protocol.ts`.
+ */
+
+import { parentPort, workerData } from 'node:worker_threads'
+import { DataError } from '../errors.js'
+import { decisionCodes } from '../metrics/model-accumulator.js'
+import { PredictionReader } from './prediction-rows.js'
+import type {
+  PredictionWorkerJob,
+  PredictionWorkerMessage
+} from './prediction-worker-protocol.js'
+
+function post(
+  message: PredictionWorkerMessage,
+  transfer: ArrayBuffer[] = []
+): void {
+  parentPort!.postMessage(message, transfer)
+}
+
+function work(job: PredictionWorkerJob): void {
+  const readers = job.files.map(
+    (file) =>
+      new PredictionReader(
+        file,
+        job.predictionColumn,
+        job.positiveLabel,
+        undefined
+      )
+  )
+  const scores = new Float64Array(job.batchRows)
+  const open = readers.map(() => true)
+  try {
+    while (open.some(Boolean)) {
+      for (let model = 0; model < readers.length; model++) {
+        if (!open[model]) continue
+        const reader = readers[model]
+        const count = reader.readInOrder(scores, 0, job.batchRows)
+        if (count > 0) {
+          const codes = decisionCodes(
+            scores,
+            count,
+            job.threshold,
+            new Uint8Array(count)
+          )
+          post({ type: 'codes', model, codes }, [codes.buffer as ArrayBuffer])
+        }
+        if (count < job.batchRows) {
+          open[model] = false
+          post({
+            type: 'end',
+            model,
+            rows: reader.rows,
+            format: reader.reader.format,
+            others: reader.scores.otherValues()
+          })
+        }
+      }
+    }
+  } finally {
+    for (const reader of readers) reader.close()
+  }
+}
+
+try {
+  work(workerData as PredictionWorkerJob)
+} catch (error) {
+  post(
+    error instanceof DataError
+      ? {
+          type: 'error',
+          name: error.name,
+          message: error.detail,
+          file: error.file,
+          line: error.line
+        }
+      : {
+          type: 'error',
+          name: 'Error',
+          message: error instanceof Error ? error.message : String(error)
+        }
+  )
+}
