@@ -4,7 +4,7 @@
  */
 
 import * as core from '@actions/core'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { GateError } from './errors.js'
@@ -16,12 +16,10 @@ import {
   type RawInputs
 } from './inputs.js'
 import { runEvaluateMode } from './modes/evaluate-mode.js'
-import { runGateMode } from './modes/gate-mode.js'
-import { runRollbackMode } from './modes/rollback-mode.js'
 import { outputsFor, type Outputs } from './outputs.js'
 import { renderMarkdown } from './report/render-markdown.js'
 import type { Report } from './report/report.js'
-import { runContext } from './run-context.js'
+import { pullRequestOf, runContext } from './run-context.js'
 
 /** Reads every input by its action.yml name; empty means "use the default". */
 function readRawInputs(): RawInputs {
@@ -49,10 +47,19 @@ async function runMode(
   switch (inputs.mode) {
     case 'evaluate':
       return runEvaluateMode(inputs, env, run)
+    // The registry modes are loaded when used, so evaluating files starts fast.
     case 'gate':
-      return runGateMode(inputs, env, run)
+      return (await import('./modes/gate-mode.js')).runGateMode(
+        inputs,
+        env,
+        run
+      )
     case 'rollback':
-      return runRollbackMode(inputs, env, run)
+      return (await import('./modes/rollback-mode.js')).runRollbackMode(
+        inputs,
+        env,
+        run
+      )
   }
 }
 
@@ -82,23 +89,77 @@ function summaryLine(outputs: Outputs): string {
 /** The job summary holds 1 MiB; a longer report is cut with a note. */
 const SUMMARY_LIMIT = 1024 * 1024 - 1024
 
-async function publish(report: Report, reportPath: string): Promise<void> {
+async function publish(
+  report: Report,
+  reportPath: string,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
   mkdirSync(dirname(reportPath), { recursive: true })
   writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`)
   const outputs = outputsFor(report, reportPath)
   for (const [name, value] of Object.entries(outputs))
     core.setOutput(name, value)
-  let markdown = renderMarkdown(report)
-  if (Buffer.byteLength(markdown) > SUMMARY_LIMIT) {
-    markdown = `${markdown.slice(0, SUMMARY_LIMIT / 4)}\n\n_(cut: the full report is in ${reportPath})_\n`
-  }
-  if (process.env.GITHUB_STEP_SUMMARY) {
-    await core.summary.addRaw(markdown, true).write()
+  const markdown = renderMarkdown(report)
+  const summary =
+    Buffer.byteLength(markdown) > SUMMARY_LIMIT
+      ? `${markdown.slice(0, SUMMARY_LIMIT / 4)}\n\n_(cut: the full report is in ${reportPath})_\n`
+      : markdown
+  if (env.GITHUB_STEP_SUMMARY) {
+    await core.summary.addRaw(summary, true).write()
   } else {
-    core.info(markdown)
+    core.info(summary)
   }
   core.info(`Decision: ${report.decision}. ${summaryLine(outputs)}`)
   core.info(`Report: ${reportPath}`)
+  await commentOnPullRequest(report, markdown, inputs, env)
+}
+
+/**
+ * On pull_request events: this model's one comment, created or updated in
+ * place. A refused or failed comment is a warning, never a red check: the
+ * verdict stands in the summary and the step's status.
+ */
+async function commentOnPullRequest(
+  report: Report,
+  markdown: string,
+  inputs: Inputs,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  const pullRequest = pullRequestOf(env, (path) => readFileSync(path, 'utf8'))
+  if (!pullRequest || inputs.comment === 'never') return
+  const token = inputs['github-token'] ?? env.GITHUB_TOKEN
+  if (!token) {
+    core.warning(
+      "No github-token: the verdict is in the job summary only (set 'github-token', which defaults to github.token)."
+    )
+    return
+  }
+  // Loaded only here: Octokit is not needed on the hot path of other runs.
+  const { commentMarker, upsertPullRequestComment } =
+    await import('./github/pull-request-comment.js')
+  try {
+    const result = await upsertPullRequestComment({
+      token,
+      owner: pullRequest.owner,
+      repo: pullRequest.repo,
+      issueNumber: pullRequest.number,
+      marker: commentMarker(report.model_name ?? 'champion-gate'),
+      body: markdown,
+      apiUrl: env.GITHUB_API_URL,
+      // on-reject: no new comment on a pass, but an earlier reject's comment is brought up to date.
+      createIfMissing:
+        inputs.comment === 'always' || report.decision === 'reject'
+    })
+    if (result.outcome === 'refused') core.warning(result.message)
+    else if (result.outcome === 'skipped')
+      core.info('No PR comment: the candidate passed (comment: on-reject).')
+    else core.info(`PR comment ${result.outcome}: ${result.url}`)
+  } catch (error) {
+    core.warning(
+      `The PR comment could not be written; the verdict is in the job summary. ${error instanceof Error ? error.message : String(error)}`
+    )
+  }
 }
 
 /** The action's entry point: everything runs inside, and fails only here. */
@@ -108,7 +169,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     maskSecrets(raw, env)
     const inputs = parseInputs(raw)
     const report = await runMode(inputs, env)
-    await publish(report, reportPathOf(inputs, env))
+    await publish(report, reportPathOf(inputs, env), inputs, env)
     if (report.decision === 'reject') {
       const why = report.reasons.join(' ')
       if (inputs['fail-on-reject']) core.setFailed(`Rejected: ${why}`)

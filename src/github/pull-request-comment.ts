@@ -294,12 +294,18 @@ export interface UpsertCommentOptions {
   timeoutMs?: number
   /** Retries of idempotent requests on 429/5xx (default 3 attempts, 1 s). */
   retry?: { attempts?: number; baseDelayMs?: number }
+  /**
+   * False: only update an existing comment, create none (`comment:
+   * on-reject` on a pass still refreshes an earlier reject's comment).
+   */
+  createIfMissing?: boolean
 }
 
 /** What became of the comment. */
 export type UpsertCommentResult =
   | { outcome: 'created' | 'updated'; url: string; id: number }
   | { outcome: 'refused'; status: number; message: string }
+  | { outcome: 'skipped' }
 
 const commentSchema = z.object({
   id: z.number().int(),
@@ -417,6 +423,8 @@ export async function upsertPullRequestComment(
     )
     return { outcome: 'updated', url: comment.html_url, id: comment.id }
   }
+
+  if (options.createIfMissing === false) return { outcome: 'skipped' }
 
   // Not retried: a POST that timed out may have created the comment anyway,
   // and a second one would not be sticky.

@@ -8,7 +8,6 @@
 
 import * as core from '@actions/core'
 import type { Inputs } from '../inputs.js'
-import { connectRegistry, hasTrackingServer } from '../registry/connect.js'
 import type { EvaluationReport, RunInfo } from '../report/report.js'
 import { evaluateModels, resolveModels } from './model-evaluation.js'
 
@@ -17,7 +16,12 @@ export async function runEvaluateMode(
   env: NodeJS.ProcessEnv,
   run: RunInfo
 ): Promise<EvaluationReport> {
-  if (hasTrackingServer(inputs, env) && inputs['model-name']) {
+  if (
+    (inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI) &&
+    inputs['model-name']
+  ) {
+    // Loaded only when there is a registry: evaluating files needs no HTTP client.
+    const { connectRegistry } = await import('../registry/connect.js')
     const registry = connectRegistry(inputs, env)
     const models = await core.group(
       `Resolve the models at ${registry.shownUri} (read only)`,

@@ -18,7 +18,6 @@ import { GateError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { evaluationTags, TAG_PREFIX } from '../registry/evidence.js'
 import { connectRegistry, type Registry } from '../registry/connect.js'
-import { modelVersionUrl } from '../registry/mlflow-client.js'
 import type {
   AliasReport,
   EvaluationReport,
@@ -92,11 +91,17 @@ async function writeVerdict(
   const { client } = registry
   const name = models.modelName
   const written: string[] = []
+  /** Set once this run registered the candidate: a re-run must name it, not register it again. */
+  let registeredVersion: string | undefined
   const failHalfway = (error: unknown): never => {
     const cause = error instanceof Error ? error.message : String(error)
     throw new GateError(
-      `${cause}\nWritten before the failure: ${written.length > 0 ? written.join('; ') : 'nothing'}. ` +
-        'Run the job again to finish: each step is safe to repeat.',
+      written.length === 0
+        ? `${cause}\nNothing was written to the registry.`
+        : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
+            (registeredVersion
+              ? `To finish, run the gate again with candidate-version: ${registeredVersion} (with candidate-model-uri it would register the model once more).`
+              : 'Run the job again to finish: each step is safe to repeat.'),
       { cause: error }
     )
   }
@@ -124,9 +129,10 @@ async function writeVerdict(
         name,
         models.candidate.uri
       )
+      registeredVersion = created.version
+      written.push(`registered ${models.candidate.uri} as v${created.version}`)
       const ready = await client.waitForModelVersionReady(name, created.version)
       candidateVersion = ready.version
-      written.push(`registered ${models.candidate.uri} as v${candidateVersion}`)
       await client.setAlias(name, inputs['candidate-alias'], candidateVersion)
       written.push(`@${inputs['candidate-alias']} → v${candidateVersion}`)
     } catch (error) {
@@ -134,11 +140,7 @@ async function writeVerdict(
     }
     report.candidate.version = candidateVersion!
     report.candidate.model_uri = `models:/${name}/${candidateVersion}`
-    report.candidate.url = modelVersionUrl(
-      registry.connection.trackingUri,
-      name,
-      candidateVersion!
-    )
+    report.candidate.url = registry.versionUrl(name, candidateVersion!)
     report.notes.push(
       `${models.candidate.uri} passed the floors and was registered as v${candidateVersion}.`
     )
@@ -150,16 +152,17 @@ async function writeVerdict(
 
   if (report.decision === 'promote') {
     // The champion may have moved while this run was scoring: another run won.
-    const current = await client.getModelVersionByAlias(
-      name,
-      inputs['champion-alias']
-    )
+    const current = await client
+      .getModelVersionByAlias(name, inputs['champion-alias'])
+      .catch(failHalfway)
     if (current?.version !== models.champion?.version) {
       throw new GateError(
         `@${inputs['champion-alias']} of '${name}' moved from ${models.champion ? `v${models.champion.version}` : 'nothing'} to ` +
           `${current ? `v${current.version}` : 'nothing'} while this run evaluated ${describeCandidate(models.candidate)}; ` +
           `another run promoted first. No alias was moved${written.length > 0 ? ` (written before: ${written.join('; ')})` : ''}; ` +
-          'run the gate again to compare with the new champion.'
+          (registeredVersion
+            ? `run the gate again with candidate-version: ${registeredVersion} to compare it with the new champion.`
+            : 'run the gate again to compare with the new champion.')
       )
     }
   }
@@ -204,11 +207,7 @@ function unchangedReport(
   const ref = {
     version,
     model_uri: `models:/${models.modelName}/${version}`,
-    url: modelVersionUrl(
-      registry.connection.trackingUri,
-      models.modelName,
-      version
-    )
+    url: registry.versionUrl(models.modelName, version)
   }
   core.info(
     `v${version} is already @${inputs['champion-alias']}: nothing to do.`

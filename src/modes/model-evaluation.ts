@@ -13,11 +13,8 @@ import { GateError, InputError } from '../errors.js'
 import { evaluate, type ModelIdentity } from '../evaluation/evaluate.js'
 import type { Inputs } from '../inputs.js'
 import type { EvaluationReport, RunInfo } from '../report/report.js'
-import { scoringEnvironment, type Registry } from '../registry/connect.js'
-import {
-  modelVersionUrl,
-  type ModelVersion
-} from '../registry/mlflow-client.js'
+import type { Registry } from '../registry/connect.js'
+import type { ModelVersion } from '../registry/mlflow-client.js'
 import { runScoreCommand, scoreArguments } from '../scoring/score-command.js'
 import { VERSION } from '../version.js'
 import { costModelOf, policyOf, requireInput } from './shared.js'
@@ -174,7 +171,7 @@ async function obtainPredictions(
   if (jobs.length === 0) return { candidate: candidate!, champion }
   const directory = join(env.RUNNER_TEMP ?? tmpdir(), 'champion-gate-scores')
   mkdirSync(directory, { recursive: true })
-  const childEnv = registry ? scoringEnvironment(registry, env) : env
+  const childEnv = registry ? registry.scoringEnvironment(env) : env
   const outputs = await core.group(
     `Score ${jobs.map((j) => j.role).join(' and ')} with score-command`,
     () =>
@@ -254,11 +251,7 @@ export async function evaluateModels(
     modelUri: uri,
     url:
       version && registry && modelName
-        ? modelVersionUrl(
-            registry.connection.trackingUri,
-            modelName,
-            version.version
-          )
+        ? registry.versionUrl(modelName, version.version)
         : undefined
   })
   const candidateVersion =

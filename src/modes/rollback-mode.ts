@@ -11,7 +11,6 @@ import { GateError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { connectRegistry } from '../registry/connect.js'
 import { rollbackTags } from '../registry/evidence.js'
-import { modelVersionUrl } from '../registry/mlflow-client.js'
 import type { AliasReport, RunInfo } from '../report/report.js'
 import { VERSION } from '../version.js'
 import { requireInput } from './shared.js'
@@ -68,7 +67,7 @@ export async function runRollbackMode(
   const ref = (version: string): AliasReport['candidate'] => ({
     version,
     model_uri: `models:/${name}/${version}`,
-    url: modelVersionUrl(registry.connection.trackingUri, name, version)
+    url: registry.versionUrl(name, version)
   })
   const report: AliasReport = {
     schema: 1,
@@ -132,10 +131,12 @@ export async function runRollbackMode(
   } catch (error) {
     const cause = error instanceof Error ? error.message : String(error)
     throw new GateError(
-      `${cause}\nWritten before the failure: ${written.length > 0 ? written.join('; ') : 'nothing'}. ` +
-        (report.registry.alias_moved
-          ? 'The rollback itself is done; only the tags are missing.'
-          : `To finish, run the rollback again with rollback-to: ${target.version}.`),
+      written.length === 0
+        ? `${cause}\nNothing was written to the registry.`
+        : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
+            (report.registry.alias_moved
+              ? 'The rollback itself is done; only the tags are missing.'
+              : `To finish, run the rollback again with rollback-to: ${target.version}.`),
       { cause: error }
     )
   }

@@ -10,6 +10,7 @@ import { VERSION } from '../version.js'
 import {
   MlflowClient,
   displayTrackingUri,
+  modelVersionUrl,
   resolveTrackingConnection,
   type TrackingConnection
 } from './mlflow-client.js'
@@ -19,6 +20,10 @@ export interface Registry {
   readonly connection: TrackingConnection
   /** The tracking URI fit to print (no credentials). */
   readonly shownUri: string
+  /** The MLflow UI page of a model version. */
+  versionUrl(name: string, version: string): string
+  /** The environment a scoring command needs to reach the same registry. */
+  scoringEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv
 }
 
 /** True when a tracking server is configured by input or environment. */
@@ -55,19 +60,22 @@ export function connectRegistry(
   return {
     client,
     connection,
-    shownUri: displayTrackingUri(connection.trackingUri)
+    shownUri: displayTrackingUri(connection.trackingUri),
+    versionUrl: (name, version) =>
+      modelVersionUrl(connection.trackingUri, name, version),
+    scoringEnvironment: (env) => scoringEnvironment(connection, env)
   }
 }
 
-/** The environment a scoring command needs to reach the same registry. */
-export function scoringEnvironment(
-  registry: Registry,
+/** MLFLOW_TRACKING_* for a child process, so it reaches the same registry. */
+function scoringEnvironment(
+  connection: TrackingConnection,
   env: NodeJS.ProcessEnv
 ): NodeJS.ProcessEnv {
-  const auth = registry.connection.auth
+  const auth = connection.auth
   const child: NodeJS.ProcessEnv = {
     ...env,
-    MLFLOW_TRACKING_URI: registry.connection.trackingUri
+    MLFLOW_TRACKING_URI: connection.trackingUri
   }
   if (auth?.kind === 'bearer') child.MLFLOW_TRACKING_TOKEN = auth.token
   if (auth?.kind === 'basic') {
