@@ -1,0 +1,511 @@
+export const id = 444;
+export const ids = [444];
+export const modules = {
+
+/***/ 9444:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commentMarker: () => (/* binding */ commentMarker),
+/* harmony export */   upsertPullRequestComment: () => (/* binding */ upsertPullRequestComment)
+/* harmony export */ });
+/* unused harmony exports GITHUB_COMMENT_LIMIT, GitHubApiError, truncateForComment */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/**
+ * The pull request comment: the only module that speaks GitHub's REST API.
+ *
+ * One sticky comment per model, found again on the next run by a hidden HTML
+ * marker, updated in place when it exists and created otherwise. A token that
+ * may not write (a fork's read-only GITHUB_TOKEN, a job without
+ * `pull-requests: write`) is an expected state, not a failure: it comes back
+ * as `{ outcome: 'refused' }` so the caller can warn and carry on, because the
+ * verdict is already in the job summary. Anything else throws a
+ * `GitHubApiError` naming the request and GitHub's own message.
+ *
+ * Also here, because GitHub's limits belong with GitHub's dialect: the marker
+ * and `truncateForComment`, which cuts a report to the comment size limit.
+ */
+
+
+
+/** GitHub rejects a comment body longer than this (HTTP 422). */
+const GITHUB_COMMENT_LIMIT = 65536;
+const MARKER_PREFIX = '<!-- champion-gate:';
+const MARKER_SUFFIX = ' -->';
+const PER_PAGE = 100;
+const DEFAULT_TIMEOUT_MS = 60_000;
+const DEFAULT_RETRY_ATTEMPTS = 3;
+const DEFAULT_RETRY_BASE_DELAY_MS = 1000;
+const MAX_RETRY_DELAY_MS = 30_000;
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+const PERMISSION_HINT = '`permissions: pull-requests: write`';
+/** A request to GitHub failed in a way that is not a missing permission. */
+class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue {
+    method;
+    path;
+    status;
+    githubMessage;
+    constructor(method, path, 
+    /** The HTTP status, or `undefined` when no response arrived. */
+    status, 
+    /** GitHub's `message` (or the network error's), token-free. */
+    githubMessage) {
+        super(status === undefined
+            ? `GitHub API ${method} ${path} failed before a response arrived: ${githubMessage}`
+            : `GitHub API ${method} ${path} failed with HTTP ${status}: ${githubMessage}`);
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.githubMessage = githubMessage;
+    }
+}
+/**
+ * The hidden HTML comment that marks this action's comment for one model, e.g.
+ * `<!-- champion-gate:fraud-detector -->`.
+ *
+ * Safe for any model name: `%`, `<`, `>`, whitespace and control characters
+ * are percent-encoded, and so is every dash after the first in a run of
+ * dashes, so the name can neither close the HTML comment (`-->`, `--!>`) nor
+ * contain `--`, which HTML forbids inside comments. The encoding is
+ * injective, and the name never contains a space, so one model's marker is
+ * never found inside another's.
+ */
+function commentMarker(modelName) {
+    let encoded = '';
+    let previous = '';
+    for (const char of modelName) {
+        const code = char.codePointAt(0) ?? 0;
+        const unsafe = char === '%' ||
+            char === '<' ||
+            char === '>' ||
+            (char === '-' && previous === '-') ||
+            code <= 0x20 ||
+            (code >= 0x7f && code <= 0xa0) ||
+            code === 0x2028 ||
+            code === 0x2029;
+        encoded += unsafe ? percentEncode(char) : char;
+        previous = char;
+    }
+    return `${MARKER_PREFIX}${encoded}${MARKER_SUFFIX}`;
+}
+function percentEncode(char) {
+    return Array.from(new TextEncoder().encode(char))
+        .map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`)
+        .join('');
+}
+/**
+ * Cuts a Markdown body to fit a PR comment and appends a note that the full
+ * report is in the job summary; a body that fits is returned unchanged.
+ *
+ * The cut is made at a line boundary, preferably between blocks with no code
+ * fence or HTML block (`<details>`, `<table>`, …) open. When that would throw
+ * away more than half of what fits, it cuts inside the block instead and
+ * closes what is open: the fence with its own marker, HTML blocks with their
+ * closing tags. A Mermaid diagram is never cut in half (it would render as an
+ * error), and a surrogate pair is never split. Pure; no I/O.
+ */
+function truncateForComment(body, limitOrOptions = {}) {
+    const options = typeof limitOrOptions === 'number'
+        ? { limit: limitOrOptions }
+        : limitOrOptions;
+    const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
+    if (body.length <= limit)
+        return body;
+    const note = truncationNote(limit, options.summaryUrl);
+    // Room for the note and the blank line before it.
+    const budget = limit - note.length - 2;
+    if (budget < 1) {
+        throw new RangeError(`truncateForComment: a limit of ${limit} leaves no room for the note`);
+    }
+    const cut = chooseCut(body, budget);
+    // Exactly one blank line between the report and the note.
+    const separator = cut.endsWith('\n\n')
+        ? ''
+        : cut.endsWith('\n')
+            ? '\n'
+            : '\n\n';
+    return `${cut}${separator}${note}`;
+}
+function truncationNote(limit, summaryUrl) {
+    const where = summaryUrl === undefined
+        ? 'the job summary'
+        : `the [job summary](${summaryUrl})`;
+    return (`> [!NOTE]\n> This comment was cut to fit GitHub's limit of ` +
+        `${limit.toLocaleString('en-US')} characters. The full report is in ` +
+        `${where} of this run.\n`);
+}
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_BLOCK_TAGS = 'details|table|thead|tbody|tr|div|pre|blockquote|ul|ol|dl|section';
+const HTML_TAG = new RegExp(`<(/?)(${HTML_BLOCK_TAGS})(?=[\\s>/])[^>]*>`, 'gi');
+function chooseCut(body, budget) {
+    const lines = body.split('\n');
+    const state = { fence: undefined, language: '', html: [] };
+    const best = [undefined, undefined, undefined];
+    let end = 0;
+    for (let i = 0; i < lines.length - 1; i++) {
+        const line = lines[i];
+        advance(state, line);
+        end += line.length + 1;
+        if (end > budget)
+            break;
+        const closing = closingFor(state);
+        if (end + closing.length > budget)
+            continue;
+        // Half a diagram renders as an error box; drop the whole diagram instead.
+        if (state.fence !== undefined && state.language === 'mermaid')
+            continue;
+        const next = lines[i + 1];
+        const quality = state.fence !== undefined
+            ? 0
+            : state.html.length === 0 &&
+                (line.trim() === '' || next.trim() === '' || /^ {0,3}#/.test(next))
+                ? 2
+                : 1;
+        for (let q = 0; q <= quality; q++)
+            best[q] = { end, closing, quality };
+    }
+    const any = best[0];
+    if (any === undefined)
+        return hardCut(body, budget);
+    // Prefer a cleaner cut unless it keeps less than half of what fits.
+    const chosen = [best[2], best[1]].find((candidate) => candidate !== undefined && candidate.end * 2 >= any.end) ?? any;
+    return body.slice(0, chosen.end) + chosen.closing;
+}
+/**
+ * No line boundary fits (a first line longer than the budget, or a fence that
+ * cannot be closed in time): cut inside a line, closing what is open there.
+ */
+function hardCut(body, budget) {
+    // Snapshots of (line start, state) for every line that starts in budget.
+    const snapshots = [];
+    const state = { fence: undefined, language: '', html: [] };
+    let start = 0;
+    for (;;) {
+        snapshots.push({ start, state: { ...state, html: [...state.html] } });
+        const newline = body.indexOf('\n', start);
+        if (newline === -1 || newline + 1 > budget)
+            break;
+        advance(state, body.slice(start, newline));
+        start = newline + 1;
+    }
+    for (let k = snapshots.length - 1; k >= 0; k--) {
+        const snapshot = snapshots[k];
+        const closing = closingFor(snapshot.state);
+        // A closing fence or tag must start on a line of its own.
+        let end = budget - closing.length - (closing === '' ? 0 : 1);
+        if (end < snapshot.start)
+            continue;
+        if (end > 0 && isHighSurrogate(body.charCodeAt(end - 1)))
+            end--;
+        return `${body.slice(0, end)}${closing === '' ? '' : '\n'}${closing}`;
+    }
+    return '';
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+function advance(state, line) {
+    if (state.fence !== undefined) {
+        const closer = new RegExp(`^ {0,3}${state.fence[0] === '`' ? '`' : '~'}{${state.fence.length},}\\s*$`);
+        if (closer.test(line))
+            state.fence = undefined;
+        return;
+    }
+    const fence = FENCE_OPEN.exec(line);
+    // A backtick fence's info string may not contain a backtick (CommonMark).
+    if (fence !== null && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+        state.fence = fence[1];
+        state.language = fence[2].trim().split(/\s+/)[0].toLowerCase();
+        return;
+    }
+    for (const match of line.matchAll(HTML_TAG)) {
+        const tag = match[2].toLowerCase();
+        if (match[1] === '') {
+            state.html.push(tag);
+        }
+        else {
+            const index = state.html.lastIndexOf(tag);
+            if (index !== -1)
+                state.html.splice(index);
+        }
+    }
+}
+function closingFor(state) {
+    let closing = '';
+    if (state.fence !== undefined)
+        closing += `${state.fence}\n`;
+    if (state.html.length > 0) {
+        // A blank line ends the Markdown inside the block before the raw HTML.
+        closing +=
+            '\n' +
+                [...state.html]
+                    .reverse()
+                    .map((tag) => `</${tag}>\n`)
+                    .join('');
+    }
+    return closing;
+}
+const commentSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int(),
+    html_url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    body: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
+    created_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+    user: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).nullish()
+});
+/**
+ * Creates this model's sticky comment on a pull request, or updates it in
+ * place when a comment carrying `marker` already exists (the newest one,
+ * preferring comments written by a bot, so a person quoting the marker is
+ * never overwritten).
+ *
+ * Resolves `{ outcome: 'refused' }` instead of throwing when GitHub answers a
+ * write with 401/403/404 or the listing with 403/404 (a missing
+ * `pull-requests: write`, a fork's read-only token); throws `GitHubApiError`
+ * for anything else.
+ */
+async function upsertPullRequestComment(options) {
+    const { token, owner, repo, issueNumber, marker } = options;
+    if (!Number.isSafeInteger(issueNumber) || issueNumber < 1) {
+        throw new RangeError(`issueNumber must be a positive integer, not ${issueNumber}`);
+    }
+    if (marker.trim() === '')
+        throw new RangeError('marker must not be empty');
+    const body = markAndFit(options.body, marker);
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, options.apiUrl === undefined
+        ? {}
+        : { baseUrl: options.apiUrl.replace(/\/+$/, '') });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    const signal = AbortSignal.timeout(timeoutMs);
+    const call = {
+        token,
+        signal,
+        timeoutMs,
+        attempts: options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS,
+        baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS
+    };
+    const where = `${owner}/${repo}#${issueNumber}`;
+    // 1. Find the comment, reading every page: the newest match may be last.
+    const listPath = `/repos/${owner}/${repo}/issues/${issueNumber}/comments`;
+    const matches = [];
+    for (let page = 1;; page++) {
+        const response = await send(call, 'GET', listPath, true, () => octokit.rest.issues.listComments({
+            owner,
+            repo,
+            issue_number: issueNumber,
+            per_page: PER_PAGE,
+            page,
+            request: { signal }
+        }));
+        if (response.kind === 'refused') {
+            if (response.status === 403 || response.status === 404) {
+                return refused(response, `GitHub refused to list the comments on ${where}`, response.status === 404
+                    ? ' (a 404 also means the pull request does not exist or the token cannot see the repository)'
+                    : '');
+            }
+            throw response.error;
+        }
+        const comments = parse(zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(commentSchema), response.data, 'GET', listPath, response.status);
+        matches.push(...comments.filter((comment) => carriesMarker(comment, marker)));
+        if (!hasNextPage(response.headers.link) || comments.length === 0)
+            break;
+    }
+    // 2. Update it in place, or create it.
+    const existing = newest(matches);
+    if (existing !== undefined) {
+        const path = `/repos/${owner}/${repo}/issues/comments/${existing.id}`;
+        const response = await send(call, 'PATCH', path, true, () => octokit.rest.issues.updateComment({
+            owner,
+            repo,
+            comment_id: existing.id,
+            body,
+            request: { signal }
+        }));
+        if (response.kind === 'refused') {
+            return writeRefused(response, `GitHub refused to update comment ${existing.id} on ${where}`);
+        }
+        const comment = parse(commentSchema, response.data, 'PATCH', path, response.status);
+        return { outcome: 'updated', url: comment.html_url, id: comment.id };
+    }
+    if (options.createIfMissing === false)
+        return { outcome: 'skipped' };
+    // Not retried: a POST that timed out may have created the comment anyway,
+    // and a second one would not be sticky.
+    const response = await send(call, 'POST', listPath, false, () => octokit.rest.issues.createComment({
+        owner,
+        repo,
+        issue_number: issueNumber,
+        body,
+        request: { signal }
+    }));
+    if (response.kind === 'refused') {
+        return writeRefused(response, `GitHub refused to create a comment on ${where}`);
+    }
+    const comment = parse(commentSchema, response.data, 'POST', listPath, response.status);
+    return { outcome: 'created', url: comment.html_url, id: comment.id };
+}
+/** Puts the marker first when absent, and keeps it when cutting to fit. */
+function markAndFit(body, marker) {
+    const marked = body.includes(marker) ? body : `${marker}\n${body}`;
+    const fitted = truncateForComment(marked);
+    if (fitted.includes(marker))
+        return fitted;
+    return truncateForComment(`${marker}\n${body.split(marker).join('')}`);
+}
+function carriesMarker(comment, marker) {
+    // At the start of a line, so a reply quoting it ("> <!-- …") is not ours.
+    return (comment.body ?? '')
+        .split('\n')
+        .some((line) => line.trimStart().startsWith(marker));
+}
+function newest(comments) {
+    const byBot = comments.filter((comment) => comment.user?.type === 'Bot');
+    const pool = byBot.length > 0 ? byBot : comments;
+    let best;
+    for (const comment of pool) {
+        if (best === undefined ||
+            comment.created_at > best.created_at ||
+            (comment.created_at === best.created_at && comment.id > best.id)) {
+            best = comment;
+        }
+    }
+    return best;
+}
+function hasNextPage(link) {
+    return link !== undefined && /<[^>]*>;\s*rel="?next"?/.test(link);
+}
+function writeRefused(response, what) {
+    if (response.status === 401) {
+        return {
+            outcome: 'refused',
+            status: 401,
+            message: `${what} (HTTP 401: ${response.message}): the token is invalid or ` +
+                `expired. Pass a token that can comment here, e.g. the job's ` +
+                `GITHUB_TOKEN with ${PERMISSION_HINT}.`
+        };
+    }
+    return refused(response, what, '');
+}
+function refused(response, what, extra) {
+    return {
+        outcome: 'refused',
+        status: response.status,
+        message: `${what} (HTTP ${response.status}: ${response.message})${extra}. ` +
+            `The workflow job needs ${PERMISSION_HINT} (or \`issues: write\`); ` +
+            `a pull request from a fork gets a read-only GITHUB_TOKEN, so there ` +
+            `the verdict is only in the job summary.`
+    };
+}
+/**
+ * Runs one request: retries 429/5xx when `idempotent` (honouring
+ * Retry-After), answers 401/403/404 as a refusal for the caller to judge,
+ * and turns everything else into a GitHubApiError.
+ */
+async function send(context, method, path, idempotent, request) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const response = await request();
+            return {
+                kind: 'ok',
+                status: response.status,
+                data: response.data,
+                headers: response.headers
+            };
+        }
+        catch (error) {
+            const failure = describeFailure(error, context.token);
+            if (failure.status === undefined && context.signal.aborted) {
+                failure.message = `no answer within ${context.timeoutMs} ms`;
+            }
+            const apiError = new GitHubApiError(method, path, failure.status, failure.message);
+            if (failure.status === undefined)
+                throw apiError;
+            if ((failure.status === 401 ||
+                failure.status === 403 ||
+                failure.status === 404) &&
+                !failure.rateLimited) {
+                return {
+                    kind: 'refused',
+                    status: failure.status,
+                    message: failure.message,
+                    error: apiError
+                };
+            }
+            const retryable = idempotent &&
+                attempt < context.attempts &&
+                (RETRYABLE_STATUSES.has(failure.status) || failure.rateLimited) &&
+                !context.signal.aborted;
+            if (!retryable)
+                throw apiError;
+            await sleep(retryDelay(context.baseDelayMs, attempt, failure.retryAfter), context.signal);
+        }
+    }
+}
+/** Reads an Octokit RequestError (or a network error) without its request. */
+function describeFailure(error, token) {
+    const candidate = error;
+    const response = candidate.response;
+    const data = response?.data;
+    const raw = typeof data === 'object' &&
+        data !== null &&
+        typeof data.message === 'string'
+        ? data.message
+        : typeof data === 'string' && data.trim() !== ''
+            ? data.trim().slice(0, 500)
+            : error instanceof Error
+                ? error.message
+                : String(error);
+    const message = token === '' ? raw : raw.split(token).join('***');
+    if (response === undefined || typeof candidate.status !== 'number') {
+        return {
+            status: undefined,
+            message,
+            rateLimited: false,
+            retryAfter: undefined
+        };
+    }
+    const headers = response.headers ?? {};
+    const retryAfter = Number(headers['retry-after']);
+    // A 403/429 for a rate limit is not a missing permission: retry, or fail.
+    const rateLimited = (candidate.status === 403 || candidate.status === 429) &&
+        (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message));
+    return {
+        status: candidate.status,
+        message,
+        rateLimited,
+        retryAfter: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined
+    };
+}
+function retryDelay(baseDelayMs, attempt, retryAfterSeconds) {
+    if (retryAfterSeconds !== undefined)
+        return Math.min(retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS);
+    const exponential = baseDelayMs * 2 ** (attempt - 1);
+    // Full jitter between half and all of the exponential step.
+    return Math.min(exponential * (0.5 + Math.random() / 2), MAX_RETRY_DELAY_MS);
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, ms);
+        signal.addEventListener('abort', done, { once: true });
+    });
+}
+function parse(schema, data, method, path, status) {
+    const result = schema.safeParse(data);
+    if (result.success)
+        return result.data;
+    const issue = result.error.issues[0];
+    throw new GitHubApiError(method, path, status, `unexpected response body (${issue.path.join('.') || 'root'}: ${issue.message})`);
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=444.index.js.map

@@ -1,0 +1,844 @@
+export const id = 721;
+export const ids = [721];
+export const modules = {
+
+/***/ 9721:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  connectRegistry: () => (/* binding */ connectRegistry)
+});
+
+// UNUSED EXPORTS: hasTrackingServer
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/registry/mlflow-client.ts
+/**
+ * The MLflow Model Registry client: the only code that speaks MLflow's REST
+ * dialect (`/api/2.0/mlflow/...`, https://mlflow.org/docs/latest/api_reference/rest-api.html).
+ *
+ * One undici `request` per call with a per-request timeout, bounded retries
+ * (exponential backoff with full jitter, `Retry-After` honoured), a zod schema
+ * for every answer and one typed error, `MlflowApiError`, whose message says
+ * what to check. `resolveTrackingConnection` turns inputs and MLflow's
+ * environment variables into a tracking URI and credentials.
+ */
+
+
+
+// ---------------------------------------------------------------------------
+// Response schemas. MLflow omits empty fields (proto2 JSON) and some servers
+// and proxies send int64 as strings, so everything but the identity of an
+// entity is optional and numbers are accepted either way.
+/** An int64 as MLflow sends it: a JSON number, or a string of digits. */
+const int64Schema = schemas/* union */.KCZ([
+    schemas/* number */.aig(),
+    schemas/* string */.YjP()
+        .regex(/^-?\d+$/)
+        .transform(Number)
+]);
+/** A version number, sent as a string by MLflow (a number is accepted). */
+const versionSchema = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()]).transform(String);
+/** MLflow's `[{ key, value }]` tags (an empty value may be omitted) as a record. */
+const tagsSchema = schemas/* array */.YOg(schemas/* looseObject */._H3({ key: schemas/* string */.YjP(), value: schemas/* string */.YjP().optional() }))
+    .optional()
+    .transform((tags) => Object.fromEntries((tags ?? []).map((tag) => [tag.key, tag.value ?? ''])));
+/** A registered model version (`ModelVersion` in MLflow's protos). */
+const modelVersionSchema = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP(),
+    version: versionSchema,
+    /** `PENDING_REGISTRATION`, `FAILED_REGISTRATION` or `READY`. */
+    status: schemas/* string */.YjP().optional(),
+    status_message: schemas/* string */.YjP().optional(),
+    source: schemas/* string */.YjP().optional(),
+    run_id: schemas/* string */.YjP().optional(),
+    model_id: schemas/* string */.YjP().optional(),
+    run_link: schemas/* string */.YjP().optional(),
+    description: schemas/* string */.YjP().optional(),
+    current_stage: schemas/* string */.YjP().optional(),
+    user_id: schemas/* string */.YjP().optional(),
+    creation_timestamp: int64Schema.optional(),
+    last_updated_timestamp: int64Schema.optional(),
+    aliases: schemas/* array */.YOg(schemas/* string */.YjP()).default([]),
+    tags: tagsSchema
+});
+/** A registered model, with its aliases (`{ alias, version }`). */
+const registeredModelSchema = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP(),
+    description: schemas/* string */.YjP().optional(),
+    creation_timestamp: int64Schema.optional(),
+    last_updated_timestamp: int64Schema.optional(),
+    latest_versions: schemas/* array */.YOg(modelVersionSchema).default([]),
+    aliases: schemas/* array */.YOg(schemas/* looseObject */._H3({ alias: schemas/* string */.YjP(), version: versionSchema }))
+        .default([]),
+    tags: tagsSchema
+});
+/** The parts of a run this action reads: where its artifacts live, its logged models. */
+const runSchema = schemas/* looseObject */._H3({
+    info: schemas/* looseObject */._H3({
+        run_id: schemas/* string */.YjP(),
+        experiment_id: schemas/* string */.YjP().optional(),
+        status: schemas/* string */.YjP().optional(),
+        artifact_uri: schemas/* string */.YjP().optional(),
+        lifecycle_stage: schemas/* string */.YjP().optional()
+    }),
+    outputs: schemas/* looseObject */._H3({
+        model_outputs: schemas/* array */.YOg(schemas/* looseObject */._H3({ model_id: schemas/* string */.YjP(), step: int64Schema.optional() }))
+            .default([])
+    })
+        .optional()
+});
+/** An MLflow 3 logged model (`models:/m-<id>`). */
+const loggedModelSchema = schemas/* looseObject */._H3({
+    info: schemas/* looseObject */._H3({
+        model_id: schemas/* string */.YjP(),
+        experiment_id: schemas/* string */.YjP().optional(),
+        name: schemas/* string */.YjP().optional(),
+        artifact_uri: schemas/* string */.YjP().optional(),
+        status: schemas/* string */.YjP().optional(),
+        source_run_id: schemas/* string */.YjP().optional(),
+        tags: tagsSchema
+    })
+});
+const emptySchema = schemas/* looseObject */._H3({});
+const artifactListSchema = schemas/* looseObject */._H3({
+    files: schemas/* array */.YOg(schemas/* looseObject */._H3({ path: schemas/* string */.YjP() })).default([])
+});
+/** A request to MLflow failed; the message names the tracking URI, the request and what to check. */
+class MlflowApiError extends errors/* GateError */.ue {
+    method;
+    path;
+    status;
+    errorCode;
+    serverMessage;
+    constructor(message, details, options) {
+        super(message, options);
+        this.method = details.method;
+        this.path = details.path;
+        this.status = details.status;
+        this.errorCode = details.errorCode;
+        this.serverMessage = details.serverMessage;
+    }
+}
+const API_PREFIX = '/api/2.0/mlflow/';
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_CAP_MS = 15_000;
+/** Errors after which the request certainly did not reach the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
+const TRANSIENT_CODES = new Set([
+    'timeout',
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH'
+]);
+const READY_POLL_TIMEOUT_MS = 300_000;
+const READY_POLL_INTERVAL_MS = 1_000;
+/**
+ * A client for the parts of MLflow's REST API the gate needs: registered
+ * models, versions, aliases, tags, runs and logged models.
+ */
+class MlflowClient {
+    /** Origin and path prefix, no credentials, no trailing slash. */
+    baseUrl;
+    auth;
+    authFromUri;
+    options;
+    sleep;
+    constructor(options) {
+        const url = parseHttpUrl(options.trackingUri);
+        this.baseUrl = baseOf(url);
+        const fromUri = basicAuthFromUserinfo(url);
+        this.auth = options.auth ?? fromUri;
+        this.authFromUri = options.auth === undefined && fromUri !== undefined;
+        this.options = options;
+        this.sleep =
+            options.sleep ??
+                ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    }
+    /** The registered model, or undefined when it does not exist. */
+    async getRegisteredModel(name) {
+        const answer = await this.orUndefined(this.call({
+            method: 'GET',
+            endpoint: 'registered-models/get',
+            query: { name },
+            idempotent: true,
+            needs: `READ permission on registered model '${name}' to read it`,
+            model: name
+        }, schemas/* looseObject */._H3({ registered_model: registeredModelSchema })), isResourceMissing);
+        return answer?.registered_model;
+    }
+    /** Creates a registered model; fails with `RESOURCE_ALREADY_EXISTS` when it exists. */
+    async createRegisteredModel(name, options = {}) {
+        const answer = await this.call({
+            method: 'POST',
+            endpoint: 'registered-models/create',
+            // JSON.stringify leaves out the undefined fields.
+            body: {
+                name,
+                description: options.description,
+                tags: options.tags && tagList(options.tags)
+            },
+            idempotent: true,
+            needs: `permission to create registered model '${name}' (with MLflow workspaces: USE on the workspace)`
+        }, schemas/* looseObject */._H3({ registered_model: registeredModelSchema }));
+        return answer.registered_model;
+    }
+    /** The model version, or undefined when it (or its registered model) does not exist. */
+    async getModelVersion(name, version) {
+        const answer = await this.orUndefined(this.call({
+            method: 'GET',
+            endpoint: 'model-versions/get',
+            query: { name, version },
+            idempotent: true,
+            needs: `READ permission on registered model '${name}' to read version ${version}`,
+            model: name
+        }, schemas/* looseObject */._H3({ model_version: modelVersionSchema })), isResourceMissing);
+        return answer?.model_version;
+    }
+    /**
+     * The version `@alias` points at, or undefined when the alias does not
+     * exist. A missing registered model is an error: MLflow answers 404
+     * `RESOURCE_DOES_NOT_EXIST` for it, but 400 `INVALID_PARAMETER_VALUE`
+     * ("Registered model alias champion not found.") for a missing alias.
+     */
+    async getModelVersionByAlias(name, alias) {
+        const answer = await this.orUndefined(this.call({
+            method: 'GET',
+            endpoint: 'registered-models/alias',
+            query: { name, alias },
+            idempotent: true,
+            needs: `READ permission on registered model '${name}' to read alias @${alias}`,
+            model: name
+        }, schemas/* looseObject */._H3({ model_version: modelVersionSchema })), (error) => error.status === 400 &&
+            error.errorCode === 'INVALID_PARAMETER_VALUE' &&
+            /alias/i.test(error.serverMessage ?? '') &&
+            /not found/i.test(error.serverMessage ?? ''));
+        return answer?.model_version;
+    }
+    /** Points `@alias` at `version` (moving it if it pointed elsewhere). */
+    async setAlias(name, alias, version) {
+        await this.call({
+            method: 'POST',
+            endpoint: 'registered-models/alias',
+            // MLflow rejects a numeric version ("Value was of type 'int'").
+            body: { name, alias, version: String(version) },
+            idempotent: true,
+            needs: `EDIT permission on registered model '${name}' to set alias @${alias}`,
+            model: name
+        }, emptySchema);
+    }
+    /** Removes `@alias`; MLflow answers 200 when the alias does not exist. */
+    async deleteAlias(name, alias) {
+        await this.call({
+            // MLflow reads a DELETE's parameters from a JSON body, not the query.
+            method: 'DELETE',
+            endpoint: 'registered-models/alias',
+            body: { name, alias },
+            idempotent: true,
+            needs: `MANAGE permission on registered model '${name}' to delete alias @${alias}`,
+            model: name
+        }, emptySchema);
+    }
+    /** Sets (or overwrites) one tag on a model version. */
+    async setModelVersionTag(name, version, key, value) {
+        await this.call({
+            method: 'POST',
+            endpoint: 'model-versions/set-tag',
+            body: { name, version: String(version), key, value },
+            idempotent: true,
+            needs: `EDIT permission on registered model '${name}' to tag version ${version}`,
+            model: name
+        }, emptySchema);
+    }
+    /**
+     * Creates a version from an already resolved source (see
+     * `resolveModelSource`). Not idempotent, so it is retried only when the
+     * request cannot have been processed (connection refused, 408, 429, 503).
+     */
+    async createModelVersion(name, source, options = {}) {
+        const answer = await this.call({
+            method: 'POST',
+            endpoint: 'model-versions/create',
+            body: {
+                name,
+                source: source.source,
+                run_id: source.runId,
+                model_id: source.modelId,
+                description: options.description,
+                tags: options.tags && tagList(options.tags)
+            },
+            idempotent: false,
+            needs: `EDIT permission on registered model '${name}' and READ permission on the source run or logged model to create a version`,
+            model: name
+        }, schemas/* looseObject */._H3({ model_version: modelVersionSchema }));
+        return answer.model_version;
+    }
+    /** Resolves `modelUri` and creates a version of `name` from it. */
+    async registerModelVersion(name, modelUri, options = {}) {
+        return this.createModelVersion(name, await this.resolveModelSource(modelUri), options);
+    }
+    /**
+     * What to send to `model-versions/create` so that `models:/<name>/<v>`
+     * loads afterwards (checked against MLflow 3.17 with `mlflow models predict`):
+     * - `models:/m-<id>` (an MLflow 3 logged model): `source` = the URI, `model_id`
+     *   = the id; the server fills `run_id` from the logged model and rejects the
+     *   source without `model_id`.
+     * - `runs:/<run>/<path>`: MLflow 3's `log_model` stores the model as a logged
+     *   model, not under the run's artifacts, so a `runs:/` source is accepted
+     *   but does not load. Like `mlflow.register_model`, use the run's logged
+     *   model named `<path>` (the latest step wins): `models:/m-<id>`, `model_id`
+     *   and `run_id`. Without one (MLflow 2 style), the run's artifact directory
+     *   must hold `<path>/MLmodel`; then `source` = `<artifact_uri>/<path>` and
+     *   `run_id`.
+     * - anything else (`models:/<name>/<v>`, `s3://…`) is passed through for the
+     *   server to validate.
+     * Databricks' workspace registry does not take `models:/m-<id>` sources (the
+     * Python client sends the logged model's artifact location there); that case
+     * is not handled here.
+     */
+    async resolveModelSource(modelUri) {
+        const logged = /^models:\/(m-[^/]+)\/?$/.exec(modelUri);
+        if (logged) {
+            const modelId = logged[1];
+            if (!(await this.getLoggedModel(modelId))) {
+                throw new errors/* GateError */.ue(`Model URI '${modelUri}': MLflow at ${this.baseUrl} has no logged model '${modelId}'.`);
+            }
+            return { source: `models:/${modelId}`, modelId };
+        }
+        const runs = /^runs:\/([^/]+)\/(.+?)\/?$/.exec(modelUri);
+        if (!runs)
+            return { source: modelUri };
+        const [, runId, path] = runs;
+        const run = await this.getRun(runId);
+        if (!run) {
+            throw new errors/* GateError */.ue(`Model URI '${modelUri}': MLflow at ${this.baseUrl} has no run '${runId}'.`);
+        }
+        const outputs = run.outputs?.model_outputs ?? [];
+        let best;
+        for (const output of outputs) {
+            const model = await this.getLoggedModel(output.model_id);
+            const step = output.step ?? 0;
+            if (model?.info.name === path &&
+                (model.info.source_run_id ?? runId) === runId &&
+                (best === undefined || step >= best.step)) {
+                best = { modelId: model.info.model_id, step };
+            }
+        }
+        if (best) {
+            return { source: `models:/${best.modelId}`, modelId: best.modelId, runId };
+        }
+        const listing = await this.call({
+            method: 'GET',
+            endpoint: 'artifacts/list',
+            query: { run_id: runId, path },
+            idempotent: true,
+            needs: `READ permission on the experiment of run ${runId} to list its artifacts`
+        }, artifactListSchema);
+        if (run.info.artifact_uri &&
+            listing.files.some((file) => file.path === `${path}/MLmodel`)) {
+            return {
+                source: `${run.info.artifact_uri.replace(/\/+$/, '')}/${path}`,
+                runId
+            };
+        }
+        throw new errors/* GateError */.ue(`Model URI '${modelUri}': run ${runId} has no logged model named '${path}' and no '${path}/MLmodel' among its artifacts; check the artifact path (the 'name' given to log_model).`);
+    }
+    /**
+     * Polls until the version is READY (MLflow registers asynchronously on some
+     * backends); fails on FAILED_REGISTRATION or after `timeoutMs` of waiting.
+     */
+    async waitForModelVersionReady(name, version, options = {}) {
+        const timeoutMs = options.timeoutMs ?? READY_POLL_TIMEOUT_MS;
+        const intervalMs = options.intervalMs ?? READY_POLL_INTERVAL_MS;
+        for (let waitedMs = 0;; waitedMs += intervalMs) {
+            const current = await this.getModelVersion(name, version);
+            const label = `version ${version} of registered model '${name}'`;
+            if (!current) {
+                throw new errors/* GateError */.ue(`MLflow at ${this.baseUrl} no longer has ${label} (deleted while waiting for it to become READY).`);
+            }
+            // A server that sends no status has no asynchronous registration.
+            if (current.status === undefined || current.status === 'READY') {
+                return current;
+            }
+            if (current.status === 'FAILED_REGISTRATION') {
+                throw new errors/* GateError */.ue(`MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message || 'FAILED_REGISTRATION'}.`);
+            }
+            if (waitedMs + intervalMs > timeoutMs) {
+                throw new errors/* GateError */.ue(`MLflow at ${this.baseUrl}: ${label} is still ${current.status} after ${seconds(waitedMs)}s; it did not become READY in time.`);
+            }
+            await this.sleep(intervalMs);
+        }
+    }
+    /** The run, or undefined when it does not exist. */
+    async getRun(runId) {
+        const answer = await this.orUndefined(this.call({
+            method: 'GET',
+            endpoint: 'runs/get',
+            query: { run_id: runId },
+            idempotent: true,
+            needs: `READ permission on the experiment of run ${runId} to read it`
+        }, schemas/* looseObject */._H3({ run: runSchema })), isResourceMissing);
+        return answer?.run;
+    }
+    /** The MLflow 3 logged model `m-<id>`, or undefined when it does not exist. */
+    async getLoggedModel(modelId) {
+        const answer = await this.orUndefined(this.call({
+            method: 'GET',
+            endpoint: `logged-models/${encodeURIComponent(modelId)}`,
+            idempotent: true,
+            needs: `READ permission on the experiment of logged model ${modelId} to read it`
+        }, schemas/* looseObject */._H3({ model: loggedModelSchema })), isResourceMissing);
+        return answer?.model;
+    }
+    // -------------------------------------------------------------------------
+    async orUndefined(pending, missing) {
+        try {
+            return await pending;
+        }
+        catch (error) {
+            if (error instanceof MlflowApiError && missing(error))
+                return undefined;
+            throw error;
+        }
+    }
+    async call(call, schema) {
+        const query = new URLSearchParams(call.query).toString();
+        const path = `${API_PREFIX}${call.endpoint}${query ? `?${query}` : ''}`;
+        const outcome = await this.exchange(call, path);
+        const label = `${call.method} ${path}`;
+        const details = { method: call.method, path };
+        if (outcome.kind === 'failure') {
+            const reason = outcome.code === 'timeout'
+                ? `no answer within ${seconds(this.options.timeoutMs)}s (timeout)`
+                : outcome.code;
+            throw new MlflowApiError(`Could not reach MLflow at ${this.baseUrl} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). Is the server running and the tracking URI right?`, details, { cause: outcome.error });
+        }
+        const { status, text, contentType } = outcome;
+        const json = parseJson(text);
+        const body = json !== undefined && typeof json === 'object' && json !== null
+            ? json
+            : undefined;
+        const errorCode = typeof body?.error_code === 'string' ? body.error_code : undefined;
+        const serverMessage = typeof body?.message === 'string'
+            ? body.message
+            : body === undefined
+                ? excerpt(text)
+                : undefined;
+        const full = { ...details, status, errorCode, serverMessage };
+        const retried = outcome.attempts > 1
+            ? ` after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s`
+            : '';
+        const quoted = serverMessage ? ` "${serverMessage}"` : '';
+        if (status === 401) {
+            throw new MlflowApiError(`MLflow at ${this.baseUrl} did not accept the credentials for ${label} (HTTP 401${quoted}): ${this.credentialHint()}.`, full);
+        }
+        if (status === 403 && /invalid host header/i.test(text)) {
+            throw new MlflowApiError(`MLflow at ${this.baseUrl} rejected the Host header of ${label} (HTTP 403${quoted}): start the server with --allowed-hosts including '${new URL(this.baseUrl).host}'.`, full);
+        }
+        if (status === 403) {
+            const alsoMissing = call.model
+                ? ` (MLflow's basic-auth app also answers 403 when registered model '${call.model}' does not exist)`
+                : '';
+            throw new MlflowApiError(`MLflow at ${this.baseUrl} refused ${label} (HTTP 403${quoted}): the user needs ${call.needs}${alsoMissing}.`, full);
+        }
+        if (body === undefined &&
+            (status < 300 || status === 404 || status === 405)) {
+            const what = looksLikeHtml(text, contentType)
+                ? 'an HTML page'
+                : text.trim()
+                    ? 'text'
+                    : 'an empty body';
+            throw new MlflowApiError(`MLflow at ${this.baseUrl} answered ${label} with HTTP ${status} and ${what}${quoted} instead of JSON: is the tracking URI right (path prefix)?`, full);
+        }
+        if (status >= 300) {
+            const code = errorCode ? ` ${errorCode}` : '';
+            throw new MlflowApiError(`MLflow at ${this.baseUrl} rejected ${label}${retried} (HTTP ${status}${code})${serverMessage ? `: ${serverMessage}` : ''}${/[.!?]$/.test(serverMessage ?? '') ? '' : '.'}`, full);
+        }
+        const parsed = schema.safeParse(json);
+        if (!parsed.success) {
+            throw new MlflowApiError(`MLflow at ${this.baseUrl} answered ${label} with HTTP ${status}, but the answer was not understood (${issueSummary(parsed.error)}): is the tracking URI an MLflow 2 or 3 tracking server?`, full);
+        }
+        return parsed.data;
+    }
+    /** Sends the request, retrying transient failures within the budget. */
+    async exchange(call, path) {
+        const { maxAttempts, maxRetryMs, timeoutMs } = this.options;
+        const headers = {
+            accept: 'application/json',
+            'user-agent': this.options.userAgent
+        };
+        if (call.body !== undefined)
+            headers['content-type'] = 'application/json';
+        if (this.auth?.kind === 'bearer') {
+            headers.authorization = `Bearer ${this.auth.token}`;
+        }
+        else if (this.auth?.kind === 'basic') {
+            const pair = `${this.auth.username}:${this.auth.password}`;
+            headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`;
+        }
+        const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+        let elapsedMs = 0;
+        for (let attempts = 1;; attempts++) {
+            const started = Date.now();
+            let attempt;
+            let retryAfter;
+            try {
+                const response = await (0,undici/* request */.Em)(`${this.baseUrl}${path}`, {
+                    method: call.method,
+                    headers,
+                    body,
+                    dispatcher: this.options.dispatcher,
+                    signal: AbortSignal.timeout(timeoutMs)
+                });
+                const text = await response.body.text();
+                attempt = {
+                    kind: 'answer',
+                    status: response.statusCode,
+                    contentType: String(response.headers['content-type'] ?? ''),
+                    text
+                };
+                retryAfter = parseRetryAfter(response.headers['retry-after']);
+            }
+            catch (error) {
+                attempt = { kind: 'failure', code: failureCode(error), error };
+            }
+            elapsedMs += Date.now() - started;
+            const done = { ...attempt, attempts, elapsedMs };
+            if (!isRetryable(attempt, call.idempotent) || attempts >= maxAttempts) {
+                return done;
+            }
+            const delay = retryAfter ?? Math.random() * backoffCeiling(attempts);
+            if (elapsedMs + delay > maxRetryMs)
+                return done;
+            this.options.log?.(`MLflow ${call.method} ${path}: ${attempt.kind === 'answer' ? `HTTP ${attempt.status}` : attempt.code}; retrying in ${seconds(delay)}s (attempt ${attempts + 1} of ${maxAttempts}).`);
+            await this.sleep(delay);
+            elapsedMs += delay;
+        }
+    }
+    credentialHint() {
+        const both = "input 'tracking-token' (or MLFLOW_TRACKING_TOKEN) for a bearer token, or 'tracking-username' + 'tracking-password' (or MLFLOW_TRACKING_USERNAME + MLFLOW_TRACKING_PASSWORD) for basic auth";
+        if (this.auth === undefined)
+            return `no credentials were sent; set ${both}`;
+        if (this.auth.kind === 'bearer') {
+            return "the bearer token was refused; check input 'tracking-token' (or MLFLOW_TRACKING_TOKEN, or DATABRICKS_TOKEN for Databricks)";
+        }
+        return this.authFromUri
+            ? "the username and password in the tracking URI were refused; check them, or set 'tracking-username' + 'tracking-password'"
+            : "the username and password were refused; check inputs 'tracking-username' + 'tracking-password' (or MLFLOW_TRACKING_USERNAME + MLFLOW_TRACKING_PASSWORD)";
+    }
+}
+// ---------------------------------------------------------------------------
+// Pure helpers.
+/**
+ * The MLflow UI page of a model version,
+ * `<base>/#/models/<name>/versions/<v>`, without credentials.
+ */
+function modelVersionUrl(trackingUri, name, version) {
+    const base = baseOf(parseHttpUrl(trackingUri));
+    return `${base}/#/models/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`;
+}
+/** The tracking URI fit to print: no userinfo, query or fragment. */
+function displayTrackingUri(trackingUri) {
+    try {
+        const url = new URL(trackingUri);
+        if (url.protocol === 'http:' || url.protocol === 'https:') {
+            return baseOf(url);
+        }
+    }
+    catch {
+        // Not a URL: strip anything that looks like userinfo below.
+    }
+    return trackingUri.replace(/\/\/[^/?#]*@/, '//');
+}
+/**
+ * Resolves the tracking server with MLflow's conventions: inputs first, then
+ * `MLFLOW_TRACKING_URI`, `MLFLOW_TRACKING_USERNAME` + `MLFLOW_TRACKING_PASSWORD`
+ * (Basic; MLflow prefers them to a token when both are set) and
+ * `MLFLOW_TRACKING_TOKEN` (Bearer). `databricks` or `databricks://<profile>`
+ * means `DATABRICKS_HOST` + `DATABRICKS_TOKEN` (profiles in ~/.databrickscfg
+ * are not read). Only called when the mode needs the registry, so an empty
+ * or local (`file:`, database) URI is an error naming the input. Pure.
+ */
+function resolveTrackingConnection(inputs, env) {
+    const given = (value) => value?.trim() ? value.trim() : undefined;
+    const token = given(inputs.token);
+    const username = given(inputs.username);
+    const password = inputs.password ? inputs.password : undefined;
+    const secrets = new Set();
+    for (const secret of [
+        token,
+        password,
+        env.MLFLOW_TRACKING_TOKEN,
+        env.MLFLOW_TRACKING_PASSWORD,
+        env.DATABRICKS_TOKEN
+    ]) {
+        if (secret)
+            secrets.add(secret);
+    }
+    const finish = (trackingUri, auth) => ({ trackingUri, auth, secrets: [...secrets] });
+    const fromInput = given(inputs.trackingUri);
+    const uri = fromInput ?? given(env.MLFLOW_TRACKING_URI);
+    const origin = fromInput ? '' : ' (from MLFLOW_TRACKING_URI)';
+    if (uri === undefined) {
+        throw new errors/* InputError */.dz('tracking-uri', 'is required to reach the MLflow Model Registry; set it (or MLFLOW_TRACKING_URI) to the tracking server, e.g. https://mlflow.example.com.');
+    }
+    if (token && (username || password)) {
+        throw new errors/* InputError */.dz('tracking-token', "set either 'tracking-token' or 'tracking-username' + 'tracking-password', not both.");
+    }
+    if (username && !password) {
+        throw new errors/* InputError */.dz('tracking-password', "is required with 'tracking-username'.");
+    }
+    if (password && !username) {
+        throw new errors/* InputError */.dz('tracking-username', "is required with 'tracking-password'.");
+    }
+    const inputAuth = token
+        ? { kind: 'bearer', token }
+        : username && password
+            ? { kind: 'basic', username, password }
+            : undefined;
+    // Databricks: the workspace registry's `/api/2.0/mlflow/...` endpoints are
+    // used as they are. Unity Catalog (`databricks-uc`) has its own endpoints
+    // and three-level names, which this client does not speak.
+    if (/^databricks-uc(:|$)/i.test(uri)) {
+        throw new errors/* InputError */.dz('tracking-uri', `'${uri}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`);
+    }
+    if (/^databricks(:\/\/[^/]*)?$/i.test(uri)) {
+        const host = given(env.DATABRICKS_HOST);
+        if (!host) {
+            throw new errors/* InputError */.dz('tracking-uri', `'${uri}'${origin} needs DATABRICKS_HOST (and DATABRICKS_TOKEN) in the environment; profiles in ~/.databrickscfg are not read.`);
+        }
+        const databricksToken = token ?? given(env.DATABRICKS_TOKEN);
+        if (!databricksToken) {
+            throw new errors/* InputError */.dz('tracking-token', `is required for '${uri}'${origin}: set it or DATABRICKS_TOKEN.`);
+        }
+        const hostUrl = /^https?:\/\//i.test(host) ? host : `https://${host}`;
+        return finish(withoutUserinfo(parseHttpUrl(hostUrl, 'tracking-uri')), inputAuth ?? { kind: 'bearer', token: databricksToken });
+    }
+    const url = parseHttpUrl(uri, 'tracking-uri', origin);
+    const fromUserinfo = basicAuthFromUserinfo(url);
+    if (url.password) {
+        secrets.add(url.password);
+        if (fromUserinfo)
+            secrets.add(fromUserinfo.password);
+    }
+    const envUser = given(env.MLFLOW_TRACKING_USERNAME);
+    const envPassword = env.MLFLOW_TRACKING_PASSWORD || undefined;
+    const envToken = given(env.MLFLOW_TRACKING_TOKEN);
+    const envAuth = envUser && envPassword
+        ? { kind: 'basic', username: envUser, password: envPassword }
+        : envToken
+            ? { kind: 'bearer', token: envToken }
+            : undefined;
+    return finish(withoutUserinfo(url), inputAuth ?? fromUserinfo ?? envAuth);
+}
+/**
+ * Parses an http(s) URL or throws: an `InputError` for `input` when given
+ * (local stores get their own hint), else a `GateError`.
+ */
+function parseHttpUrl(uri, input, origin = '') {
+    let url;
+    try {
+        url = new URL(uri);
+    }
+    catch {
+        url = undefined;
+    }
+    if (url?.protocol === 'http:' || url?.protocol === 'https:')
+        return url;
+    const server = "the Model Registry needs an MLflow tracking server (start one with 'mlflow server' and give its http(s) URL).";
+    // No scheme, file: or a Windows drive letter: MLflow's local file store.
+    const detail = url === undefined ||
+        url.protocol === 'file:' ||
+        /^[a-z]:$/i.test(url.protocol)
+        ? `is a local path or file: store; ${server}`
+        : /^(sqlite|postgresql|mysql|mssql)/i.test(url.protocol)
+            ? `is a database store; ${server}`
+            : 'is not the http(s) URL of an MLflow tracking server.';
+    const shown = `'${displayTrackingUri(uri)}'${origin}`;
+    throw input
+        ? new errors/* InputError */.dz(input, `${shown} ${detail}`)
+        : new errors/* GateError */.ue(`Tracking URI ${shown} ${detail}`);
+}
+/** Origin plus path prefix, without userinfo, query, fragment or trailing slash. */
+function baseOf(url) {
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+}
+function withoutUserinfo(url) {
+    const copy = new URL(url);
+    copy.username = '';
+    copy.password = '';
+    return copy.toString();
+}
+function basicAuthFromUserinfo(url) {
+    if (!url.username && !url.password)
+        return undefined;
+    const decode = (part) => {
+        try {
+            return decodeURIComponent(part);
+        }
+        catch {
+            return part;
+        }
+    };
+    return {
+        kind: 'basic',
+        username: decode(url.username),
+        password: decode(url.password)
+    };
+}
+function tagList(tags) {
+    return Object.entries(tags).map(([key, value]) => ({ key, value }));
+}
+function isResourceMissing(error) {
+    return error.errorCode === 'RESOURCE_DOES_NOT_EXIST';
+}
+function isRetryable(attempt, idempotent) {
+    if (attempt.kind === 'failure') {
+        if (!idempotent)
+            return NOT_SENT_CODES.has(attempt.code);
+        return (TRANSIENT_CODES.has(attempt.code) ||
+            (attempt.code.startsWith('UND_ERR_') &&
+                attempt.code !== 'UND_ERR_INVALID_ARG'));
+    }
+    const { status } = attempt;
+    if (status === 408 || status === 429 || status === 503)
+        return true;
+    return idempotent && status >= 500 && status !== 501;
+}
+/** Full jitter: the delay is drawn from [0, ceiling). */
+function backoffCeiling(attempt) {
+    return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+}
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now()) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+function failureCode(error) {
+    // Duck-typed: `AbortSignal.timeout` rejects with a DOMException (named
+    // TimeoutError) that need not be an `instanceof Error` of this realm.
+    if (typeof error !== 'object' || error === null)
+        return String(error);
+    const { name, code, cause } = error;
+    if (name === 'TimeoutError')
+        return 'timeout';
+    const found = code ?? cause?.code;
+    if (typeof found === 'string')
+        return found;
+    return typeof name === 'string' ? name : String(error);
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function looksLikeHtml(text, contentType) {
+    return /^\s*</.test(text) || (/html/i.test(contentType) && /<\w/.test(text));
+}
+/** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
+function excerpt(text) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+    const flat = (title ?? text.replace(/<[^>]*>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (!flat)
+        return undefined;
+    return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
+function issueSummary(error) {
+    return error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ');
+}
+function seconds(ms) {
+    return (ms / 1000).toFixed(1);
+}
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+;// CONCATENATED MODULE: ./src/registry/connect.ts
+/**
+ * Builds the registry client from the inputs and the environment, with
+ * every credential masked first. The one place the shell meets MLflow's
+ * connection conventions.
+ */
+
+
+
+/** True when a tracking server is configured by input or environment. */
+function hasTrackingServer(inputs, env) {
+    return Boolean(inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI);
+}
+function connectRegistry(inputs, env) {
+    const connection = resolveTrackingConnection({
+        trackingUri: inputs['tracking-uri'],
+        token: inputs['tracking-token'],
+        username: inputs['tracking-username'],
+        password: inputs['tracking-password']
+    }, env);
+    for (const secret of connection.secrets)
+        core/* setSecret */.Pq(secret);
+    const client = new MlflowClient({
+        trackingUri: connection.trackingUri,
+        auth: connection.auth,
+        userAgent: `champion-gate/${version/* VERSION */.x}`,
+        timeoutMs: inputs['request-timeout-seconds'] * 1000,
+        maxAttempts: inputs['retry-max-attempts'],
+        maxRetryMs: inputs['retry-max-seconds'] * 1000,
+        log: (message) => core/* info */.pq(message)
+    });
+    return {
+        client,
+        connection,
+        shownUri: displayTrackingUri(connection.trackingUri),
+        versionUrl: (name, version) => modelVersionUrl(connection.trackingUri, name, version),
+        scoringEnvironment: (env) => scoringEnvironment(connection, env)
+    };
+}
+/** MLFLOW_TRACKING_* for a child process, so it reaches the same registry. */
+function scoringEnvironment(connection, env) {
+    const auth = connection.auth;
+    const child = {
+        ...env,
+        MLFLOW_TRACKING_URI: connection.trackingUri
+    };
+    if (auth?.kind === 'bearer')
+        child.MLFLOW_TRACKING_TOKEN = auth.token;
+    if (auth?.kind === 'basic') {
+        child.MLFLOW_TRACKING_USERNAME = auth.username;
+        child.MLFLOW_TRACKING_PASSWORD = auth.password;
+    }
+    return child;
+}
+
+
+/***/ })
+
+};
+
+//# sourceMappingURL=721.index.js.map
