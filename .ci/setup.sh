@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what champion-gate's demo and tests need on a fresh machine, and
 # nothing twice: Debian packages (Chromium for the rendered-report test,
-# python3-venv and curl for the MLflow server), npm packages, and the pinned
+# python3-venv and curl for the MLflow server, emoji fonts so screenshots
+# show ✅ and ❌), npm packages, and the pinned
 # Python venv with MLflow and scikit-learn. Idempotent; safe as root in CI.
 #   bash .ci/setup.sh            everything
 #   bash .ci/setup.sh --demo     without the browser
@@ -11,7 +12,7 @@ cd "$root"
 start=$SECONDS
 
 packages=(python3-venv curl)
-[ "${1:-}" = "--demo" ] || packages+=(chromium)
+[ "${1:-}" = "--demo" ] || packages+=(chromium fonts-noto-color-emoji)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
