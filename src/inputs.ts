@@ -153,6 +153,16 @@ export const inputsSchema = z.object({
     return z.NEVER
   }),
   'min-improvement': decimal('0', false),
+  'min-confidence': text.default('off').transform((value, ctx) => {
+    if (value.toLowerCase() === 'off') return undefined
+    const n = Number(value)
+    if (value !== '' && Number.isFinite(n) && n > 0 && n < 1) return n
+    ctx.addIssue({
+      code: 'custom',
+      message: `got '${value}'; expected a probability between 0 and 1 such as 0.95, or 'off'`
+    })
+    return z.NEVER
+  }),
   'fail-on-reject': boolean('true'),
   'report-path': optionalText,
   'tracking-uri': optionalText,

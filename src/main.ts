@@ -17,6 +17,7 @@ import {
 } from './inputs.js'
 import { runEvaluateMode } from './modes/evaluate-mode.js'
 import { outputsFor, type Outputs } from './outputs.js'
+import { fitMarkdown } from './report/fit-markdown.js'
 import { renderMarkdown } from './report/render-markdown.js'
 import type { Report } from './report/report.js'
 import { pullRequestOf, runContext } from './run-context.js'
@@ -34,7 +35,8 @@ function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
     ...SECRET_INPUTS.map((name) => raw[name]),
     env.MLFLOW_TRACKING_TOKEN,
     env.MLFLOW_TRACKING_PASSWORD,
-    env.DATABRICKS_TOKEN
+    env.DATABRICKS_TOKEN,
+    env.GITHUB_TOKEN
   ]
   for (const value of values) if (value) core.setSecret(value)
 }
@@ -101,10 +103,11 @@ async function publish(
   for (const [name, value] of Object.entries(outputs))
     core.setOutput(name, value)
   const markdown = renderMarkdown(report)
-  const summary =
-    Buffer.byteLength(markdown) > SUMMARY_LIMIT
-      ? `${markdown.slice(0, SUMMARY_LIMIT / 4)}\n\n_(cut: the full report is in ${reportPath})_\n`
-      : markdown
+  const summary = fitMarkdown(
+    markdown,
+    SUMMARY_LIMIT,
+    `The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').`
+  )
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(summary, true).write()
   } else {
@@ -147,13 +150,16 @@ async function commentOnPullRequest(
       marker: commentMarker(report.model_name ?? 'champion-gate'),
       body: markdown,
       apiUrl: env.GITHUB_API_URL,
+      summaryUrl: report.run.run_url ?? undefined,
       // on-reject: no new comment on a pass, but an earlier reject's comment is brought up to date.
       createIfMissing:
         inputs.comment === 'always' || report.decision === 'reject'
     })
     if (result.outcome === 'refused') core.warning(result.message)
     else if (result.outcome === 'skipped')
-      core.info('No PR comment: the candidate passed (comment: on-reject).')
+      core.info(
+        `No PR comment: comment is on-reject and the decision is ${report.decision}.`
+      )
     else core.info(`PR comment ${result.outcome}: ${result.url}`)
   } catch (error) {
     core.warning(

@@ -22,6 +22,7 @@ import {
   type EvaluationReport,
   type RunInfo
 } from '../report/report.js'
+import { differenceInterval } from '../statistics/paired-difference.js'
 import { runEvaluationPass } from './evaluation-pass.js'
 
 /** What is known of a model besides its predictions. */
@@ -99,12 +100,20 @@ export async function evaluate(
       ? modelMetrics(championPass.accumulator, championNet)
       : undefined
 
+  const interval =
+    pass.paired && championNet
+      ? differenceInterval(
+          pass.paired,
+          decimalToNumber(request.policy.minImprovement)
+        )
+      : undefined
   const verdict = decide(
     { netBenefit: candidateNet, f1: candidateMetrics.f1 },
     championNet && championMetrics
       ? { netBenefit: championNet, f1: championMetrics.f1 }
       : undefined,
-    request.policy
+    request.policy,
+    interval?.confidence
   )
   const notes = [...verdict.notes]
   for (const model of pass.models) {
@@ -164,7 +173,8 @@ export async function evaluate(
         ? decimalToNumber(request.policy.minNetBenefit)
         : null,
       min_f1: request.policy.minF1 ?? null,
-      min_improvement: decimalToNumber(request.policy.minImprovement)
+      min_improvement: decimalToNumber(request.policy.minImprovement),
+      min_confidence: request.policy.minConfidence ?? null
     },
     candidate: entry(
       request.candidate,
@@ -181,6 +191,17 @@ export async function evaluate(
         : null,
       delta_f1: championMetrics
         ? candidateMetrics.f1 - championMetrics.f1
+        : null,
+      paired: interval
+        ? {
+            disagreements: interval.disagreements,
+            standard_error: Math.round(interval.standardError * 100) / 100,
+            interval_95: [
+              Math.round(interval.low * 100) / 100,
+              Math.round(interval.high * 100) / 100
+            ],
+            confidence: interval.confidence
+          }
         : null
     },
     curves: {

@@ -25,7 +25,9 @@ import {
   ModelAccumulator,
   decisionCodes
 } from '../metrics/model-accumulator.js'
-import type { CostModel } from '../metrics/net-benefit.js'
+import { constantBenefits, type CostModel } from '../metrics/net-benefit.js'
+import { decimalToNumber } from '../metrics/decimal.js'
+import { PairedDifference } from '../statistics/paired-difference.js'
 import { PredictionReader, type PredictionFile } from './prediction-rows.js'
 import type {
   PredictionWorkerJob,
@@ -61,6 +63,37 @@ export interface PassResult {
     readonly accumulator: ModelAccumulator
     readonly matchedBy: 'position' | 'id'
   }[]
+  /** The row-by-row comparison of the first two models, when there are two. */
+  readonly paired?: PairedDifference
+}
+
+/** Feeds both models' decisions on a batch to the paired comparison (when there are two). */
+type PairSink = (
+  store: RowStore,
+  codes: readonly Uint8Array[],
+  rows: number
+) => void
+
+function pairSink(
+  options: PassOptions,
+  paired: PairedDifference | undefined
+): PairSink {
+  if (!paired) return () => {}
+  const constant = constantBenefits(options.costs)
+  const perClass = constant
+    ? {
+        positive: decimalToNumber(constant.positive),
+        negative: decimalToNumber(constant.negative)
+      }
+    : undefined
+  return (store, codes, rows) =>
+    paired.addBatch(
+      store.labels,
+      perClass ?? store.benefitValue!,
+      codes[0],
+      codes[1],
+      rows
+    )
 }
 
 /** The prediction worker's bundle, beside the action's own; absent when running from source. */
@@ -79,6 +112,9 @@ export async function runEvaluationPass(
   const testSet = new TestSetReader({ ...options, path: options.testSet })
   try {
     const accumulators = options.predictions.map(() => new ModelAccumulator())
+    const paired =
+      options.predictions.length === 2 ? new PairedDifference() : undefined
+    const pair = pairSink(options, paired)
     const script =
       options.idColumn === undefined ? predictionWorkerScript() : undefined
     let matchedBy: ('position' | 'id')[]
@@ -88,7 +124,8 @@ export async function runEvaluationPass(
         script,
         options,
         testSet,
-        accumulators
+        accumulators,
+        pair
       )
       matchedBy = options.predictions.map(() => 'position')
     } else {
@@ -103,8 +140,14 @@ export async function runEvaluationPass(
       )
       try {
         if (options.idColumn === undefined)
-          passByPosition(testSet, readers, accumulators, options.threshold)
-        else passJoined(testSet, readers, accumulators, options.threshold)
+          passByPosition(
+            testSet,
+            readers,
+            accumulators,
+            options.threshold,
+            pair
+          )
+        else passJoined(testSet, readers, accumulators, options.threshold, pair)
       } finally {
         for (const reader of readers) reader.close()
       }
@@ -126,7 +169,8 @@ export async function runEvaluationPass(
         file,
         accumulator: accumulators[k],
         matchedBy: matchedBy[k]
-      }))
+      })),
+      paired
     }
   } finally {
     testSet.reader.close()
@@ -137,11 +181,12 @@ function passByPosition(
   testSet: TestSetReader,
   readers: PredictionReader[],
   accumulators: ModelAccumulator[],
-  threshold: number
+  threshold: number,
+  pair: PairSink
 ): void {
   const store = new RowStore(BATCH, testSet.perRowCosts)
   const scores = new Float64Array(BATCH)
-  const codes = new Uint8Array(BATCH)
+  const codes = readers.map(() => new Uint8Array(BATCH))
   for (;;) {
     store.count = 0
     const rows = testSet.readInto(store, BATCH)
@@ -157,10 +202,11 @@ function passByPosition(
         )
       accumulators[k].addBatch(
         store,
-        decisionCodes(scores, rows, threshold, codes),
+        decisionCodes(scores, rows, threshold, codes[k]),
         rows
       )
     }
+    pair(store, codes, rows)
   }
   for (const reader of readers) {
     const extra = reader.countRest()
@@ -215,7 +261,8 @@ async function passByPositionInWorker(
   script: string,
   options: PassOptions,
   testSet: TestSetReader,
-  accumulators: ModelAccumulator[]
+  accumulators: ModelAccumulator[],
+  pair: PairSink
 ): Promise<OtherPredictionValues[]> {
   const job: PredictionWorkerJob = {
     files: options.predictions,
@@ -260,6 +307,7 @@ async function passByPositionInWorker(
       store.count = 0
       const rows = testSet.readInto(store, BATCH)
       if (rows === 0) break
+      const batch: Uint8Array[] = []
       for (let k = 0; k < queues.length; k++) {
         const codes = await queues[k].next(failure)
         if (!codes || codes.length !== rows) {
@@ -272,7 +320,9 @@ async function passByPositionInWorker(
           )
         }
         accumulators[k].addBatch(store, codes, rows)
+        batch.push(codes)
       }
+      pair(store, batch, rows)
     }
     const others: OtherPredictionValues[] = []
     for (let k = 0; k < queues.length; k++) {
@@ -317,7 +367,8 @@ function passJoined(
   testSet: TestSetReader,
   readers: PredictionReader[],
   accumulators: ModelAccumulator[],
-  threshold: number
+  threshold: number,
+  pair: PairSink
 ): void {
   const store = new RowStore(BATCH, testSet.perRowCosts)
   while (testSet.readInto(store, Number.MAX_SAFE_INTEGER) > 0) {
@@ -325,7 +376,7 @@ function passJoined(
   }
   const rows = store.count
   const scores = new Float64Array(rows)
-  const codes = new Uint8Array(rows)
+  const codes = readers.map(() => new Uint8Array(rows))
   for (let k = 0; k < readers.length; k++) {
     const reader = readers[k]
     if (reader.joinsById) {
@@ -354,10 +405,11 @@ function passJoined(
     }
     accumulators[k].addBatch(
       store,
-      decisionCodes(scores, rows, threshold, codes),
+      decisionCodes(scores, rows, threshold, codes[k]),
       rows
     )
   }
+  pair(store, codes, rows)
 }
 
 /** Both files and both counts, for rows matched by position. */

@@ -15,15 +15,27 @@ import {
   subtractDecimal,
   type Decimal
 } from '../metrics/decimal.js'
-import { formatMoney, formatMoneyDelta, formatRatio } from '../report/format.js'
+import {
+  formatMoney,
+  formatMoneyDelta,
+  formatPercent,
+  formatRatio
+} from '../report/format.js'
 
-export type GateName = 'min-net-benefit' | 'min-f1' | 'min-improvement'
+export type GateName =
+  'min-net-benefit' | 'min-f1' | 'min-improvement' | 'min-confidence'
 
 export interface GatePolicy {
   /** undefined: the floor is off. */
   readonly minNetBenefit?: Decimal
   readonly minF1?: number
   readonly minImprovement: Decimal
+  /**
+   * undefined: off. Else the confidence (from the paired comparison) that
+   * the candidate beats the champion by more than min-improvement must be
+   * at least this.
+   */
+  readonly minConfidence?: number
 }
 
 /** A model's figures as the gate sees them; net benefit already rounded to cents. */
@@ -50,7 +62,9 @@ export interface GateVerdict {
 export function decide(
   candidate: GateFigures,
   champion: GateFigures | undefined,
-  policy: GatePolicy
+  policy: GatePolicy,
+  /** From the paired comparison, when there is a champion. */
+  confidence?: number
 ): GateVerdict {
   const gates: GateCheck[] = []
   const reasons: string[] = []
@@ -103,6 +117,21 @@ export function decide(
           `${formatMoney(decimalToNumber(champion.netBenefit))} by more than ${formatMoney(threshold)} ` +
           `(difference ${formatMoneyDelta(value)}; min-improvement).`
       )
+    }
+    if (policy.minConfidence !== undefined && confidence !== undefined) {
+      const passed = confidence >= policy.minConfidence
+      gates.push({
+        name: 'min-confidence',
+        value: confidence,
+        threshold: policy.minConfidence,
+        passed
+      })
+      if (!passed) {
+        reasons.push(
+          `The win is not clear enough: the confidence that the candidate beats the champion by more than ` +
+            `${formatMoney(threshold)} is ${formatPercent(confidence)}, below ${formatPercent(policy.minConfidence)} (min-confidence).`
+        )
+      }
     }
   } else {
     notes.push('No champion to compare with: the floors alone decide.')

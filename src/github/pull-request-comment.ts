@@ -299,6 +299,8 @@ export interface UpsertCommentOptions {
    * on-reject` on a pass still refreshes an earlier reject's comment).
    */
   createIfMissing?: boolean
+  /** Linked from the note when the body had to be cut (the run's page). */
+  summaryUrl?: string
 }
 
 /** What became of the comment. */
@@ -338,7 +340,7 @@ export async function upsertPullRequestComment(
   }
   if (marker.trim() === '') throw new RangeError('marker must not be empty')
 
-  const body = markAndFit(options.body, marker)
+  const body = markAndFit(options.body, marker, options.summaryUrl)
   const octokit = getOctokit(
     token,
     options.apiUrl === undefined
@@ -454,11 +456,17 @@ export async function upsertPullRequestComment(
 }
 
 /** Puts the marker first when absent, and keeps it when cutting to fit. */
-function markAndFit(body: string, marker: string): string {
+function markAndFit(
+  body: string,
+  marker: string,
+  summaryUrl: string | undefined
+): string {
   const marked = body.includes(marker) ? body : `${marker}\n${body}`
-  const fitted = truncateForComment(marked)
+  const fitted = truncateForComment(marked, { summaryUrl })
   if (fitted.includes(marker)) return fitted
-  return truncateForComment(`${marker}\n${body.split(marker).join('')}`)
+  return truncateForComment(`${marker}\n${body.split(marker).join('')}`, {
+    summaryUrl
+  })
 }
 
 function carriesMarker(comment: Comment, marker: string): boolean {

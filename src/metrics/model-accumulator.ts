@@ -113,7 +113,7 @@ export class ModelAccumulator {
 }
 
 /** Decision code bit: the score is at or above the threshold. */
-const FLAGGED = 0x80
+export const FLAGGED = 0x80
 const SLOT_MASK = 0x7f
 
 /**

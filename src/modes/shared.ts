@@ -31,6 +31,7 @@ export function policyOf(inputs: Inputs): GatePolicy {
   return {
     minNetBenefit: inputs['min-net-benefit'],
     minF1: inputs['min-f1'],
-    minImprovement: inputs['min-improvement']!
+    minImprovement: inputs['min-improvement']!,
+    minConfidence: inputs['min-confidence']
   }
 }

@@ -43,3 +43,10 @@ export function formatCount(value: number): string {
 export function shortHash(sha256: string): string {
   return sha256.slice(0, 12)
 }
+
+/** `97.3%` (one decimal; `>99.9%` and `<0.1%` at the ends, never a false 100%). */
+export function formatPercent(value: number): string {
+  if (value > 0.999 && value < 1) return '>99.9%'
+  if (value < 0.001 && value > 0) return '<0.1%'
+  return `${(value * 100).toFixed(1)}%`
+}

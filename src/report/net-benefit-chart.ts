@@ -1,49 +1,101 @@
 /**
  * The net-benefit-versus-threshold chart as a Mermaid `xychart-beta` block,
  * which GitHub renders in comments and job summaries. One line per model,
- * and one bar marking the operating threshold. The points come from the
+ * and a grey band marking the operating threshold. The points come from the
  * report's curves (accumulated in the single pass over the data).
+ *
+ * xychart-beta has no annotations, so the band is a bar series: full height
+ * at the operating threshold and at the axis minimum elsewhere. A bar at the
+ * minimum is not flat: Mermaid pads the y-axis by half a label's height, and
+ * every bar starts at the bottom of the plot, so each one leaves a stub. A
+ * second bar series in the chart's own background colour, at the minimum
+ * everywhere, covers the stubs. That only works if the background is known,
+ * so the chart sets every colour it uses (a white card with GitHub's light
+ * text colours) and looks the same in GitHub's light and dark themes, where
+ * Mermaid's dark theme would otherwise draw it on its own grey.
  */
 
 import type { EvaluationReport } from './report.js'
 
-/** Thresholds shown: every 0.05, plus the operating threshold. */
+/** Thresholds shown: every 0.05, plus the point nearest the operating one. */
 const STEP = 5
+
+/** GitHub's light-theme colours: the chart is the same card in any theme. */
+const CARD = '#ffffff'
+const TEXT = '#1f2328'
+const MUTED = '#59636e'
+const BAND = '#d0d7de'
+/** Blue and orange, told apart with any colour vision; the legend's 🔵 🟠. */
+const CANDIDATE = '#0969da'
+const CHAMPION = '#ea580c'
+
+const THEME = {
+  xyChart: {
+    backgroundColor: CARD,
+    titleColor: TEXT,
+    xAxisTitleColor: TEXT,
+    xAxisLabelColor: MUTED,
+    xAxisTickColor: MUTED,
+    xAxisLineColor: MUTED,
+    yAxisTitleColor: TEXT,
+    yAxisLabelColor: MUTED,
+    yAxisTickColor: MUTED,
+    yAxisLineColor: MUTED,
+    // By series order: the band, the stub cover, then the lines.
+    plotColorPalette: [BAND, CARD, CANDIDATE, CHAMPION].join(', ')
+  }
+}
+const INIT = `%%{init: ${JSON.stringify({ xyChart: { width: 900, height: 450 }, themeVariables: THEME })}}%%`
+
+/** Axis bounds on round numbers, always including 0 (break-even). */
+function niceBounds(values: number[]): [number, number] {
+  const low = Math.min(0, ...values)
+  const high = Math.max(0, ...values)
+  if (high === low) return [low, low + 1]
+  const raw = (high - low) / 8
+  const power = 10 ** Math.floor(Math.log10(raw))
+  const step =
+    [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power
+  return [Math.floor(low / step) * step, Math.ceil(high / step) * step]
+}
 
 export function renderNetBenefitChart(report: EvaluationReport): string[] {
   const { thresholds, candidate, champion } = report.curves
   if (thresholds.length === 0) return []
   const operating = report.policy.threshold
-  const picked: number[] = []
-  for (let k = 0; k < thresholds.length; k++) {
-    const onStep = Math.round(thresholds[k] * 100) % STEP === 0
-    const nearest =
-      Math.abs(thresholds[k] - operating) < 0.005 &&
-      !picked.some((j) => Math.abs(thresholds[j] - operating) < 0.005)
-    if (onStep || nearest) picked.push(k)
-  }
-  const marker = picked.reduce((best, k) =>
-    Math.abs(thresholds[k] - operating) < Math.abs(thresholds[best] - operating)
-      ? k
-      : best
+  // The curve is computed on a 0.01 grid; an operating threshold between two
+  // points is marked at the nearer one, and the caption says so.
+  const marker = thresholds.reduce(
+    (best, t, k) =>
+      Math.abs(t - operating) < Math.abs(thresholds[best] - operating)
+        ? k
+        : best,
+    0
   )
-  const whole = (v: number): string => String(Math.round(v))
-  const labels = picked.map((k) => thresholds[k].toFixed(2))
-  const line = (values: number[]): string =>
-    `[${picked.map((k) => whole(values[k])).join(', ')}]`
-  const bar = `[${picked.map((k) => (k === marker ? whole(candidate[k]) : '0')).join(', ')}]`
+  const picked = thresholds
+    .map((_, k) => k)
+    .filter((k) => k === marker || Math.round(thresholds[k] * 100) % STEP === 0)
+  const whole = (v: number): number => Math.round(v)
+  const series = (values: number[]): number[] =>
+    picked.map((k) => whole(values[k]))
+  const lines = [series(candidate), ...(champion ? [series(champion)] : [])]
+  const [low, high] = niceBounds(lines.flat())
+  const list = (values: (number | string)[]): string => `[${values.join(', ')}]`
+
+  const at = thresholds[marker].toFixed(2)
+  const exact = Math.abs(thresholds[marker] - operating) < 1e-9
   return [
     '```mermaid',
-    '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#9ca3af, #2563eb, #f97316"}}}}%%',
+    INIT,
     'xychart-beta',
     '  title "Net benefit ($) by decision threshold"',
-    `  x-axis "Decision threshold" [${labels.join(', ')}]`,
-    '  y-axis "Net benefit ($)"',
-    `  bar ${bar}`,
-    `  line ${line(candidate)}`,
-    ...(champion ? [`  line ${line(champion)}`] : []),
+    `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
+    `  y-axis "Net benefit ($)" ${low} --> ${high}`,
+    `  bar ${list(picked.map((k) => (k === marker ? high : low)))}`,
+    `  bar ${list(picked.map(() => low))}`,
+    ...lines.map((values) => `  line ${list(values)}`),
     '```',
     '',
-    `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey bar: the operating threshold (${operating}).`
+    `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${operating}${exact ? '' : `, drawn at ${at}, the nearest point computed`}).`
   ]
 }

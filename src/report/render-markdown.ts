@@ -7,6 +7,7 @@ import {
   formatCount,
   formatMoney,
   formatMoneyDelta,
+  formatPercent,
   formatRatio,
   formatRatioDelta,
   shortHash
@@ -67,7 +68,8 @@ function headline(report: Report): string {
 const GATE_LABELS = {
   'min-net-benefit': 'Net benefit',
   'min-f1': 'F1',
-  'min-improvement': 'Beats the champion by'
+  'min-improvement': 'Beats the champion by',
+  'min-confidence': 'Confidence it beats the champion'
 } as const
 
 function passCell(passed: boolean): string {
@@ -108,6 +110,10 @@ function criteriaTable(report: EvaluationReport): string[] {
       rows.push(
         `| ${label} | ${ratio(c.f1)} | ${ratio(h?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${formatRatio(gate.threshold)} | ${passCell(gate.passed)} |`
       )
+    } else if (gate.name === 'min-confidence') {
+      rows.push(
+        `| ${label} | ${formatPercent(gate.value)} | – | – | ≥ ${formatPercent(gate.threshold)} | ${passCell(gate.passed)} |`
+      )
     } else {
       rows.push(
         `| ${label} | ${money(c.net_benefit)} | ${money(h?.net_benefit)} | ${moneyDelta(gate.value)} | > ${formatMoneyDelta(gate.threshold)} | ${passCell(gate.passed)} |`
@@ -134,6 +140,20 @@ function criteriaTable(report: EvaluationReport): string[] {
     `| Recall | ${ratio(c.recall)} | ${ratio(h?.recall)} | ${delta(c.recall, h?.recall)} | – | – |`
   )
   return rows
+}
+
+/** One sentence on how clear the win (or loss) is, from the paired comparison. */
+function pairedLine(report: EvaluationReport): string[] {
+  const paired = report.comparison.paired
+  if (!paired || report.comparison.delta_net_benefit === null) return []
+  const [low, high] = paired.interval_95
+  return [
+    `Paired comparison on the same rows: the models disagree on ${formatCount(paired.disagreements)} rows; ` +
+      `the net-benefit difference is ${formatMoneyDelta(report.comparison.delta_net_benefit)} ` +
+      `(95% interval ${formatMoneyDelta(low)} to ${formatMoneyDelta(high)}), ` +
+      `so the confidence that the candidate beats the champion by more than ${formatMoney(report.policy.min_improvement)} is ${formatPercent(paired.confidence)}.`,
+    ''
+  ]
 }
 
 function confusionTables(report: EvaluationReport): string[] {
@@ -190,7 +210,8 @@ function details(report: EvaluationReport): string[] {
     `- Decision threshold: a score ≥ ${p.threshold} is flagged`,
     `- Cost model: ${escapeMarkdown(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
     `- Rows matched ${p.id_column ? `by id (\`${p.id_column}\`)` : 'by position'}`,
-    `- Floors: net benefit > ${p.min_net_benefit === null ? 'off' : formatMoney(p.min_net_benefit)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${formatMoney(p.min_improvement)}`,
+    `- Floors: net benefit > ${p.min_net_benefit === null ? 'off' : formatMoney(p.min_net_benefit)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${formatMoney(p.min_improvement)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,
+    '- Paired comparison: only rows where the models decide differently count; the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation',
     '',
     '</details>'
   ]
@@ -211,7 +232,7 @@ export function renderMarkdown(
       ''
     )
   }
-  parts.push(...criteriaTable(report), '')
+  parts.push(...criteriaTable(report), '', ...pairedLine(report))
   for (const note of report.notes) parts.push(`> ${note}`)
   if (report.notes.length > 0) parts.push('')
   const steps = nextSteps(report, options)

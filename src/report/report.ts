@@ -88,10 +88,24 @@ export interface EvaluationReport {
     min_net_benefit: number | null
     min_f1: number | null
     min_improvement: number
+    min_confidence: number | null
   }
   candidate: ModelEntry
   champion: ModelEntry | null
-  comparison: { delta_net_benefit: number | null; delta_f1: number | null }
+  comparison: {
+    delta_net_benefit: number | null
+    delta_f1: number | null
+    /** The row-by-row comparison of the two models (see statistics/paired-difference.ts). */
+    paired: {
+      /** Rows where the models decided differently. */
+      disagreements: number
+      standard_error: number
+      /** 95% interval of delta_net_benefit. */
+      interval_95: [number, number]
+      /** Confidence that the candidate beats the champion by more than min-improvement. */
+      confidence: number
+    } | null
+  }
   /** Net benefit at thresholds 0.00 … 1.00, from the same pass. */
   curves: {
     thresholds: number[]
