@@ -25,7 +25,10 @@ export async function runEvaluateMode(
     const registry = connectRegistry(inputs, env)
     const models = await core.group(
       `Resolve the models at ${registry.shownUri} (read only)`,
-      () => resolveModels(registry, inputs)
+      () =>
+        resolveModels(registry, inputs, {
+          candidateFromFile: inputs['candidate-predictions'] !== undefined
+        })
     )
     return evaluateModels(inputs, env, run, registry, models)
   }

@@ -36,11 +36,15 @@ export interface ResolvedModels {
 /**
  * Finds the champion (by alias; none is allowed) and the candidate: an
  * explicit `candidate-version` wins, then an explicit `candidate-model-uri`,
- * then the `candidate-alias`.
+ * then the `candidate-alias`. With `candidateFromFile` (evaluate mode with
+ * candidate-predictions) a candidate missing from the registry is no error:
+ * a pull request's model is usually not registered yet, and its file is
+ * what gets evaluated.
  */
 export async function resolveModels(
   registry: Registry,
-  inputs: Inputs
+  inputs: Inputs,
+  options: { candidateFromFile?: boolean } = {}
 ): Promise<ResolvedModels> {
   const modelName = requireInput(
     inputs,
@@ -78,7 +82,11 @@ export async function resolveModels(
     const version = registered
       ? await client.getModelVersionByAlias(modelName, alias)
       : undefined
-    if (!version) {
+    if (!version && options.candidateFromFile) {
+      core.info(
+        `No @${alias} on '${modelName}' at ${registry.shownUri}: the candidate is evaluated from candidate-predictions only.`
+      )
+    } else if (!version) {
       throw new InputError(
         'candidate-alias',
         registered
@@ -86,7 +94,7 @@ export async function resolveModels(
           : `there is no registered model '${modelName}' at ${registry.shownUri} yet; give candidate-model-uri (the logged model to register if it passes) or check model-name`
       )
     }
-    candidate = { kind: 'version', version }
+    candidate = version ? { kind: 'version', version } : { kind: 'files' }
   }
   if (
     candidate.kind === 'version' &&

@@ -1,0 +1,250 @@
+/**
+ * `mode: gate` with `score-command` against a REAL MLflow server: the real
+ * `mlflow models predict` loading `models:/<name>/<version>` from the
+ * registry, and a scorer that loses a race on purpose (it moves @champion
+ * while "scoring", as a concurrent workflow run would). The bundled action
+ * runs as the runner runs it; the registry is read back over plain REST.
+ *
+ *   bash .ci/with-mlflow.sh npm test -- gate-scoring.real-server
+ */
+import { beforeAll, describe, expect, it } from '@jest/globals'
+import { join } from 'node:path'
+import {
+  POLICY,
+  PYTHON,
+  RegistryProbe,
+  describeWithMlflow,
+  reportOf,
+  runnerEnv,
+  seed,
+  uniqueModelName,
+  type Seeded
+} from '../../__fixtures__/registry.js'
+import { ROOT, runBundle } from '../../__fixtures__/run-bundle.js'
+
+const MLFLOW_PREDICT =
+  'mlflow models predict -m {model_uri} -i {test_set} -o {output} -t csv --env-manager local'
+const RACE_SCORER = join(ROOT, '__tests__/support/mlflow/race_scorer.py')
+
+describeWithMlflow(
+  'mode: gate with score-command against a real MLflow server',
+  (servers) => {
+    const server = servers.plain
+    const probe = new RegistryProbe(server)
+
+    it('scores both models with the real `mlflow models predict` and gets the figures of the prediction files', async () => {
+      const name = uniqueModelName('score')
+      // Both models return probabilities, as the prediction files hold.
+      const seeded = await seed({
+        server,
+        modelName: name,
+        register: ['weak', 'strong'],
+        aliases: { champion: 1, candidate: 2 },
+        predictProba: ['strong', 'weak']
+      })
+      const common = {
+        'model-name': name,
+        'tracking-uri': server.uri,
+        'test-set': seeded.test_csv,
+        ...POLICY
+      }
+      const before = await probe.mustState(name)
+
+      const fromFiles = await runBundle(
+        {
+          ...common,
+          mode: 'evaluate',
+          'candidate-predictions': seeded.models.strong.predictions_csv,
+          'champion-predictions': seeded.models.weak.predictions_csv
+        },
+        { env: runnerEnv() }
+      )
+      expect(fromFiles.errors).toEqual([])
+      expect(fromFiles.status).toBe(0)
+      // evaluate never writes, even with a registry and a winning candidate.
+      expect(await probe.mustState(name)).toEqual(before)
+
+      const scored = await runBundle(
+        { ...common, mode: 'gate', 'score-command': MLFLOW_PREDICT },
+        { env: runnerEnv() }
+      )
+      expect(scored.errors).toEqual([])
+      expect(scored.status).toBe(0)
+
+      const files = reportOf(fromFiles)
+      const scores = reportOf(scored)
+      expect(scores.candidate.metrics).toEqual(files.candidate.metrics)
+      expect(scores.champion?.metrics).toEqual(files.champion?.metrics)
+      expect(scores.curves).toEqual(files.curves)
+      expect(scores.candidate.metrics.net_benefit).toBeGreaterThan(1000)
+      for (const output of [
+        'decision',
+        'candidate-net-benefit',
+        'candidate-f1',
+        'champion-net-benefit',
+        'champion-f1',
+        'candidate-version',
+        'champion-version'
+      ]) {
+        expect([output, scored.outputs[output]]).toEqual([
+          output,
+          fromFiles.outputs[output]
+        ])
+      }
+      expect(scored.outputs).toMatchObject({
+        decision: 'promote',
+        'alias-moved': 'true',
+        'new-champion-version': '2'
+      })
+      // Each model was scored by score-command, loaded from the registry by version.
+      expect(scores.candidate.model_uri).toBe(`models:/${name}/2`)
+      expect(scores.champion?.model_uri).toBe(`models:/${name}/1`)
+      const scoresDir = join(scored.runnerTemp, 'champion-gate-scores')
+      expect(scores.candidate.predictions).toContain(scoresDir)
+      expect(scores.champion?.predictions).toContain(scoresDir)
+      expect(await probe.aliases(name)).toEqual({
+        champion: '2',
+        'previous-champion': '1',
+        candidate: '2'
+      })
+      expect(await probe.gateTags(name, '2')).toMatchObject({
+        decision: 'promote',
+        net_benefit: fromFiles.outputs['candidate-net-benefit'],
+        f1: fromFiles.outputs['candidate-f1']
+      })
+    }, 180_000)
+
+    /** A score-command that moves @champion to `moveTo` while it "scores". */
+    function racer(
+      name: string,
+      moveTo: string,
+      predictions: Record<string, string>
+    ): string {
+      return [
+        PYTHON,
+        RACE_SCORER,
+        '--model-uri {model_uri} --output {output}',
+        `--model-name ${name} --move champion=${moveTo}`,
+        ...Object.entries(predictions).map(
+          ([uri, csv]) => `--predictions ${uri}=${csv}`
+        )
+      ].join(' ')
+    }
+
+    describe('the race: @champion moves between the read and the write', () => {
+      // Logged models and files; each test registers its own versions of them.
+      let seeded: Seeded
+      beforeAll(async () => {
+        seeded = await seed({
+          server,
+          modelName: uniqueModelName('race-logged')
+        })
+      }, 120_000)
+
+      it('stops with "another run promoted first", moving no alias', async () => {
+        const name = uniqueModelName('race')
+        const { weak, strong } = seeded.models
+        // v1 weak (champion), v2 strong (candidate), v3 weak (the other run's pick).
+        await probe.register(name, [weak, strong, weak], {
+          champion: 1,
+          candidate: 2
+        })
+
+        const run = await runBundle(
+          {
+            mode: 'gate',
+            'model-name': name,
+            'tracking-uri': server.uri,
+            'test-set': seeded.test_csv,
+            'score-command': racer(name, '3', {
+              [`models:/${name}/1`]: weak.predictions_csv,
+              [`models:/${name}/2`]: strong.predictions_csv
+            }),
+            ...POLICY
+          },
+          { env: runnerEnv() }
+        )
+
+        expect(run.status).toBe(1)
+        expect(run.stdout).toContain(`race: moved @champion of ${name} to v3`)
+        expect(run.errors).toEqual([
+          `::error::@champion of '${name}' moved from v1 to v3 while this run evaluated v2; another run promoted first. No alias was moved; run the gate again to compare with the new champion.`
+        ])
+        expect(run.outputs).toEqual({})
+        const state = await probe.mustState(name)
+        // @champion is where the other run put it; @previous-champion never appeared.
+        expect(state.aliases).toEqual({ champion: '3', candidate: '2' })
+        for (const version of state.versions) {
+          expect([version.version, Object.keys(version.tags)]).toEqual([
+            version.version,
+            []
+          ])
+        }
+      })
+
+      it('after registering a logged candidate, says which version to re-run with, and that re-run finishes', async () => {
+        const name = uniqueModelName('race-uri')
+        const { weak, strong } = seeded.models
+        // v1 weak (champion), v2 weak (the other run's pick); strong is only logged.
+        await probe.register(name, [weak, weak], { champion: 1 })
+
+        const run = await runBundle(
+          {
+            mode: 'gate',
+            'model-name': name,
+            'tracking-uri': server.uri,
+            'test-set': seeded.test_csv,
+            'candidate-model-uri': strong.model_uri,
+            'score-command': racer(name, '2', {
+              [`models:/${name}/1`]: weak.predictions_csv,
+              [strong.model_uri]: strong.predictions_csv
+            }),
+            ...POLICY
+          },
+          { env: runnerEnv() }
+        )
+
+        expect(run.status).toBe(1)
+        expect(run.errors).toEqual([
+          `::error::@champion of '${name}' moved from v1 to v2 while this run evaluated ${strong.model_uri} (not registered yet); another run promoted first. ` +
+            `No alias was moved (written before: registered ${strong.model_uri} as v3; @candidate → v3); ` +
+            'run the gate again with candidate-version: 3 to compare it with the new champion.'
+        ])
+        expect(await probe.aliases(name)).toEqual({
+          champion: '2',
+          candidate: '3'
+        })
+        expect(await probe.gateTags(name, '3')).toEqual({})
+
+        // The advice works: the re-run compares v3 with the new champion v2.
+        const again = await runBundle(
+          {
+            mode: 'gate',
+            'model-name': name,
+            'tracking-uri': server.uri,
+            'test-set': seeded.test_csv,
+            'candidate-version': '3',
+            'candidate-predictions': strong.predictions_csv,
+            'champion-predictions': weak.predictions_csv,
+            ...POLICY
+          },
+          { env: runnerEnv() }
+        )
+        expect(again.errors).toEqual([])
+        expect(again.outputs).toMatchObject({
+          decision: 'promote',
+          'champion-version': '2',
+          'new-champion-version': '3'
+        })
+        const state = await probe.mustState(name)
+        expect(state.aliases).toEqual({
+          champion: '3',
+          'previous-champion': '2',
+          candidate: '3'
+        })
+        // Registered once: no second copy of the logged model.
+        expect(state.versions.map((v) => v.version)).toEqual(['1', '2', '3'])
+      })
+    })
+  }
+)
