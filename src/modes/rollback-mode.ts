@@ -20,6 +20,13 @@ export async function runRollbackMode(
   env: NodeJS.ProcessEnv,
   run: RunInfo
 ): Promise<AliasReport> {
+  // A pull request never writes to the registry (see gate-mode.ts).
+  if (run.event === 'pull_request' || run.event === 'pull_request_target') {
+    throw new InputError(
+      'mode',
+      `rollback moves @${inputs['champion-alias']} and is not run from a ${run.event} event; trigger it with workflow_dispatch (see examples/workflows/rollback.yml)`
+    )
+  }
   const registry = connectRegistry(inputs, env)
   const { client } = registry
   const name = requireInput(
