@@ -29,6 +29,10 @@ __webpack_require__.r(__webpack_exports__);
 
 
 async function runRollbackMode(inputs, env, run) {
+    // A pull request never writes to the registry (see gate-mode.ts).
+    if (run.event === 'pull_request' || run.event === 'pull_request_target') {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('mode', `rollback moves @${inputs['champion-alias']} and is not run from a ${run.event} event; trigger it with workflow_dispatch (see examples/workflows/rollback.yml)`);
+    }
     const registry = (0,_registry_connect_js__WEBPACK_IMPORTED_MODULE_2__.connectRegistry)(inputs, env);
     const { client } = registry;
     const name = (0,_shared_js__WEBPACK_IMPORTED_MODULE_3__/* .requireInput */ .oN)(inputs, 'model-name', 'the registered model whose champion alias is rolled back');

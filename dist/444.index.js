@@ -272,7 +272,7 @@ async function upsertPullRequestComment(options) {
     }
     if (marker.trim() === '')
         throw new RangeError('marker must not be empty');
-    const body = markAndFit(options.body, marker);
+    const body = markAndFit(options.body, marker, options.summaryUrl);
     const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, options.apiUrl === undefined
         ? {}
         : { baseUrl: options.apiUrl.replace(/\/+$/, '') });
@@ -346,12 +346,14 @@ async function upsertPullRequestComment(options) {
     return { outcome: 'created', url: comment.html_url, id: comment.id };
 }
 /** Puts the marker first when absent, and keeps it when cutting to fit. */
-function markAndFit(body, marker) {
+function markAndFit(body, marker, summaryUrl) {
     const marked = body.includes(marker) ? body : `${marker}\n${body}`;
-    const fitted = truncateForComment(marked);
+    const fitted = truncateForComment(marked, { summaryUrl });
     if (fitted.includes(marker))
         return fitted;
-    return truncateForComment(`${marker}\n${body.split(marker).join('')}`);
+    return truncateForComment(`${marker}\n${body.split(marker).join('')}`, {
+        summaryUrl
+    });
 }
 function carriesMarker(comment, marker) {
     // At the start of a line, so a reply quoting it ("> <!-- …") is not ours.

@@ -179,7 +179,7 @@ const { setGlobalOrigin, getGlobalOrigin } = __webpack_require__(1059)
 __webpack_unused_export__ = setGlobalOrigin
 __webpack_unused_export__ = getGlobalOrigin
 
-const { CacheStorage } = __webpack_require__(5626)
+const { CacheStorage } = __webpack_require__(3245)
 const { kConstruct } = __webpack_require__(6443)
 
 __webpack_unused_export__ = new CacheStorage(kConstruct)
@@ -23115,7 +23115,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5626:
+/***/ 3245:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

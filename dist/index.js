@@ -28421,7 +28421,7 @@ class CommandError extends GateError {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3245);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9022);
 /** The action's entry point: only calls `run()`. */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -28431,7 +28431,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3245:
+/***/ 9022:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28593,6 +28593,18 @@ const inputsSchema = schemas/* object */.Ikc({
         return core_core/* NEVER */.tm;
     }),
     'min-improvement': inputs_decimal('0', false),
+    'min-confidence': inputs_text.default('off').transform((value, ctx) => {
+        if (value.toLowerCase() === 'off')
+            return undefined;
+        const n = Number(value);
+        if (value !== '' && Number.isFinite(n) && n > 0 && n < 1)
+            return n;
+        ctx.addIssue({
+            code: 'custom',
+            message: `got '${value}'; expected a probability between 0 and 1 such as 0.95, or 'off'`
+        });
+        return core_core/* NEVER */.tm;
+    }),
     'fail-on-reject': inputs_boolean('true'),
     'report-path': optionalText,
     'tracking-uri': optionalText,
@@ -28630,8 +28642,8 @@ function parseInputs(raw) {
     throw new errors/* InputError */.dz(name, issue.message);
 }
 
-// EXTERNAL MODULE: ./src/modes/model-evaluation.ts + 21 modules
-var model_evaluation = __nccwpck_require__(4335);
+// EXTERNAL MODULE: ./src/modes/model-evaluation.ts + 22 modules
+var model_evaluation = __nccwpck_require__(6916);
 ;// CONCATENATED MODULE: ./src/modes/evaluate-mode.ts
 /**
  * `mode: evaluate`: the verdict only. Never writes to the registry: with a
@@ -28648,7 +28660,9 @@ async function runEvaluateMode(inputs, env, run) {
         // Loaded only when there is a registry: evaluating files needs no HTTP client.
         const { connectRegistry } = await Promise.all(/* import() */[__nccwpck_require__.e(752), __nccwpck_require__.e(721)]).then(__nccwpck_require__.bind(__nccwpck_require__, 9721));
         const registry = connectRegistry(inputs, env);
-        const models = await core/* group */.Os(`Resolve the models at ${registry.shownUri} (read only)`, () => (0,model_evaluation/* resolveModels */.LH)(registry, inputs));
+        const models = await core/* group */.Os(`Resolve the models at ${registry.shownUri} (read only)`, () => (0,model_evaluation/* resolveModels */.LH)(registry, inputs, {
+            candidateFromFile: inputs['candidate-predictions'] !== undefined
+        }));
         return (0,model_evaluation/* evaluateModels */.eq)(inputs, env, run, registry, models);
     }
     return (0,model_evaluation/* evaluateModels */.eq)(inputs, env, run, undefined, undefined);
@@ -28683,50 +28697,133 @@ function outputsFor(report, reportPath) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/fit-markdown.ts
+/**
+ * Cuts a Markdown report to a byte budget at a block boundary (a blank line
+ * outside any code fence), closes an open `<details>`, and appends a note,
+ * so that a report that is too long still renders. Pure.
+ */
+const encoder = new TextEncoder();
+function fitMarkdown(markdown, maxBytes, note) {
+    if (encoder.encode(markdown).length <= maxBytes)
+        return markdown;
+    const budget = maxBytes - encoder.encode(note).length - 32;
+    let used = 0;
+    let inFence = false;
+    let openDetails = 0;
+    let cut = 0;
+    let detailsAtCut = 0;
+    const lines = markdown.split('\n');
+    for (let k = 0; k < lines.length; k++) {
+        const line = lines[k];
+        if (/^\s*(```|~~~)/.test(line))
+            inFence = !inFence;
+        if (!inFence) {
+            openDetails += (line.match(/<details>/g) ?? []).length;
+            openDetails -= (line.match(/<\/details>/g) ?? []).length;
+        }
+        used += encoder.encode(line).length + 1;
+        if (used > budget)
+            break;
+        if (line.trim() === '' && !inFence) {
+            cut = used;
+            detailsAtCut = openDetails;
+        }
+    }
+    const kept = new TextDecoder().decode(encoder.encode(markdown).slice(0, cut));
+    return `${kept}${'</details>\n\n'.repeat(Math.max(0, detailsAtCut))}> ${note}\n`;
+}
+
 // EXTERNAL MODULE: ./src/report/format.ts
 var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/report/net-benefit-chart.ts
 /**
  * The net-benefit-versus-threshold chart as a Mermaid `xychart-beta` block,
  * which GitHub renders in comments and job summaries. One line per model,
- * and one bar marking the operating threshold. The points come from the
+ * and a grey band marking the operating threshold. The points come from the
  * report's curves (accumulated in the single pass over the data).
+ *
+ * xychart-beta has no annotations, so the band is a bar series: full height
+ * at the operating threshold and at the axis minimum elsewhere. A bar at the
+ * minimum is not flat: Mermaid pads the y-axis by half a label's height, and
+ * every bar starts at the bottom of the plot, so each one leaves a stub. A
+ * second bar series in the chart's own background colour, at the minimum
+ * everywhere, covers the stubs. That only works if the background is known,
+ * so the chart sets every colour it uses (a white card with GitHub's light
+ * text colours) and looks the same in GitHub's light and dark themes, where
+ * Mermaid's dark theme would otherwise draw it on its own grey.
  */
-/** Thresholds shown: every 0.05, plus the operating threshold. */
+/** Thresholds shown: every 0.05, plus the point nearest the operating one. */
 const STEP = 5;
+/** GitHub's light-theme colours: the chart is the same card in any theme. */
+const CARD = '#ffffff';
+const TEXT = '#1f2328';
+const MUTED = '#59636e';
+const BAND = '#d0d7de';
+/** Blue and orange, told apart with any colour vision; the legend's 🔵 🟠. */
+const CANDIDATE = '#0969da';
+const CHAMPION = '#ea580c';
+const THEME = {
+    xyChart: {
+        backgroundColor: CARD,
+        titleColor: TEXT,
+        xAxisTitleColor: TEXT,
+        xAxisLabelColor: MUTED,
+        xAxisTickColor: MUTED,
+        xAxisLineColor: MUTED,
+        yAxisTitleColor: TEXT,
+        yAxisLabelColor: MUTED,
+        yAxisTickColor: MUTED,
+        yAxisLineColor: MUTED,
+        // By series order: the band, the stub cover, then the lines.
+        plotColorPalette: [BAND, CARD, CANDIDATE, CHAMPION].join(', ')
+    }
+};
+const INIT = `%%{init: ${JSON.stringify({ xyChart: { width: 900, height: 450 }, themeVariables: THEME })}}%%`;
+/** Axis bounds on round numbers, always including 0 (break-even). */
+function niceBounds(values) {
+    const low = Math.min(0, ...values);
+    const high = Math.max(0, ...values);
+    if (high === low)
+        return [low, low + 1];
+    const raw = (high - low) / 8;
+    const power = 10 ** Math.floor(Math.log10(raw));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+    return [Math.floor(low / step) * step, Math.ceil(high / step) * step];
+}
 function renderNetBenefitChart(report) {
     const { thresholds, candidate, champion } = report.curves;
     if (thresholds.length === 0)
         return [];
     const operating = report.policy.threshold;
-    const picked = [];
-    for (let k = 0; k < thresholds.length; k++) {
-        const onStep = Math.round(thresholds[k] * 100) % STEP === 0;
-        const nearest = Math.abs(thresholds[k] - operating) < 0.005 &&
-            !picked.some((j) => Math.abs(thresholds[j] - operating) < 0.005);
-        if (onStep || nearest)
-            picked.push(k);
-    }
-    const marker = picked.reduce((best, k) => Math.abs(thresholds[k] - operating) < Math.abs(thresholds[best] - operating)
+    // The curve is computed on a 0.01 grid; an operating threshold between two
+    // points is marked at the nearer one, and the caption says so.
+    const marker = thresholds.reduce((best, t, k) => Math.abs(t - operating) < Math.abs(thresholds[best] - operating)
         ? k
-        : best);
-    const whole = (v) => String(Math.round(v));
-    const labels = picked.map((k) => thresholds[k].toFixed(2));
-    const line = (values) => `[${picked.map((k) => whole(values[k])).join(', ')}]`;
-    const bar = `[${picked.map((k) => (k === marker ? whole(candidate[k]) : '0')).join(', ')}]`;
+        : best, 0);
+    const picked = thresholds
+        .map((_, k) => k)
+        .filter((k) => k === marker || Math.round(thresholds[k] * 100) % STEP === 0);
+    const whole = (v) => Math.round(v);
+    const series = (values) => picked.map((k) => whole(values[k]));
+    const lines = [series(candidate), ...(champion ? [series(champion)] : [])];
+    const [low, high] = niceBounds(lines.flat());
+    const list = (values) => `[${values.join(', ')}]`;
+    const at = thresholds[marker].toFixed(2);
+    const exact = Math.abs(thresholds[marker] - operating) < 1e-9;
     return [
         '```mermaid',
-        '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#9ca3af, #2563eb, #f97316"}}}}%%',
+        INIT,
         'xychart-beta',
         '  title "Net benefit ($) by decision threshold"',
-        `  x-axis "Decision threshold" [${labels.join(', ')}]`,
-        '  y-axis "Net benefit ($)"',
-        `  bar ${bar}`,
-        `  line ${line(candidate)}`,
-        ...(champion ? [`  line ${line(champion)}`] : []),
+        `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
+        `  y-axis "Net benefit ($)" ${low} --> ${high}`,
+        `  bar ${list(picked.map((k) => (k === marker ? high : low)))}`,
+        `  bar ${list(picked.map(() => low))}`,
+        ...lines.map((values) => `  line ${list(values)}`),
         '```',
         '',
-        `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey bar: the operating threshold (${operating}).`
+        `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${operating}${exact ? '' : `, drawn at ${at}, the nearest point computed`}).`
     ];
 }
 
@@ -28777,7 +28874,8 @@ function headline(report) {
 const GATE_LABELS = {
     'min-net-benefit': 'Net benefit',
     'min-f1': 'F1',
-    'min-improvement': 'Beats the champion by'
+    'min-improvement': 'Beats the champion by',
+    'min-confidence': 'Confidence it beats the champion'
 };
 function passCell(passed) {
     return passed ? '✅ pass' : '❌ **fail**';
@@ -28812,6 +28910,9 @@ function criteriaTable(report) {
         else if (gate.name === 'min-f1') {
             rows.push(`| ${label} | ${ratio(c.f1)} | ${ratio(h?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${(0,format/* formatRatio */.B0)(gate.threshold)} | ${passCell(gate.passed)} |`);
         }
+        else if (gate.name === 'min-confidence') {
+            rows.push(`| ${label} | ${(0,format/* formatPercent */.l9)(gate.value)} | – | – | ≥ ${(0,format/* formatPercent */.l9)(gate.threshold)} | ${passCell(gate.passed)} |`);
+        }
         else {
             rows.push(`| ${label} | ${money(c.net_benefit)} | ${money(h?.net_benefit)} | ${moneyDelta(gate.value)} | > ${(0,format/* formatMoneyDelta */.uW)(gate.threshold)} | ${passCell(gate.passed)} |`);
         }
@@ -28827,6 +28928,20 @@ function criteriaTable(report) {
     rows.push(`| Precision | ${ratio(c.precision)} | ${ratio(h?.precision)} | ${delta(c.precision, h?.precision)} | – | – |`);
     rows.push(`| Recall | ${ratio(c.recall)} | ${ratio(h?.recall)} | ${delta(c.recall, h?.recall)} | – | – |`);
     return rows;
+}
+/** One sentence on how clear the win (or loss) is, from the paired comparison. */
+function pairedLine(report) {
+    const paired = report.comparison.paired;
+    if (!paired || report.comparison.delta_net_benefit === null)
+        return [];
+    const [low, high] = paired.interval_95;
+    return [
+        `Paired comparison on the same rows: the models disagree on ${(0,format/* formatCount */.B4)(paired.disagreements)} rows; ` +
+            `the net-benefit difference is ${(0,format/* formatMoneyDelta */.uW)(report.comparison.delta_net_benefit)} ` +
+            `(95% interval ${(0,format/* formatMoneyDelta */.uW)(low)} to ${(0,format/* formatMoneyDelta */.uW)(high)}), ` +
+            `so the confidence that the candidate beats the champion by more than ${(0,format/* formatMoney */.up)(report.policy.min_improvement)} is ${(0,format/* formatPercent */.l9)(paired.confidence)}.`,
+        ''
+    ];
 }
 function confusionTables(report) {
     const positive = escapeMarkdown(report.policy.positive_label);
@@ -28874,7 +28989,8 @@ function details(report) {
         `- Decision threshold: a score ≥ ${p.threshold} is flagged`,
         `- Cost model: ${escapeMarkdown(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
         `- Rows matched ${p.id_column ? `by id (\`${p.id_column}\`)` : 'by position'}`,
-        `- Floors: net benefit > ${p.min_net_benefit === null ? 'off' : (0,format/* formatMoney */.up)(p.min_net_benefit)}, F1 > ${p.min_f1 === null ? 'off' : (0,format/* formatRatio */.B0)(p.min_f1)}; beat the champion by more than ${(0,format/* formatMoney */.up)(p.min_improvement)}`,
+        `- Floors: net benefit > ${p.min_net_benefit === null ? 'off' : (0,format/* formatMoney */.up)(p.min_net_benefit)}, F1 > ${p.min_f1 === null ? 'off' : (0,format/* formatRatio */.B0)(p.min_f1)}; beat the champion by more than ${(0,format/* formatMoney */.up)(p.min_improvement)}${p.min_confidence === null ? '' : ` with confidence ≥ ${(0,format/* formatPercent */.l9)(p.min_confidence)}`}`,
+        '- Paired comparison: only rows where the models decide differently count; the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation',
         '',
         '</details>'
     ];
@@ -28889,7 +29005,7 @@ function renderMarkdown(input, options = {}) {
             ? `The candidate passes every criterion and beats the champion${report.champion.version ? ` (${versionLabel(report.champion)})` : ''} by ${(0,format/* formatMoneyDelta */.uW)(report.comparison.delta_net_benefit ?? 0)} net benefit.`
             : 'The candidate passes every floor.', '');
     }
-    parts.push(...criteriaTable(report), '');
+    parts.push(...criteriaTable(report), '', ...pairedLine(report));
     for (const note of report.notes)
         parts.push(`> ${note}`);
     if (report.notes.length > 0)
@@ -28972,6 +29088,7 @@ function pullRequestOf(env, readEvent) {
 
 
 
+
 /** Reads every input by its action.yml name; empty means "use the default". */
 function readRawInputs() {
     const raw = {};
@@ -28985,7 +29102,8 @@ function maskSecrets(raw, env) {
         ...SECRET_INPUTS.map((name) => raw[name]),
         env.MLFLOW_TRACKING_TOKEN,
         env.MLFLOW_TRACKING_PASSWORD,
-        env.DATABRICKS_TOKEN
+        env.DATABRICKS_TOKEN,
+        env.GITHUB_TOKEN
     ];
     for (const value of values)
         if (value)
@@ -29030,9 +29148,7 @@ async function publish(report, reportPath, inputs, env) {
     for (const [name, value] of Object.entries(outputs))
         core/* setOutput */.uH(name, value);
     const markdown = renderMarkdown(report);
-    const summary = Buffer.byteLength(markdown) > SUMMARY_LIMIT
-        ? `${markdown.slice(0, SUMMARY_LIMIT / 4)}\n\n_(cut: the full report is in ${reportPath})_\n`
-        : markdown;
+    const summary = fitMarkdown(markdown, SUMMARY_LIMIT, `The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').`);
     if (env.GITHUB_STEP_SUMMARY) {
         await core/* summary */.z.addRaw(summary, true).write();
     }
@@ -29068,13 +29184,14 @@ async function commentOnPullRequest(report, markdown, inputs, env) {
             marker: commentMarker(report.model_name ?? 'champion-gate'),
             body: markdown,
             apiUrl: env.GITHUB_API_URL,
+            summaryUrl: report.run.run_url ?? undefined,
             // on-reject: no new comment on a pass, but an earlier reject's comment is brought up to date.
             createIfMissing: inputs.comment === 'always' || report.decision === 'reject'
         });
         if (result.outcome === 'refused')
             core/* warning */.$e(result.message);
         else if (result.outcome === 'skipped')
-            core/* info */.pq('No PR comment: the candidate passed (comment: on-reject).');
+            core/* info */.pq(`No PR comment: comment is on-reject and the decision is ${report.decision}.`);
         else
             core/* info */.pq(`PR comment ${result.outcome}: ${result.url}`);
     }
@@ -29350,7 +29467,7 @@ class ExactSum {
 
 /***/ }),
 
-/***/ 4335:
+/***/ 6916:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29388,7 +29505,9 @@ var format = __nccwpck_require__(2011);
  */
 
 
-function decide(candidate, champion, policy) {
+function decide(candidate, champion, policy, 
+/** From the paired comparison, when there is a champion. */
+confidence) {
     const gates = [];
     const reasons = [];
     const notes = [];
@@ -29429,6 +29548,19 @@ function decide(candidate, champion, policy) {
             reasons.push(`Net benefit ${(0,format/* formatMoney */.up)((0,decimal/* decimalToNumber */._A)(candidate.netBenefit))} does not beat the champion's ` +
                 `${(0,format/* formatMoney */.up)((0,decimal/* decimalToNumber */._A)(champion.netBenefit))} by more than ${(0,format/* formatMoney */.up)(threshold)} ` +
                 `(difference ${(0,format/* formatMoneyDelta */.uW)(value)}; min-improvement).`);
+        }
+        if (policy.minConfidence !== undefined && confidence !== undefined) {
+            const passed = confidence >= policy.minConfidence;
+            gates.push({
+                name: 'min-confidence',
+                value: confidence,
+                threshold: policy.minConfidence,
+                passed
+            });
+            if (!passed) {
+                reasons.push(`The win is not clear enough: the confidence that the candidate beats the champion by more than ` +
+                    `${(0,format/* formatMoney */.up)(threshold)} is ${(0,format/* formatPercent */.l9)(confidence)}, below ${(0,format/* formatPercent */.l9)(policy.minConfidence)} (min-confidence).`);
+            }
         }
     }
     else {
@@ -29653,6 +29785,84 @@ function describeCostModel(costs) {
 
 // EXTERNAL MODULE: ./src/report/report.ts + 1 modules
 var report = __nccwpck_require__(7379);
+;// CONCATENATED MODULE: ./src/statistics/paired-difference.ts
+/**
+ * How sure is "the candidate beats the champion"? The two models are judged
+ * on the same rows, so the comparison is paired: per row, the difference in
+ * benefit is d = benefit × (candidate flags − champion flags), non-zero only
+ * where they disagree. The net-benefit difference is Σ d.
+ *
+ * Resampling rows with Poisson(1) weights (the Poisson bootstrap) gives
+ * Σ w·d with variance Σ d² exactly, so the pass keeps only Σ d, Σ d² and the
+ * number of disagreeing rows, and the interval follows in closed form (a
+ * normal approximation, said so in the report; rough when few rows
+ * disagree). Pure: numbers in, numbers out.
+ */
+
+class PairedDifference {
+    /** Rows where the two models decided differently. */
+    disagreements = 0;
+    sum = 0;
+    sumOfSquares = 0;
+    /**
+     * Adds a batch: each row's benefit if flagged (per row, or per class when
+     * costs are constants) and both models' decision codes.
+     */
+    addBatch(labels, benefit, candidate, champion, count) {
+        let disagreements = this.disagreements;
+        let sum = this.sum;
+        let sumOfSquares = this.sumOfSquares;
+        const perRow = benefit instanceof Float64Array ? benefit : undefined;
+        const constant = perRow
+            ? undefined
+            : benefit;
+        for (let i = 0; i < count; i++) {
+            const a = candidate[i] >= FLAGGED;
+            if (a === champion[i] >= FLAGGED)
+                continue;
+            const value = perRow
+                ? perRow[i]
+                : labels[i] === 1
+                    ? constant.positive
+                    : constant.negative;
+            const difference = a ? value : -value;
+            disagreements++;
+            sum += difference;
+            sumOfSquares += difference * difference;
+        }
+        this.disagreements = disagreements;
+        this.sum = sum;
+        this.sumOfSquares = sumOfSquares;
+    }
+}
+/** Standard normal cumulative distribution (Abramowitz–Stegun 7.1.26 via erf, |error| < 1.5e-7). */
+function normalCdf(z) {
+    const x = Math.abs(z) / Math.SQRT2;
+    const t = 1 / (1 + 0.3275911 * x);
+    const erf = 1 -
+        ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) *
+            t +
+            0.254829592) *
+            t *
+            Math.exp(-x * x);
+    return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
+}
+function differenceInterval(paired, margin) {
+    const standardError = Math.sqrt(paired.sumOfSquares);
+    const confidence = standardError === 0
+        ? paired.sum > margin
+            ? 1
+            : 0
+        : normalCdf((paired.sum - margin) / standardError);
+    return {
+        disagreements: paired.disagreements,
+        standardError,
+        low: paired.sum - 1.959964 * standardError,
+        high: paired.sum + 1.959964 * standardError,
+        confidence
+    };
+}
+
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: external "node:worker_threads"
@@ -31219,7 +31429,22 @@ class TestSetReader {
 
 
 
+
+
+
 const BATCH = 16384;
+function pairSink(options, paired) {
+    if (!paired)
+        return () => { };
+    const constant = constantBenefits(options.costs);
+    const perClass = constant
+        ? {
+            positive: (0,decimal/* decimalToNumber */._A)(constant.positive),
+            negative: (0,decimal/* decimalToNumber */._A)(constant.negative)
+        }
+        : undefined;
+    return (store, codes, rows) => paired.addBatch(store.labels, perClass ?? store.benefitValue, codes[0], codes[1], rows);
+}
 /** The prediction worker's bundle, beside the action's own; absent when running from source. */
 function predictionWorkerScript() {
     const script = (0,external_node_path_.join)((0,external_node_path_.dirname)((0,external_node_url_.fileURLToPath)(import.meta.url)), 'prediction-worker', 'index.js');
@@ -31229,20 +31454,22 @@ async function runEvaluationPass(options) {
     const testSet = new TestSetReader({ ...options, path: options.testSet });
     try {
         const accumulators = options.predictions.map(() => new ModelAccumulator());
+        const paired = options.predictions.length === 2 ? new PairedDifference() : undefined;
+        const pair = pairSink(options, paired);
         const script = options.idColumn === undefined ? predictionWorkerScript() : undefined;
         let matchedBy;
         let others;
         if (script) {
-            others = await passByPositionInWorker(script, options, testSet, accumulators);
+            others = await passByPositionInWorker(script, options, testSet, accumulators, pair);
             matchedBy = options.predictions.map(() => 'position');
         }
         else {
             const readers = options.predictions.map((file) => new PredictionReader(file, options.predictionColumn, options.positiveLabel, options.idColumn));
             try {
                 if (options.idColumn === undefined)
-                    passByPosition(testSet, readers, accumulators, options.threshold);
+                    passByPosition(testSet, readers, accumulators, options.threshold, pair);
                 else
-                    passJoined(testSet, readers, accumulators, options.threshold);
+                    passJoined(testSet, readers, accumulators, options.threshold, pair);
             }
             finally {
                 for (const reader of readers)
@@ -31265,17 +31492,18 @@ async function runEvaluationPass(options) {
                 file,
                 accumulator: accumulators[k],
                 matchedBy: matchedBy[k]
-            }))
+            })),
+            paired
         };
     }
     finally {
         testSet.reader.close();
     }
 }
-function passByPosition(testSet, readers, accumulators, threshold) {
+function passByPosition(testSet, readers, accumulators, threshold, pair) {
     const store = new RowStore(BATCH, testSet.perRowCosts);
     const scores = new Float64Array(BATCH);
-    const codes = new Uint8Array(BATCH);
+    const codes = readers.map(() => new Uint8Array(BATCH));
     for (;;) {
         store.count = 0;
         const rows = testSet.readInto(store, BATCH);
@@ -31285,8 +31513,9 @@ function passByPosition(testSet, readers, accumulators, threshold) {
             const got = readers[k].readInOrder(scores, 0, rows);
             if (got < rows)
                 throw countMismatch(testSet, readers[k].file, readers[k].rows + readers[k].countRest(), readers[k].reader.format);
-            accumulators[k].addBatch(store, decisionCodes(scores, rows, threshold, codes), rows);
+            accumulators[k].addBatch(store, decisionCodes(scores, rows, threshold, codes[k]), rows);
         }
+        pair(store, codes, rows);
     }
     for (const reader of readers) {
         const extra = reader.countRest();
@@ -31327,7 +31556,7 @@ class CodeQueue {
         }
     }
 }
-async function passByPositionInWorker(script, options, testSet, accumulators) {
+async function passByPositionInWorker(script, options, testSet, accumulators, pair) {
     const job = {
         files: options.predictions,
         predictionColumn: options.predictionColumn,
@@ -31372,6 +31601,7 @@ async function passByPositionInWorker(script, options, testSet, accumulators) {
             const rows = testSet.readInto(store, BATCH);
             if (rows === 0)
                 break;
+            const batch = [];
             for (let k = 0; k < queues.length; k++) {
                 const codes = await queues[k].next(failure);
                 if (!codes || codes.length !== rows) {
@@ -31379,7 +31609,9 @@ async function passByPositionInWorker(script, options, testSet, accumulators) {
                     throw await mismatchFromWorker(testSet, queues[k], options.predictions[k], failure);
                 }
                 accumulators[k].addBatch(store, codes, rows);
+                batch.push(codes);
             }
+            pair(store, batch, rows);
         }
         const others = [];
         for (let k = 0; k < queues.length; k++) {
@@ -31404,14 +31636,14 @@ async function mismatchFromWorker(testSet, queue, file, failure) {
     }
     return countMismatch(testSet, file, queue.end.rows, queue.end.format);
 }
-function passJoined(testSet, readers, accumulators, threshold) {
+function passJoined(testSet, readers, accumulators, threshold, pair) {
     const store = new RowStore(BATCH, testSet.perRowCosts);
     while (testSet.readInto(store, Number.MAX_SAFE_INTEGER) > 0) {
         // readInto reads to the end in one call; the loop ends on the next.
     }
     const rows = store.count;
     const scores = new Float64Array(rows);
-    const codes = new Uint8Array(rows);
+    const codes = readers.map(() => new Uint8Array(rows));
     for (let k = 0; k < readers.length; k++) {
         const reader = readers[k];
         if (reader.joinsById) {
@@ -31430,8 +31662,9 @@ function passJoined(testSet, readers, accumulators, threshold) {
                 throw countMismatch(testSet, reader.file, reader.rows, reader.reader.format);
             }
         }
-        accumulators[k].addBatch(store, decisionCodes(scores, rows, threshold, codes), rows);
+        accumulators[k].addBatch(store, decisionCodes(scores, rows, threshold, codes[k]), rows);
     }
+    pair(store, codes, rows);
 }
 /** Both files and both counts, for rows matched by position. */
 function countMismatch(testSet, file, predicted, format) {
@@ -31447,6 +31680,7 @@ function countMismatch(testSet, file, predicted, format) {
  * the gate and the report record. Used by `evaluate` and `gate` alike, so
  * the two decide in exactly the same way.
  */
+
 
 
 
@@ -31492,9 +31726,12 @@ async function evaluate(request) {
     const championMetrics = championPass && championNet
         ? (0,report/* modelMetrics */.l3)(championPass.accumulator, championNet)
         : undefined;
+    const interval = pass.paired && championNet
+        ? differenceInterval(pass.paired, (0,decimal/* decimalToNumber */._A)(request.policy.minImprovement))
+        : undefined;
     const verdict = decide({ netBenefit: candidateNet, f1: candidateMetrics.f1 }, championNet && championMetrics
         ? { netBenefit: championNet, f1: championMetrics.f1 }
-        : undefined, request.policy);
+        : undefined, request.policy, interval?.confidence);
     const notes = [...verdict.notes];
     for (const model of pass.models) {
         if (request.idColumn && model.matchedBy === 'position') {
@@ -31545,7 +31782,8 @@ async function evaluate(request) {
                 ? (0,decimal/* decimalToNumber */._A)(request.policy.minNetBenefit)
                 : null,
             min_f1: request.policy.minF1 ?? null,
-            min_improvement: (0,decimal/* decimalToNumber */._A)(request.policy.minImprovement)
+            min_improvement: (0,decimal/* decimalToNumber */._A)(request.policy.minImprovement),
+            min_confidence: request.policy.minConfidence ?? null
         },
         candidate: entry(request.candidate, candidatePass.matchedBy, candidateMetrics),
         champion: request.champion && championPass && championMetrics
@@ -31557,6 +31795,17 @@ async function evaluate(request) {
                 : null,
             delta_f1: championMetrics
                 ? candidateMetrics.f1 - championMetrics.f1
+                : null,
+            paired: interval
+                ? {
+                    disagreements: interval.disagreements,
+                    standard_error: Math.round(interval.standardError * 100) / 100,
+                    interval_95: [
+                        Math.round(interval.low * 100) / 100,
+                        Math.round(interval.high * 100) / 100
+                    ],
+                    confidence: interval.confidence
+                }
                 : null
         },
         curves: {
@@ -31720,9 +31969,12 @@ var shared = __nccwpck_require__(6915);
 /**
  * Finds the champion (by alias; none is allowed) and the candidate: an
  * explicit `candidate-version` wins, then an explicit `candidate-model-uri`,
- * then the `candidate-alias`.
+ * then the `candidate-alias`. With `candidateFromFile` (evaluate mode with
+ * candidate-predictions) a candidate missing from the registry is no error:
+ * a pull request's model is usually not registered yet, and its file is
+ * what gets evaluated.
  */
-async function resolveModels(registry, inputs) {
+async function resolveModels(registry, inputs, options = {}) {
     const modelName = (0,shared/* requireInput */.oN)(inputs, 'model-name', 'the registered model whose champion alias is governed');
     const { client } = registry;
     const registered = (await client.getRegisteredModel(modelName)) !== undefined;
@@ -31751,12 +32003,15 @@ async function resolveModels(registry, inputs) {
         const version = registered
             ? await client.getModelVersionByAlias(modelName, alias)
             : undefined;
-        if (!version) {
+        if (!version && options.candidateFromFile) {
+            core/* info */.pq(`No @${alias} on '${modelName}' at ${registry.shownUri}: the candidate is evaluated from candidate-predictions only.`);
+        }
+        else if (!version) {
             throw new errors/* InputError */.dz('candidate-alias', registered
                 ? `model '${modelName}' has no @${alias} alias at ${registry.shownUri}; set the alias in the training job, or give candidate-version or candidate-model-uri`
                 : `there is no registered model '${modelName}' at ${registry.shownUri} yet; give candidate-model-uri (the logged model to register if it passes) or check model-name`);
         }
-        candidate = { kind: 'version', version };
+        candidate = version ? { kind: 'version', version } : { kind: 'files' };
     }
     if (candidate.kind === 'version' &&
         candidate.version.status &&
@@ -31923,7 +32178,8 @@ function policyOf(inputs) {
     return {
         minNetBenefit: inputs['min-net-benefit'],
         minF1: inputs['min-f1'],
-        minImprovement: inputs['min-improvement']
+        minImprovement: inputs['min-improvement'],
+        minConfidence: inputs['min-confidence']
     };
 }
 
@@ -31937,6 +32193,7 @@ function policyOf(inputs) {
 /* harmony export */   B0: () => (/* binding */ formatRatio),
 /* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   BC: () => (/* binding */ shortHash),
+/* harmony export */   l9: () => (/* binding */ formatPercent),
 /* harmony export */   nt: () => (/* binding */ formatRatioDelta),
 /* harmony export */   uW: () => (/* binding */ formatMoneyDelta),
 /* harmony export */   up: () => (/* binding */ formatMoney)
@@ -31979,6 +32236,14 @@ function formatCount(value) {
 /** The first 12 hex digits of a sha256. */
 function shortHash(sha256) {
     return sha256.slice(0, 12);
+}
+/** `97.3%` (one decimal; `>99.9%` and `<0.1%` at the ends, never a false 100%). */
+function formatPercent(value) {
+    if (value > 0.999 && value < 1)
+        return '>99.9%';
+    if (value < 0.001 && value > 0)
+        return '<0.1%';
+    return `${(value * 100).toFixed(1)}%`;
 }
 
 
