@@ -3,9 +3,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { evaluate, type EvaluationRequest } from '../src/evaluation/evaluate.js'
+import { evaluate } from '../src/evaluation/evaluate.js'
 import { parseInputs, type RawInputs } from '../src/inputs.js'
-import { costModelOf, policyOf } from '../src/modes/shared.js'
+import { evaluationRequest } from '../src/modes/shared.js'
 import type { EvaluationReport } from '../src/report/report.js'
 
 /** A fresh temp dir with the given files written in it; returns its path. */
@@ -22,24 +22,18 @@ export function writeFiles(files: Record<string, string>): string {
 export async function evaluateInputs(dir: string, raw: RawInputs): Promise<EvaluationReport> {
   const inputs = parseInputs({ mode: 'evaluate', ...raw })
   const at = (path: string | undefined): string | undefined => (path ? join(dir, path) : undefined)
-  const request: EvaluationRequest = {
-    mode: 'evaluate',
-    modelName: inputs['model-name'],
-    testSet: at(inputs['test-set'])!,
-    labelColumn: inputs['label-column'],
-    positiveLabel: inputs['positive-label'],
-    idColumn: inputs['id-column'],
-    predictionColumn: inputs['prediction-column'],
-    threshold: inputs.threshold,
-    costs: costModelOf(inputs),
-    policy: policyOf(inputs),
-    candidate: { predictions: at(inputs['candidate-predictions'])!, input: 'candidate-predictions' },
-    champion: inputs['champion-predictions']
-      ? { predictions: at(inputs['champion-predictions'])!, input: 'champion-predictions' }
-      : undefined,
-    run: { repository: null, sha: null, run_url: null, actor: null, event: null },
-    toolVersion: 'test',
-    now: new Date('2026-01-01T00:00:00Z')
-  }
+  const request = evaluationRequest(
+    inputs,
+    {
+      modelName: inputs['model-name'],
+      testSet: at(inputs['test-set'])!,
+      candidate: { predictions: at(inputs['candidate-predictions'])!, input: 'candidate-predictions' },
+      champion: inputs['champion-predictions']
+        ? { predictions: at(inputs['champion-predictions'])!, input: 'champion-predictions' }
+        : undefined,
+      run: { repository: null, sha: null, run_url: null, actor: null, event: null }
+    },
+    new Date('2026-01-01T00:00:00Z')
+  )
   return evaluate(request)
 }

@@ -29694,11 +29694,13 @@ const SLOT_MASK = 0x7f;
  * threads cheaply.
  */
 function decisionCodes(scores, count, threshold, out) {
-    for (let i = 0; i < count; i++) {
-        const score = scores[i];
-        out[i] = curveSlot(score) | (score >= threshold ? FLAGGED : 0);
-    }
+    for (let i = 0; i < count; i++)
+        out[i] = decisionCode(scores[i], threshold);
     return out;
+}
+/** One score's decision code. */
+function decisionCode(score, threshold) {
+    return curveSlot(score) | (score >= threshold ? FLAGGED : 0);
 }
 /**
  * Net benefit at each threshold 0.00 … 1.00, from the histogram. With
@@ -30935,6 +30937,7 @@ function openBySniffing(path, options) {
 
 
 
+
 class PredictionReader {
     file;
     idColumn;
@@ -30956,14 +30959,15 @@ class PredictionReader {
         this.idSlot = this.joinsById ? this.reader.bind(idColumn, 'id-column') : -1;
         this.scores = new ScoreParser(positiveLabel, this.reader, predictionColumn);
     }
-    /** Reads up to `limit` scores into `out` from `offset`; returns how many. */
-    readInOrder(out, offset, limit) {
+    /** Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`; returns how many. */
+    readCodesInOrder(out, limit, threshold) {
         const reader = this.reader;
         const slot = this.scoreSlot;
         const scores = this.scores;
         let count = 0;
         while (count < limit && reader.next()) {
-            out[offset + count] = scores.parse(reader.bytes, reader.start[slot], reader.end[slot]);
+            const score = scores.parse(reader.bytes, reader.start[slot], reader.end[slot]);
+            out[count] = decisionCode(score, threshold);
             count++;
         }
         this.rows += count;
@@ -31502,7 +31506,6 @@ async function runEvaluationPass(options) {
 }
 function passByPosition(testSet, readers, accumulators, threshold, pair) {
     const store = new RowStore(BATCH, testSet.perRowCosts);
-    const scores = new Float64Array(BATCH);
     const codes = readers.map(() => new Uint8Array(BATCH));
     for (;;) {
         store.count = 0;
@@ -31510,10 +31513,10 @@ function passByPosition(testSet, readers, accumulators, threshold, pair) {
         if (rows === 0)
             break;
         for (let k = 0; k < readers.length; k++) {
-            const got = readers[k].readInOrder(scores, 0, rows);
+            const got = readers[k].readCodesInOrder(codes[k], rows, threshold);
             if (got < rows)
                 throw countMismatch(testSet, readers[k].file, readers[k].rows + readers[k].countRest(), readers[k].reader.format);
-            accumulators[k].addBatch(store, decisionCodes(scores, rows, threshold, codes[k]), rows);
+            accumulators[k].addBatch(store, codes[k], rows);
         }
         pair(store, codes, rows);
     }
@@ -31655,14 +31658,15 @@ function passJoined(testSet, readers, accumulators, threshold, pair) {
                 throw new errors/* DataError */.fL(reader.file.path, undefined, `no prediction for id '${testSet.ids.idOf(missing)}' (test set ${testSet.reader.path} line ${store.lines[missing]})` +
                     `${rows - reader.rows > 1 ? ` and ${rows - reader.rows - 1} more` : ''}; the ${reader.file.role}'s predictions must cover every test-set row`);
             }
+            decisionCodes(scores, rows, threshold, codes[k]);
         }
         else {
-            const got = reader.readInOrder(scores, 0, rows);
+            const got = reader.readCodesInOrder(codes[k], rows, threshold);
             if (got < rows || reader.countRest() > 0) {
                 throw countMismatch(testSet, reader.file, reader.rows, reader.reader.format);
             }
         }
-        accumulators[k].addBatch(store, decisionCodes(scores, rows, threshold, codes[k]), rows);
+        accumulators[k].addBatch(store, codes[k], rows);
     }
     pair(store, codes, rows);
 }
@@ -31946,8 +31950,6 @@ async function runScoreCommand(run) {
     }
 }
 
-// EXTERNAL MODULE: ./src/version.ts
-var version = __nccwpck_require__(311);
 // EXTERNAL MODULE: ./src/modes/shared.ts
 var shared = __nccwpck_require__(6915);
 ;// CONCATENATED MODULE: ./src/modes/model-evaluation.ts
@@ -31957,7 +31959,6 @@ var shared = __nccwpck_require__(6915);
  * predictions on the shared test set (files, or the scoring command per
  * model URI), and evaluate them. Writes nothing to the registry.
  */
-
 
 
 
@@ -32117,17 +32118,9 @@ async function evaluateModels(inputs, env, run, registry, models) {
             : undefined
     });
     const candidateVersion = models?.candidate.kind === 'version' ? models.candidate.version : undefined;
-    return core/* group */.Os('Evaluate the candidate and the champion on the test set', async () => evaluate({
-        mode: inputs.mode,
+    return core/* group */.Os('Evaluate the candidate and the champion on the test set', async () => evaluate((0,shared/* evaluationRequest */.eY)(inputs, {
         modelName,
         testSet,
-        labelColumn: inputs['label-column'],
-        positiveLabel: inputs['positive-label'],
-        idColumn: inputs['id-column'],
-        predictionColumn: inputs['prediction-column'],
-        threshold: inputs.threshold,
-        costs: (0,shared/* costModelOf */.ox)(inputs),
-        policy: (0,shared/* policyOf */.US)(inputs),
         candidate: {
             ...identity(candidateVersion, candidateUri),
             ...predictions.candidate
@@ -32138,10 +32131,8 @@ async function evaluateModels(inputs, env, run, registry, models) {
                 ...predictions.champion
             }
             : undefined,
-        run,
-        toolVersion: version/* VERSION */.x,
-        now: new Date()
-    }));
+        run
+    }, new Date())));
 }
 
 
@@ -32151,12 +32142,14 @@ async function evaluateModels(inputs, env, run, registry, models) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   US: () => (/* binding */ policyOf),
-/* harmony export */   oN: () => (/* binding */ requireInput),
-/* harmony export */   ox: () => (/* binding */ costModelOf)
+/* harmony export */   eY: () => (/* binding */ evaluationRequest),
+/* harmony export */   oN: () => (/* binding */ requireInput)
 /* harmony export */ });
+/* unused harmony exports costModelOf, policyOf */
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(311);
 /** Small pieces every mode uses to turn inputs into requests. */
+
 
 /** The value of a required input, or an InputError saying what it is for. */
 function requireInput(inputs, name, what) {
@@ -32180,6 +32173,25 @@ function policyOf(inputs) {
         minF1: inputs['min-f1'],
         minImprovement: inputs['min-improvement'],
         minConfidence: inputs['min-confidence']
+    };
+}
+/**
+ * An evaluation request from the inputs: everything but the test set, the
+ * models and the run, which the caller has resolved.
+ */
+function evaluationRequest(inputs, resolved, now) {
+    return {
+        mode: inputs.mode,
+        labelColumn: inputs['label-column'],
+        positiveLabel: inputs['positive-label'],
+        idColumn: inputs['id-column'],
+        predictionColumn: inputs['prediction-column'],
+        threshold: inputs.threshold,
+        costs: costModelOf(inputs),
+        policy: policyOf(inputs),
+        toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION */ .x,
+        now,
+        ...resolved
     };
 }
 

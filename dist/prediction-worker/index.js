@@ -380,11 +380,13 @@ const SLOT_MASK = 0x7f;
  * threads cheaply.
  */
 function decisionCodes(scores, count, threshold, out) {
-    for (let i = 0; i < count; i++) {
-        const score = scores[i];
-        out[i] = curveSlot(score) | (score >= threshold ? FLAGGED : 0);
-    }
+    for (let i = 0; i < count; i++)
+        out[i] = decisionCode(scores[i], threshold);
     return out;
+}
+/** One score's decision code. */
+function decisionCode(score, threshold) {
+    return curveSlot(score) | (score >= threshold ? FLAGGED : 0);
 }
 /**
  * Net benefit at each threshold 0.00 … 1.00, from the histogram. With
@@ -1483,6 +1485,7 @@ function checkOtherValues(others, labels) {
 
 
 
+
 class PredictionReader {
     file;
     idColumn;
@@ -1504,14 +1507,15 @@ class PredictionReader {
         this.idSlot = this.joinsById ? this.reader.bind(idColumn, 'id-column') : -1;
         this.scores = new ScoreParser(positiveLabel, this.reader, predictionColumn);
     }
-    /** Reads up to `limit` scores into `out` from `offset`; returns how many. */
-    readInOrder(out, offset, limit) {
+    /** Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`; returns how many. */
+    readCodesInOrder(out, limit, threshold) {
         const reader = this.reader;
         const slot = this.scoreSlot;
         const scores = this.scores;
         let count = 0;
         while (count < limit && reader.next()) {
-            out[offset + count] = scores.parse(reader.bytes, reader.start[slot], reader.end[slot]);
+            const score = scores.parse(reader.bytes, reader.start[slot], reader.end[slot]);
+            out[count] = decisionCode(score, threshold);
             count++;
         }
         this.rows += count;
@@ -1564,13 +1568,11 @@ class PredictionReader {
 
 
 
-
 function post(message, transfer = []) {
     external_node_worker_threads_namespaceObject.parentPort.postMessage(message, transfer);
 }
 function work(job) {
     const readers = job.files.map((file) => new PredictionReader(file, job.predictionColumn, job.positiveLabel, undefined));
-    const scores = new Float64Array(job.batchRows);
     const open = readers.map(() => true);
     try {
         while (open.some(Boolean)) {
@@ -1578,9 +1580,11 @@ function work(job) {
                 if (!open[model])
                     continue;
                 const reader = readers[model];
-                const count = reader.readInOrder(scores, 0, job.batchRows);
+                const batch = new Uint8Array(job.batchRows);
+                const count = reader.readCodesInOrder(batch, job.batchRows, job.threshold);
                 if (count > 0) {
-                    const codes = decisionCodes(scores, count, job.threshold, new Uint8Array(count));
+                    // The last batch is cut to its rows, so its length says how many.
+                    const codes = count === batch.length ? batch : batch.slice(0, count);
                     post({ type: 'codes', model, codes }, [codes.buffer]);
                 }
                 if (count < job.batchRows) {

@@ -185,14 +185,13 @@ function passByPosition(
   pair: PairSink
 ): void {
   const store = new RowStore(BATCH, testSet.perRowCosts)
-  const scores = new Float64Array(BATCH)
   const codes = readers.map(() => new Uint8Array(BATCH))
   for (;;) {
     store.count = 0
     const rows = testSet.readInto(store, BATCH)
     if (rows === 0) break
     for (let k = 0; k < readers.length; k++) {
-      const got = readers[k].readInOrder(scores, 0, rows)
+      const got = readers[k].readCodesInOrder(codes[k], rows, threshold)
       if (got < rows)
         throw countMismatch(
           testSet,
@@ -200,11 +199,7 @@ function passByPosition(
           readers[k].rows + readers[k].countRest(),
           readers[k].reader.format
         )
-      accumulators[k].addBatch(
-        store,
-        decisionCodes(scores, rows, threshold, codes[k]),
-        rows
-      )
+      accumulators[k].addBatch(store, codes[k], rows)
     }
     pair(store, codes, rows)
   }
@@ -392,8 +387,9 @@ function passJoined(
             `${rows - reader.rows > 1 ? ` and ${rows - reader.rows - 1} more` : ''}; the ${reader.file.role}'s predictions must cover every test-set row`
         )
       }
+      decisionCodes(scores, rows, threshold, codes[k])
     } else {
-      const got = reader.readInOrder(scores, 0, rows)
+      const got = reader.readCodesInOrder(codes[k], rows, threshold)
       if (got < rows || reader.countRest() > 0) {
         throw countMismatch(
           testSet,
@@ -403,11 +399,7 @@ function passJoined(
         )
       }
     }
-    accumulators[k].addBatch(
-      store,
-      decisionCodes(scores, rows, threshold, codes[k]),
-      rows
-    )
+    accumulators[k].addBatch(store, codes[k], rows)
   }
   pair(store, codes, rows)
 }

@@ -5,6 +5,7 @@
  */
 
 import type { IdIndex } from '../data/id-index.js'
+import { decisionCode } from '../metrics/model-accumulator.js'
 import { openRecordReader } from '../data/open-reader.js'
 import { errorAt, fieldText, type RecordReader } from '../data/record-reader.js'
 import { ScoreParser } from '../data/score-parser.js'
@@ -41,18 +42,19 @@ export class PredictionReader {
     this.scores = new ScoreParser(positiveLabel, this.reader, predictionColumn)
   }
 
-  /** Reads up to `limit` scores into `out` from `offset`; returns how many. */
-  readInOrder(out: Float64Array, offset: number, limit: number): number {
+  /** Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`; returns how many. */
+  readCodesInOrder(out: Uint8Array, limit: number, threshold: number): number {
     const reader = this.reader
     const slot = this.scoreSlot
     const scores = this.scores
     let count = 0
     while (count < limit && reader.next()) {
-      out[offset + count] = scores.parse(
+      const score = scores.parse(
         reader.bytes,
         reader.start[slot],
         reader.end[slot]
       )
+      out[count] = decisionCode(score, threshold)
       count++
     }
     this.rows += count

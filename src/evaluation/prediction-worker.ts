@@ -8,7 +8,6 @@
 
 import { parentPort, workerData } from 'node:worker_threads'
 import { DataError } from '../errors.js'
-import { decisionCodes } from '../metrics/model-accumulator.js'
 import { PredictionReader } from './prediction-rows.js'
 import type {
   PredictionWorkerJob,
@@ -32,21 +31,21 @@ function work(job: PredictionWorkerJob): void {
         undefined
       )
   )
-  const scores = new Float64Array(job.batchRows)
   const open = readers.map(() => true)
   try {
     while (open.some(Boolean)) {
       for (let model = 0; model < readers.length; model++) {
         if (!open[model]) continue
         const reader = readers[model]
-        const count = reader.readInOrder(scores, 0, job.batchRows)
+        const batch = new Uint8Array(job.batchRows)
+        const count = reader.readCodesInOrder(
+          batch,
+          job.batchRows,
+          job.threshold
+        )
         if (count > 0) {
-          const codes = decisionCodes(
-            scores,
-            count,
-            job.threshold,
-            new Uint8Array(count)
-          )
+          // The last batch is cut to its rows, so its length says how many.
+          const codes = count === batch.length ? batch : batch.slice(0, count)
           post({ type: 'codes', model, codes }, [codes.buffer as ArrayBuffer])
         }
         if (count < job.batchRows) {

@@ -128,11 +128,13 @@ export function decisionCodes(
   threshold: number,
   out: Uint8Array
 ): Uint8Array {
-  for (let i = 0; i < count; i++) {
-    const score = scores[i]
-    out[i] = curveSlot(score) | (score >= threshold ? FLAGGED : 0)
-  }
+  for (let i = 0; i < count; i++) out[i] = decisionCode(scores[i], threshold)
   return out
+}
+
+/** One score's decision code. */
+export function decisionCode(score: number, threshold: number): number {
+  return curveSlot(score) | (score >= threshold ? FLAGGED : 0)
 }
 
 /** One point of the net-benefit curve. */

@@ -16,8 +16,7 @@ import type { EvaluationReport, RunInfo } from '../report/report.js'
 import type { Registry } from '../registry/connect.js'
 import type { ModelVersion } from '../registry/mlflow-client.js'
 import { runScoreCommand, scoreArguments } from '../scoring/score-command.js'
-import { VERSION } from '../version.js'
-import { costModelOf, policyOf, requireInput } from './shared.js'
+import { evaluationRequest, requireInput } from './shared.js'
 
 /** The candidate: a registered version, or a logged model not registered yet. */
 export type Candidate =
@@ -267,30 +266,26 @@ export async function evaluateModels(
   return core.group(
     'Evaluate the candidate and the champion on the test set',
     async () =>
-      evaluate({
-        mode: inputs.mode,
-        modelName,
-        testSet,
-        labelColumn: inputs['label-column'],
-        positiveLabel: inputs['positive-label'],
-        idColumn: inputs['id-column'],
-        predictionColumn: inputs['prediction-column'],
-        threshold: inputs.threshold,
-        costs: costModelOf(inputs),
-        policy: policyOf(inputs),
-        candidate: {
-          ...identity(candidateVersion, candidateUri),
-          ...predictions.candidate
-        },
-        champion: predictions.champion
-          ? {
-              ...identity(models?.champion, championUri),
-              ...predictions.champion
-            }
-          : undefined,
-        run,
-        toolVersion: VERSION,
-        now: new Date()
-      })
+      evaluate(
+        evaluationRequest(
+          inputs,
+          {
+            modelName,
+            testSet,
+            candidate: {
+              ...identity(candidateVersion, candidateUri),
+              ...predictions.candidate
+            },
+            champion: predictions.champion
+              ? {
+                  ...identity(models?.champion, championUri),
+                  ...predictions.champion
+                }
+              : undefined,
+            run
+          },
+          new Date()
+        )
+      )
   )
 }

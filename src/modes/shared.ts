@@ -4,6 +4,8 @@ import { InputError } from '../errors.js'
 import type { GatePolicy } from '../gate/decide.js'
 import type { Inputs, InputName } from '../inputs.js'
 import type { CostModel } from '../metrics/net-benefit.js'
+import type { EvaluationRequest } from '../evaluation/evaluate.js'
+import { VERSION } from '../version.js'
 
 /** The value of a required input, or an InputError saying what it is for. */
 export function requireInput(
@@ -33,5 +35,32 @@ export function policyOf(inputs: Inputs): GatePolicy {
     minF1: inputs['min-f1'],
     minImprovement: inputs['min-improvement']!,
     minConfidence: inputs['min-confidence']
+  }
+}
+
+/**
+ * An evaluation request from the inputs: everything but the test set, the
+ * models and the run, which the caller has resolved.
+ */
+export function evaluationRequest(
+  inputs: Inputs,
+  resolved: Pick<
+    EvaluationRequest,
+    'modelName' | 'testSet' | 'candidate' | 'champion' | 'run'
+  >,
+  now: Date
+): EvaluationRequest {
+  return {
+    mode: inputs.mode,
+    labelColumn: inputs['label-column'],
+    positiveLabel: inputs['positive-label'],
+    idColumn: inputs['id-column'],
+    predictionColumn: inputs['prediction-column'],
+    threshold: inputs.threshold,
+    costs: costModelOf(inputs),
+    policy: policyOf(inputs),
+    toolVersion: VERSION,
+    now,
+    ...resolved
   }
 }
