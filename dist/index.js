@@ -30935,6 +30935,8 @@ function openBySniffing(path, options) {
  * whose ids they name (joined by id).
  */
 
+/** A row without a decision code yet (codes are at most 0x80 | 102). */
+const UNSET = 0xff;
 
 
 
@@ -30974,26 +30976,50 @@ class PredictionReader {
         return count;
     }
     /**
-     * Reads every row into `out` at the row its id names. `out` starts as NaN;
-     * `lines` remembers where each row's prediction came from, for messages.
+     * Reads every row's decision code into `out` at the row its id names.
+     * `out` starts filled with UNSET; a second prediction for an id is an
+     * error naming both lines.
      */
-    readJoined(ids, out, lines) {
+    readCodesJoined(ids, out, threshold) {
         const reader = this.reader;
         const scoreSlot = this.scoreSlot;
         const idSlot = this.idSlot;
         const scores = this.scores;
-        const kind = this.reader.format === 'csv' ? 'column' : 'key';
+        // Try the next row first while the file follows the test set's order.
+        let expected = 0;
+        let inOrder = true;
         while (reader.next()) {
-            const row = ids.find(reader.bytes, reader.start[idSlot], reader.end[idSlot]);
+            const s = reader.start[idSlot];
+            const e = reader.end[idSlot];
+            const row = inOrder
+                ? ids.findFrom(expected, reader.bytes, s, e)
+                : ids.find(reader.bytes, s, e);
             if (row < 0) {
+                const kind = reader.format === 'csv' ? 'column' : 'key';
                 throw errorAt(reader, `id '${fieldText(reader, idSlot)}' (${kind} '${this.idColumn}') is not in the test set; every prediction must be for a test-set row`);
             }
-            if (out[row] === out[row]) {
-                throw errorAt(reader, `id '${fieldText(reader, idSlot)}' has a second prediction here (the first is on ${reader.positionKind} ${lines[row]}); each id needs exactly one`);
+            if (out[row] !== UNSET) {
+                const id = fieldText(reader, idSlot);
+                throw errorAt(reader, `id '${id}' has a second prediction here (the first is on ${reader.positionKind} ${this.firstPositionOf(id)}); each id needs exactly one`);
             }
-            out[row] = scores.parse(reader.bytes, reader.start[scoreSlot], reader.end[scoreSlot]);
-            lines[row] = reader.position;
+            inOrder = row === expected;
+            expected = row + 1;
+            out[row] = decisionCode(scores.parse(reader.bytes, reader.start[scoreSlot], reader.end[scoreSlot]), threshold);
             this.rows++;
+        }
+    }
+    /** Where an id first appears in this file (for the duplicate message: reads the file again). */
+    firstPositionOf(id) {
+        const again = openRecordReader(this.file.path);
+        try {
+            const slot = again.bind(this.idColumn, 'id-column');
+            while (again.next())
+                if (fieldText(again, slot) === id)
+                    return again.position;
+            return 0;
+        }
+        finally {
+            again.close();
         }
     }
     /** Reads to the end without keeping scores (to count rows for a message). */
@@ -31015,8 +31041,10 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 /**
  * An index from row id (the bytes of the id column) to row number, for
  * joining prediction files to the test set by key. Ids live in one byte
- * arena and an open-addressing table of row numbers, so two million ids take
- * tens of megabytes instead of two million strings and map entries.
+ * arena; the open-addressing table keeps each row number beside its hash,
+ * so a lookup in a shuffled file costs one table access plus the one id
+ * comparison that confirms it: two million ids take tens of megabytes, not
+ * two million strings and map entries.
  */
 const EMPTY = -1;
 const id_index_decoder = new TextDecoder();
@@ -31027,15 +31055,15 @@ function hashBytes(bytes, start, end) {
         h ^= bytes[i];
         h = Math.imul(h, 0x01000193);
     }
-    return h >>> 0;
+    return h | 0;
 }
 class IdIndex {
     size = 0;
     arena = new Uint8Array(1 << 16);
     arenaUsed = 0;
     offsets = new Int32Array(1 << 12);
-    hashes = new Uint32Array(1 << 12);
-    table = new Int32Array(1 << 13).fill(EMPTY);
+    /** Pairs [row, hash]; capacity is half its length, a power of two. */
+    table = new Int32Array(1 << 14).fill(EMPTY);
     /** Adds an id as the next row; returns the earlier row with the same id, or -1. */
     add(bytes, start, end) {
         const hash = hashBytes(bytes, start, end);
@@ -31048,12 +31076,10 @@ class IdIndex {
         this.offsets[row] = this.arenaUsed;
         this.arenaUsed += end - start;
         this.offsets[row + 1] = this.arenaUsed;
-        this.hashes[row] = hash;
         this.size = row + 1;
-        if (this.size * 2 > this.table.length)
+        if (this.size * 4 > this.table.length)
             this.rehash(this.table.length * 2);
-        else
-            this.place(row, hash);
+        this.place(this.table, row, hash);
         return -1;
     }
     /** The row with this id, or -1. */
@@ -31061,12 +31087,14 @@ class IdIndex {
         return this.lookup(bytes, start, end, hashBytes(bytes, start, end));
     }
     /**
-     * Like `find`, trying `guess` first: prediction files are usually in the
+     * Like `find`, trying `guess` first: prediction files are often in the
      * test set's order, and comparing with the expected row reads memory in
      * sequence instead of hopping around the table.
      */
     findFrom(guess, bytes, start, end) {
-        if (guess < this.size && this.matches(guess, bytes, start, end))
+        if (guess >= 0 &&
+            guess < this.size &&
+            this.matches(guess, bytes, start, end))
             return guess;
         return this.find(bytes, start, end);
     }
@@ -31075,12 +31103,14 @@ class IdIndex {
         return id_index_decoder.decode(this.arena.subarray(this.offsets[row], this.offsets[row + 1]));
     }
     lookup(bytes, start, end, hash) {
-        const mask = this.table.length - 1;
+        const table = this.table;
+        const mask = (table.length >> 1) - 1;
         for (let slot = hash & mask;; slot = (slot + 1) & mask) {
-            const row = this.table[slot];
+            const row = table[slot << 1];
             if (row === EMPTY)
                 return -1;
-            if (this.hashes[row] === hash && this.matches(row, bytes, start, end))
+            if (table[(slot << 1) + 1] === hash &&
+                this.matches(row, bytes, start, end))
                 return row;
         }
     }
@@ -31096,26 +31126,28 @@ class IdIndex {
         }
         return true;
     }
-    place(row, hash) {
-        const mask = this.table.length - 1;
+    place(table, row, hash) {
+        const mask = (table.length >> 1) - 1;
         let slot = hash & mask;
-        while (this.table[slot] !== EMPTY)
+        while (table[slot << 1] !== EMPTY)
             slot = (slot + 1) & mask;
-        this.table[slot] = row;
+        table[slot << 1] = row;
+        table[(slot << 1) + 1] = hash;
     }
-    rehash(capacity) {
-        this.table = new Int32Array(capacity).fill(EMPTY);
-        for (let row = 0; row < this.size; row++)
-            this.place(row, this.hashes[row]);
+    rehash(length) {
+        const old = this.table;
+        const table = new Int32Array(length).fill(EMPTY);
+        for (let k = 0; k < old.length; k += 2) {
+            if (old[k] !== EMPTY)
+                this.place(table, old[k], old[k + 1]);
+        }
+        this.table = table;
     }
     reserve(rows, idLength) {
         if (rows + 1 > this.offsets.length) {
             const offsets = new Int32Array((rows + 1) * 2);
             offsets.set(this.offsets);
             this.offsets = offsets;
-            const hashes = new Uint32Array((rows + 1) * 2);
-            hashes.set(this.hashes);
-            this.hashes = hashes;
         }
         if (this.arenaUsed + idLength > this.arena.length) {
             const arena = new Uint8Array((this.arenaUsed + idLength) * 2);
@@ -31645,20 +31677,17 @@ function passJoined(testSet, readers, accumulators, threshold, pair) {
         // readInto reads to the end in one call; the loop ends on the next.
     }
     const rows = store.count;
-    const scores = new Float64Array(rows);
     const codes = readers.map(() => new Uint8Array(rows));
     for (let k = 0; k < readers.length; k++) {
         const reader = readers[k];
         if (reader.joinsById) {
-            scores.fill(NaN);
-            const lines = new Int32Array(rows);
-            reader.readJoined(testSet.ids, scores, lines);
-            const missing = scores.findIndex((s) => s !== s);
+            codes[k].fill(UNSET);
+            reader.readCodesJoined(testSet.ids, codes[k], threshold);
+            const missing = codes[k].indexOf(UNSET);
             if (missing >= 0) {
                 throw new errors/* DataError */.fL(reader.file.path, undefined, `no prediction for id '${testSet.ids.idOf(missing)}' (test set ${testSet.reader.path} line ${store.lines[missing]})` +
                     `${rows - reader.rows > 1 ? ` and ${rows - reader.rows - 1} more` : ''}; the ${reader.file.role}'s predictions must cover every test-set row`);
             }
-            decisionCodes(scores, rows, threshold, codes[k]);
         }
         else {
             const got = reader.readCodesInOrder(codes[k], rows, threshold);

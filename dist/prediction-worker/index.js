@@ -1483,6 +1483,8 @@ function checkOtherValues(others, labels) {
  * whose ids they name (joined by id).
  */
 
+/** A row without a decision code yet (codes are at most 0x80 | 102). */
+const UNSET = 0xff;
 
 
 
@@ -1522,26 +1524,50 @@ class PredictionReader {
         return count;
     }
     /**
-     * Reads every row into `out` at the row its id names. `out` starts as NaN;
-     * `lines` remembers where each row's prediction came from, for messages.
+     * Reads every row's decision code into `out` at the row its id names.
+     * `out` starts filled with UNSET; a second prediction for an id is an
+     * error naming both lines.
      */
-    readJoined(ids, out, lines) {
+    readCodesJoined(ids, out, threshold) {
         const reader = this.reader;
         const scoreSlot = this.scoreSlot;
         const idSlot = this.idSlot;
         const scores = this.scores;
-        const kind = this.reader.format === 'csv' ? 'column' : 'key';
+        // Try the next row first while the file follows the test set's order.
+        let expected = 0;
+        let inOrder = true;
         while (reader.next()) {
-            const row = ids.find(reader.bytes, reader.start[idSlot], reader.end[idSlot]);
+            const s = reader.start[idSlot];
+            const e = reader.end[idSlot];
+            const row = inOrder
+                ? ids.findFrom(expected, reader.bytes, s, e)
+                : ids.find(reader.bytes, s, e);
             if (row < 0) {
+                const kind = reader.format === 'csv' ? 'column' : 'key';
                 throw errorAt(reader, `id '${fieldText(reader, idSlot)}' (${kind} '${this.idColumn}') is not in the test set; every prediction must be for a test-set row`);
             }
-            if (out[row] === out[row]) {
-                throw errorAt(reader, `id '${fieldText(reader, idSlot)}' has a second prediction here (the first is on ${reader.positionKind} ${lines[row]}); each id needs exactly one`);
+            if (out[row] !== UNSET) {
+                const id = fieldText(reader, idSlot);
+                throw errorAt(reader, `id '${id}' has a second prediction here (the first is on ${reader.positionKind} ${this.firstPositionOf(id)}); each id needs exactly one`);
             }
-            out[row] = scores.parse(reader.bytes, reader.start[scoreSlot], reader.end[scoreSlot]);
-            lines[row] = reader.position;
+            inOrder = row === expected;
+            expected = row + 1;
+            out[row] = decisionCode(scores.parse(reader.bytes, reader.start[scoreSlot], reader.end[scoreSlot]), threshold);
             this.rows++;
+        }
+    }
+    /** Where an id first appears in this file (for the duplicate message: reads the file again). */
+    firstPositionOf(id) {
+        const again = openRecordReader(this.file.path);
+        try {
+            const slot = again.bind(this.idColumn, 'id-column');
+            while (again.next())
+                if (fieldText(again, slot) === id)
+                    return again.position;
+            return 0;
+        }
+        finally {
+            again.close();
         }
     }
     /** Reads to the end without keeping scores (to count rows for a message). */

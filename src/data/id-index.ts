@@ -1,8 +1,10 @@
 /**
  * An index from row id (the bytes of the id column) to row number, for
  * joining prediction files to the test set by key. Ids live in one byte
- * arena and an open-addressing table of row numbers, so two million ids take
- * tens of megabytes instead of two million strings and map entries.
+ * arena; the open-addressing table keeps each row number beside its hash,
+ * so a lookup in a shuffled file costs one table access plus the one id
+ * comparison that confirms it: two million ids take tens of megabytes, not
+ * two million strings and map entries.
  */
 
 const EMPTY = -1
@@ -15,7 +17,7 @@ function hashBytes(bytes: Uint8Array, start: number, end: number): number {
     h ^= bytes[i]
     h = Math.imul(h, 0x01000193)
   }
-  return h >>> 0
+  return h | 0
 }
 
 export class IdIndex {
@@ -23,8 +25,8 @@ export class IdIndex {
   private arena = new Uint8Array(1 << 16)
   private arenaUsed = 0
   private offsets = new Int32Array(1 << 12)
-  private hashes = new Uint32Array(1 << 12)
-  private table = new Int32Array(1 << 13).fill(EMPTY)
+  /** Pairs [row, hash]; capacity is half its length, a power of two. */
+  private table = new Int32Array(1 << 14).fill(EMPTY)
 
   /** Adds an id as the next row; returns the earlier row with the same id, or -1. */
   add(bytes: Uint8Array, start: number, end: number): number {
@@ -37,10 +39,9 @@ export class IdIndex {
     this.offsets[row] = this.arenaUsed
     this.arenaUsed += end - start
     this.offsets[row + 1] = this.arenaUsed
-    this.hashes[row] = hash
     this.size = row + 1
-    if (this.size * 2 > this.table.length) this.rehash(this.table.length * 2)
-    else this.place(row, hash)
+    if (this.size * 4 > this.table.length) this.rehash(this.table.length * 2)
+    this.place(this.table, row, hash)
     return -1
   }
 
@@ -50,7 +51,7 @@ export class IdIndex {
   }
 
   /**
-   * Like `find`, trying `guess` first: prediction files are usually in the
+   * Like `find`, trying `guess` first: prediction files are often in the
    * test set's order, and comparing with the expected row reads memory in
    * sequence instead of hopping around the table.
    */
@@ -60,7 +61,11 @@ export class IdIndex {
     start: number,
     end: number
   ): number {
-    if (guess < this.size && this.matches(guess, bytes, start, end))
+    if (
+      guess >= 0 &&
+      guess < this.size &&
+      this.matches(guess, bytes, start, end)
+    )
       return guess
     return this.find(bytes, start, end)
   }
@@ -78,11 +83,15 @@ export class IdIndex {
     end: number,
     hash: number
   ): number {
-    const mask = this.table.length - 1
+    const table = this.table
+    const mask = (table.length >> 1) - 1
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
-      const row = this.table[slot]
+      const row = table[slot << 1]
       if (row === EMPTY) return -1
-      if (this.hashes[row] === hash && this.matches(row, bytes, start, end))
+      if (
+        table[(slot << 1) + 1] === hash &&
+        this.matches(row, bytes, start, end)
+      )
         return row
     }
   }
@@ -103,16 +112,21 @@ export class IdIndex {
     return true
   }
 
-  private place(row: number, hash: number): void {
-    const mask = this.table.length - 1
+  private place(table: Int32Array, row: number, hash: number): void {
+    const mask = (table.length >> 1) - 1
     let slot = hash & mask
-    while (this.table[slot] !== EMPTY) slot = (slot + 1) & mask
-    this.table[slot] = row
+    while (table[slot << 1] !== EMPTY) slot = (slot + 1) & mask
+    table[slot << 1] = row
+    table[(slot << 1) + 1] = hash
   }
 
-  private rehash(capacity: number): void {
-    this.table = new Int32Array(capacity).fill(EMPTY)
-    for (let row = 0; row < this.size; row++) this.place(row, this.hashes[row])
+  private rehash(length: number): void {
+    const old = this.table
+    const table = new Int32Array(length).fill(EMPTY)
+    for (let k = 0; k < old.length; k += 2) {
+      if (old[k] !== EMPTY) this.place(table, old[k], old[k + 1])
+    }
+    this.table = table
   }
 
   private reserve(rows: number, idLength: number): void {
@@ -120,9 +134,6 @@ export class IdIndex {
       const offsets = new Int32Array((rows + 1) * 2)
       offsets.set(this.offsets)
       this.offsets = offsets
-      const hashes = new Uint32Array((rows + 1) * 2)
-      hashes.set(this.hashes)
-      this.hashes = hashes
     }
     if (this.arenaUsed + idLength > this.arena.length) {
       const arena = new Uint8Array((this.arenaUsed + idLength) * 2)

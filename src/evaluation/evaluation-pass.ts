@@ -21,14 +21,15 @@ import {
   checkOtherValues,
   type OtherPredictionValues
 } from '../data/score-parser.js'
-import {
-  ModelAccumulator,
-  decisionCodes
-} from '../metrics/model-accumulator.js'
+import { ModelAccumulator } from '../metrics/model-accumulator.js'
 import { constantBenefits, type CostModel } from '../metrics/net-benefit.js'
 import { decimalToNumber } from '../metrics/decimal.js'
 import { PairedDifference } from '../statistics/paired-difference.js'
-import { PredictionReader, type PredictionFile } from './prediction-rows.js'
+import {
+  PredictionReader,
+  UNSET,
+  type PredictionFile
+} from './prediction-rows.js'
 import type {
   PredictionWorkerJob,
   PredictionWorkerMessage
@@ -370,15 +371,13 @@ function passJoined(
     // readInto reads to the end in one call; the loop ends on the next.
   }
   const rows = store.count
-  const scores = new Float64Array(rows)
   const codes = readers.map(() => new Uint8Array(rows))
   for (let k = 0; k < readers.length; k++) {
     const reader = readers[k]
     if (reader.joinsById) {
-      scores.fill(NaN)
-      const lines = new Int32Array(rows)
-      reader.readJoined(testSet.ids!, scores, lines)
-      const missing = scores.findIndex((s) => s !== s)
+      codes[k].fill(UNSET)
+      reader.readCodesJoined(testSet.ids!, codes[k], threshold)
+      const missing = codes[k].indexOf(UNSET)
       if (missing >= 0) {
         throw new DataError(
           reader.file.path,
@@ -387,7 +386,6 @@ function passJoined(
             `${rows - reader.rows > 1 ? ` and ${rows - reader.rows - 1} more` : ''}; the ${reader.file.role}'s predictions must cover every test-set row`
         )
       }
-      decisionCodes(scores, rows, threshold, codes[k])
     } else {
       const got = reader.readCodesInOrder(codes[k], rows, threshold)
       if (got < rows || reader.countRest() > 0) {

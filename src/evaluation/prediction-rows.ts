@@ -6,6 +6,9 @@
 
 import type { IdIndex } from '../data/id-index.js'
 import { decisionCode } from '../metrics/model-accumulator.js'
+
+/** A row without a decision code yet (codes are at most 0x80 | 102). */
+export const UNSET = 0xff
 import { openRecordReader } from '../data/open-reader.js'
 import { errorAt, fieldText, type RecordReader } from '../data/record-reader.js'
 import { ScoreParser } from '../data/score-parser.js'
@@ -62,40 +65,62 @@ export class PredictionReader {
   }
 
   /**
-   * Reads every row into `out` at the row its id names. `out` starts as NaN;
-   * `lines` remembers where each row's prediction came from, for messages.
+   * Reads every row's decision code into `out` at the row its id names.
+   * `out` starts filled with UNSET; a second prediction for an id is an
+   * error naming both lines.
    */
-  readJoined(ids: IdIndex, out: Float64Array, lines: Int32Array): void {
+  readCodesJoined(ids: IdIndex, out: Uint8Array, threshold: number): void {
     const reader = this.reader
     const scoreSlot = this.scoreSlot
     const idSlot = this.idSlot
     const scores = this.scores
-    const kind = this.reader.format === 'csv' ? 'column' : 'key'
+    // Try the next row first while the file follows the test set's order.
+    let expected = 0
+    let inOrder = true
     while (reader.next()) {
-      const row = ids.find(
-        reader.bytes,
-        reader.start[idSlot],
-        reader.end[idSlot]
-      )
+      const s = reader.start[idSlot]
+      const e = reader.end[idSlot]
+      const row: number = inOrder
+        ? ids.findFrom(expected, reader.bytes, s, e)
+        : ids.find(reader.bytes, s, e)
       if (row < 0) {
+        const kind = reader.format === 'csv' ? 'column' : 'key'
         throw errorAt(
           reader,
           `id '${fieldText(reader, idSlot)}' (${kind} '${this.idColumn}') is not in the test set; every prediction must be for a test-set row`
         )
       }
-      if (out[row] === out[row]) {
+      if (out[row] !== UNSET) {
+        const id = fieldText(reader, idSlot)
         throw errorAt(
           reader,
-          `id '${fieldText(reader, idSlot)}' has a second prediction here (the first is on ${reader.positionKind} ${lines[row]}); each id needs exactly one`
+          `id '${id}' has a second prediction here (the first is on ${reader.positionKind} ${this.firstPositionOf(id)}); each id needs exactly one`
         )
       }
-      out[row] = scores.parse(
-        reader.bytes,
-        reader.start[scoreSlot],
-        reader.end[scoreSlot]
+      inOrder = row === expected
+      expected = row + 1
+      out[row] = decisionCode(
+        scores.parse(
+          reader.bytes,
+          reader.start[scoreSlot],
+          reader.end[scoreSlot]
+        ),
+        threshold
       )
-      lines[row] = reader.position
       this.rows++
+    }
+  }
+
+  /** Where an id first appears in this file (for the duplicate message: reads the file again). */
+  private firstPositionOf(id: string): number {
+    const again = openRecordReader(this.file.path)
+    try {
+      const slot = again.bind(this.idColumn!, 'id-column')
+      while (again.next())
+        if (fieldText(again, slot) === id) return again.position
+      return 0
+    } finally {
+      again.close()
     }
   }
 
