@@ -451,7 +451,8 @@ class MlflowClient {
             throw new MlflowApiError(`MLflow at ${this.baseUrl} rejected the Host header of ${label} (HTTP 403${quoted}): start the server with --allowed-hosts including '${new URL(this.baseUrl).host}'.`, full);
         }
         if (status === 403) {
-            const alsoMissing = call.model
+            // Only reads can be about a model that is missing; writes follow a read of it.
+            const alsoMissing = call.model && call.method === 'GET'
                 ? ` (MLflow's basic-auth app also answers 403 when registered model '${call.model}' does not exist)`
                 : '';
             throw new MlflowApiError(`MLflow at ${this.baseUrl} refused ${label} (HTTP 403${quoted}): the user needs ${call.needs}${alsoMissing}.`, full);

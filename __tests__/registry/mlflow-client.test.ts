@@ -300,11 +300,21 @@ describe('mlflow-client', () => {
     )
     const set = await failure(client().setAlias('fraud', 'champion', '3'))
     expect(set.message).toBe(
-      "MLflow at https://mlflow.example.com refused POST /api/2.0/mlflow/registered-models/alias (HTTP 403 \"Permission denied\"): the user needs EDIT permission on registered model 'fraud' to set alias @champion (MLflow's basic-auth app also answers 403 when registered model 'fraud' does not exist)."
+      'MLflow at https://mlflow.example.com refused POST /api/2.0/mlflow/registered-models/alias (HTTP 403 "Permission denied"): the user needs EDIT permission on registered model \'fraud\' to set alias @champion.'
     )
     const remove = await failure(client().deleteAlias('fraud', 'champion'))
     expect(remove.message).toContain(
       "the user needs MANAGE permission on registered model 'fraud' to delete alias @champion"
+    )
+  })
+
+  it('adds on a read refused with 403 that the model may not exist (the basic-auth app hides missing models)', async () => {
+    intercept(ALIAS_PATH).reply(403, 'Permission denied')
+    const read = await failure(
+      client().getModelVersionByAlias('fraud', 'champion')
+    )
+    expect(read.message).toContain(
+      "(MLflow's basic-auth app also answers 403 when registered model 'fraud' does not exist)"
     )
   })
 

@@ -189,6 +189,20 @@ describe('render-markdown.ts', () => {
     expectGolden('rollback', renderMarkdown(report))
   })
 
+  it('says the champion, not the floors, stopped a candidate in evaluate mode', async () => {
+    const report = await sampleReport({
+      'min-net-benefit': '1000',
+      'min-improvement': '100000'
+    })
+    expect(renderMarkdown(report).split('\n')[0]).toBe(
+      '### ❌ Rejected: **fraud-detector** candidate does not beat the champion'
+    )
+    const floors = await sampleReport({ 'min-net-benefit': '10000000' })
+    expect(renderMarkdown(floors).split('\n')[0]).toBe(
+      '### ❌ Rejected: **fraud-detector** candidate does not pass the gate'
+    )
+  })
+
   it('escapes Markdown in model names', async () => {
     const report = {
       ...(await sampleReport({ 'min-net-benefit': '1000' })),

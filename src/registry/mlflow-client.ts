@@ -658,9 +658,11 @@ export class MlflowClient {
       )
     }
     if (status === 403) {
-      const alsoMissing = call.model
-        ? ` (MLflow's basic-auth app also answers 403 when registered model '${call.model}' does not exist)`
-        : ''
+      // Only reads can be about a model that is missing; writes follow a read of it.
+      const alsoMissing =
+        call.model && call.method === 'GET'
+          ? ` (MLflow's basic-auth app also answers 403 when registered model '${call.model}' does not exist)`
+          : ''
       throw new MlflowApiError(
         `MLflow at ${this.baseUrl} refused ${label} (HTTP 403${quoted}): the user needs ${call.needs}${alsoMissing}.`,
         full

@@ -54,10 +54,23 @@ function headline(report: Report): string {
       return report.mode === 'evaluate'
         ? `### ✅ Would promote: ${candidate} passes the gate`
         : `### ✅ Promoted: ${name}${versionLabel(report.candidate)} is now ${alias}`
-    case 'reject':
-      return report.mode === 'evaluate' || !report.champion
-        ? `### ❌ Rejected: ${candidate} does not pass the gate`
-        : `### ❌ Rejected: ${candidate} does not replace ${alias} ${versionLabel(report.champion)}`
+    case 'reject': {
+      if (report.mode !== 'evaluate' && report.champion) {
+        return `### ❌ Rejected: ${candidate} does not replace ${alias} ${versionLabel(report.champion)}`
+      }
+      // In evaluate mode, say whether the floors or the champion stopped it.
+      const floorsPassed =
+        'gates' in report &&
+        report.gates.every(
+          (g) =>
+            g.passed ||
+            g.name === 'min-improvement' ||
+            g.name === 'min-confidence'
+        )
+      return report.champion && floorsPassed
+        ? `### ❌ Rejected: ${candidate} does not beat the champion`
+        : `### ❌ Rejected: ${candidate} does not pass the gate`
+    }
     case 'unchanged':
       return `### ⏸️ Unchanged: ${name}${versionLabel(report.candidate)} is already ${alias}`
     case 'rollback':
