@@ -64,7 +64,7 @@ async function runGateMode(inputs, env, run) {
 /** Floors alone: a logged model is registered only if these pass. */
 function floorsPass(report) {
     return report.gates
-        .filter((g) => g.name !== 'min-improvement')
+        .filter((g) => g.name === 'min-net-benefit' || g.name === 'min-f1')
         .every((g) => g.passed);
 }
 async function writeVerdict(registry, inputs, models, report) {

@@ -78,7 +78,7 @@ export async function runGateMode(
 /** Floors alone: a logged model is registered only if these pass. */
 function floorsPass(report: EvaluationReport): boolean {
   return report.gates
-    .filter((g) => g.name !== 'min-improvement')
+    .filter((g) => g.name === 'min-net-benefit' || g.name === 'min-f1')
     .every((g) => g.passed)
 }
 
