@@ -723,7 +723,8 @@ class CsvReader {
             const fields = this.lines.nextFields(this.start, this.end);
             if (fields === 0)
                 return false;
-            if (this.lines.isBlank) {
+            // A line with a comma (or a quote: -1) is not blank; only one-field lines need the check.
+            if (fields === 1 && this.lines.isBlank) {
                 // Trailing blank lines are harmless; one between rows is a lost row.
                 if (this.blankLine === 0)
                     this.blankLine = this.lines.lineNumber;
@@ -1314,6 +1315,36 @@ function openBySniffing(path, options) {
  */
 
 function parseNumberBytes(bytes, start, end) {
+    // The common case first, kept small enough to inline: `0.934512`, `12`.
+    let mantissa = 0;
+    let i = start;
+    for (; i < end; i++) {
+        const c = bytes[i] - 48;
+        if (c < 0 || c > 9)
+            break;
+        mantissa = mantissa * 10 + c;
+    }
+    if (i > start && i - start <= 15) {
+        if (i === end)
+            return mantissa;
+        if (bytes[i] === 46) {
+            const point = i;
+            for (i++; i < end; i++) {
+                const c = bytes[i] - 48;
+                if (c < 0 || c > 9)
+                    break;
+                mantissa = mantissa * 10 + c;
+            }
+            // At most 15 digits in all: an exact integer over an exact power of ten.
+            if (i === end && i > point + 1 && i - start - 1 <= 15) {
+                return mantissa / POW10[i - point - 1];
+            }
+        }
+    }
+    return parseNumberGeneral(bytes, start, end);
+}
+/** Blanks, signs, leading zeros, long and exponent forms. */
+function parseNumberGeneral(bytes, start, end) {
     while (start < end && (bytes[start] === 32 || bytes[start] === 9))
         start++;
     while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9))

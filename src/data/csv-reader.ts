@@ -78,7 +78,8 @@ export class CsvReader implements RecordReader {
     for (;;) {
       const fields = this.lines.nextFields(this.start, this.end)
       if (fields === 0) return false
-      if (this.lines.isBlank) {
+      // A line with a comma (or a quote: -1) is not blank; only one-field lines need the check.
+      if (fields === 1 && this.lines.isBlank) {
         // Trailing blank lines are harmless; one between rows is a lost row.
         if (this.blankLine === 0) this.blankLine = this.lines.lineNumber
         continue

@@ -14,6 +14,38 @@ export function parseNumberBytes(
   start: number,
   end: number
 ): number {
+  // The common case first, kept small enough to inline: `0.934512`, `12`.
+  let mantissa = 0
+  let i = start
+  for (; i < end; i++) {
+    const c = bytes[i] - 48
+    if (c < 0 || c > 9) break
+    mantissa = mantissa * 10 + c
+  }
+  if (i > start && i - start <= 15) {
+    if (i === end) return mantissa
+    if (bytes[i] === 46) {
+      const point = i
+      for (i++; i < end; i++) {
+        const c = bytes[i] - 48
+        if (c < 0 || c > 9) break
+        mantissa = mantissa * 10 + c
+      }
+      // At most 15 digits in all: an exact integer over an exact power of ten.
+      if (i === end && i > point + 1 && i - start - 1 <= 15) {
+        return mantissa / POW10[i - point - 1]
+      }
+    }
+  }
+  return parseNumberGeneral(bytes, start, end)
+}
+
+/** Blanks, signs, leading zeros, long and exponent forms. */
+function parseNumberGeneral(
+  bytes: Uint8Array,
+  start: number,
+  end: number
+): number {
   while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++
   while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--
   if (start === end) return NaN
