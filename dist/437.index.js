@@ -14,7 +14,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _registry_evidence_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5690);
 /* harmony import */ var _registry_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9721);
 /* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
-/* harmony import */ var _model_evaluation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6916);
+/* harmony import */ var _model_evaluation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2628);
 /**
  * `mode: gate`: evaluate the candidate against the champion and, on a win,
  * move the champion alias to it. Fail closed: nothing is written before the

@@ -28642,8 +28642,8 @@ function parseInputs(raw) {
     throw new errors/* InputError */.dz(name, issue.message);
 }
 
-// EXTERNAL MODULE: ./src/modes/model-evaluation.ts + 22 modules
-var model_evaluation = __nccwpck_require__(6916);
+// EXTERNAL MODULE: ./src/modes/model-evaluation.ts + 23 modules
+var model_evaluation = __nccwpck_require__(2628);
 ;// CONCATENATED MODULE: ./src/modes/evaluate-mode.ts
 /**
  * `mode: evaluate`: the verdict only. Never writes to the registry: with a
@@ -29476,7 +29476,7 @@ class ExactSum {
 
 /***/ }),
 
-/***/ 6916:
+/***/ 2628:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30025,6 +30025,13 @@ function errorAtPosition(reader, position, detail) {
         ? new errors/* DataError */.fL(reader.path, position, detail)
         : new errors/* DataError */.fL(reader.path, undefined, `item ${position}: ${detail}`);
 }
+/** Reads to the end without keeping anything; returns how many records were left. */
+function countRemaining(reader) {
+    let records = 0;
+    while (reader.next())
+        records++;
+    return records;
+}
 
 ;// CONCATENATED MODULE: ./src/data/score-parser.ts
 /**
@@ -30115,33 +30122,24 @@ function checkOtherValues(others, labels) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/data/line-source.ts
+;// CONCATENATED MODULE: ./src/data/chunked-file.ts
 /**
- * Reads a file line by line in large chunks into one reused buffer: the
- * streaming base of every reader. A line is a byte range of `buffer`, valid
- * until the next call; no string is made for it. Every byte read is shown
- * once to `onBytes` (the test set's sha256 is computed this way, in the same
- * pass).
+ * A file read in large chunks into one reused buffer: the base of the
+ * streaming readers. A subclass scans `buffer[0, filled)` and, when it needs
+ * more, calls `readMore(keep)`, which keeps the bytes from `keep` on (moved to
+ * the front, the buffer doubled when they fill it) and reads the next chunk
+ * after them. Every byte read is shown once to `onBytes`, in order (the test
+ * set's sha256 is computed this way, in the same pass).
  */
 
 
-const NEWLINE = 10;
-const CARRIAGE_RETURN = 13;
-const COMMA = 44;
-const QUOTE = 34;
-class LineSource {
+class ChunkedFile {
     path;
     buffer;
-    /** The current line: bytes [lineStart, lineEnd) of `buffer`, without its line break. */
-    lineStart = 0;
-    lineEnd = 0;
-    /** 1-based number of the current line's first physical line. */
-    lineNumber = 0;
-    fd;
+    /** Bytes [0, filled) of `buffer` hold data. */
     filled = 0;
-    position = 0;
-    physicalLines = 0;
     endOfFile = false;
+    fd;
     onBytes;
     constructor(path, options = {}) {
         this.path = path;
@@ -30153,6 +30151,99 @@ class LineSource {
         catch (error) {
             throw new errors/* DataError */.fL(path, undefined, describeFileError(error));
         }
+    }
+    close() {
+        if (this.fd !== undefined)
+            (0,external_node_fs_.closeSync)(this.fd);
+        this.fd = undefined;
+    }
+    /**
+     * Keeps bytes [keep, filled) at the front and reads the next chunk after
+     * them; returns how far the kept bytes moved (`keep`), so the caller can
+     * shift its indexes. Sets `endOfFile` when nothing more came.
+     */
+    readMore(keep) {
+        const kept = this.filled - keep;
+        if (keep > 0)
+            this.buffer.copy(this.buffer, 0, keep, this.filled);
+        if (kept === this.buffer.length) {
+            const larger = Buffer.allocUnsafe(this.buffer.length * 2);
+            this.buffer.copy(larger, 0, 0, kept);
+            this.buffer = larger;
+        }
+        this.filled = kept;
+        const fd = this.fd;
+        if (fd === undefined) {
+            this.endOfFile = true;
+            return keep;
+        }
+        let read;
+        try {
+            read = (0,external_node_fs_.readSync)(fd, this.buffer, kept, this.buffer.length - kept, null);
+        }
+        catch (error) {
+            throw new errors/* DataError */.fL(this.path, undefined, describeFileError(error));
+        }
+        if (read === 0) {
+            this.endOfFile = true;
+        }
+        else {
+            this.onBytes?.(this.buffer.subarray(kept, kept + read));
+            this.filled += read;
+        }
+        return keep;
+    }
+}
+/** Says in words why a file could not be opened or read. */
+function describeFileError(error) {
+    const code = error.code;
+    switch (code) {
+        case 'ENOENT':
+            return 'file not found; check the path (it is relative to the workspace) and that an earlier step wrote it';
+        case 'EISDIR':
+            return 'is a directory, not a file; give the path of the file itself';
+        case 'EACCES':
+            return 'permission denied; make the file readable by the runner';
+        default:
+            return `cannot read the file (${code ?? String(error)})`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/data/line-source.ts
+/**
+ * Reads a file line by line (the CSV and JSON Lines readers' base). A line
+ * is a byte range of `buffer`, valid until the next call; no string is made
+ * for it.
+ */
+
+
+const NEWLINE = 10;
+const CARRIAGE_RETURN = 13;
+const COMMA = 44;
+const QUOTE = 34;
+class LineSource extends ChunkedFile {
+    /** The current line: bytes [lineStart, lineEnd) of `buffer`, without its line break. */
+    lineStart = 0;
+    lineEnd = 0;
+    /** 1-based number of the current line's first physical line. */
+    lineNumber = 0;
+    position = 0;
+    physicalLines = 0;
+    blankLine = 0;
+    /**
+     * The readers' blank-line rule: true to skip a blank current line. Blank
+     * lines at the end are harmless; one followed by data is a lost row, and
+     * the next line of data throws a DataError with `problem` at the blank.
+     */
+    skipBlank(blank, problem) {
+        if (blank) {
+            if (this.blankLine === 0)
+                this.blankLine = this.lineNumber;
+            return true;
+        }
+        if (this.blankLine !== 0)
+            throw new errors/* DataError */.fL(this.path, this.blankLine, problem);
+        return false;
     }
     /** Moves to the next line; false at the end of the file. */
     next() {
@@ -30240,11 +30331,6 @@ class LineSource {
         }
         return true;
     }
-    close() {
-        if (this.fd !== undefined)
-            (0,external_node_fs_.closeSync)(this.fd);
-        this.fd = undefined;
-    }
     finishLine(end) {
         // `end` is the index of the newline, or `filled` for a last line without one.
         this.position = end < this.filled ? end + 1 : end;
@@ -30277,52 +30363,11 @@ class LineSource {
             this.lineStart -= shift;
         }
     }
-    /** Moves bytes from `keep` on to the front, reads more; returns the shift. */
+    /** Keeps bytes from `keep` on, reads more; returns the shift. */
     refill(keep) {
-        const kept = this.filled - keep;
-        if (keep > 0)
-            this.buffer.copy(this.buffer, 0, keep, this.filled);
-        if (kept === this.buffer.length) {
-            const larger = Buffer.allocUnsafe(this.buffer.length * 2);
-            this.buffer.copy(larger, 0, 0, kept);
-            this.buffer = larger;
-        }
-        this.filled = kept;
-        this.position -= keep;
-        const fd = this.fd;
-        if (fd === undefined) {
-            this.endOfFile = true;
-            return keep;
-        }
-        let read;
-        try {
-            read = (0,external_node_fs_.readSync)(fd, this.buffer, kept, this.buffer.length - kept, null);
-        }
-        catch (error) {
-            throw new errors/* DataError */.fL(this.path, undefined, describeFileError(error));
-        }
-        if (read === 0) {
-            this.endOfFile = true;
-        }
-        else {
-            this.onBytes?.(this.buffer.subarray(kept, kept + read));
-            this.filled += read;
-        }
-        return keep;
-    }
-}
-/** Says in words why a file could not be opened or read. */
-function describeFileError(error) {
-    const code = error.code;
-    switch (code) {
-        case 'ENOENT':
-            return 'file not found; check the path (it is relative to the workspace) and that an earlier step wrote it';
-        case 'EISDIR':
-            return 'is a directory, not a file; give the path of the file itself';
-        case 'EACCES':
-            return 'permission denied; make the file readable by the runner';
-        default:
-            return `cannot read the file (${code ?? String(error)})`;
+        const shift = this.readMore(keep);
+        this.position -= shift;
+        return shift;
     }
 }
 
@@ -30339,6 +30384,7 @@ function describeFileError(error) {
 const csv_reader_COMMA = 44;
 const csv_reader_QUOTE = 34;
 const encoder = new TextEncoder();
+const BLANK_LINE = 'blank line between data rows; remove it or fill in the row (rows are counted and matched, so a blank line cannot be skipped silently)';
 class CsvReader {
     path;
     format = 'csv';
@@ -30349,7 +30395,6 @@ class CsvReader {
     end;
     lines;
     scratch = Buffer.allocUnsafe(4096);
-    blankLine = 0;
     constructor(path, options = {}) {
         this.path = path;
         this.lines = new LineSource(path, options);
@@ -30388,15 +30433,9 @@ class CsvReader {
             if (fields === 0)
                 return false;
             // A line with a comma (or a quote: -1) is not blank; only one-field lines need the check.
-            if (fields === 1 && this.lines.isBlank) {
-                // Trailing blank lines are harmless; one between rows is a lost row.
-                if (this.blankLine === 0)
-                    this.blankLine = this.lines.lineNumber;
+            const blank = fields === 1 && this.lines.isBlank;
+            if (this.lines.skipBlank(blank, BLANK_LINE))
                 continue;
-            }
-            if (this.blankLine !== 0) {
-                throw new errors/* DataError */.fL(this.path, this.blankLine, 'blank line between data rows; remove it or fill in the row (rows are counted and matched, so a blank line cannot be skipped silently)');
-            }
             if (fields < 0) {
                 this.splitQuoted();
             }
@@ -30543,7 +30582,6 @@ class JsonLinesReader {
     lines;
     fields = [];
     firstKeys;
-    blankLine = 0;
     pending = false;
     constructor(path, options = {}) {
         this.path = path;
@@ -30612,15 +30650,9 @@ class JsonLinesReader {
         for (;;) {
             if (!this.lines.next())
                 return false;
-            if (this.lines.isBlank) {
-                if (this.blankLine === 0)
-                    this.blankLine = this.lines.lineNumber;
-                continue;
-            }
-            if (this.blankLine !== 0) {
-                throw new errors/* DataError */.fL(this.path, this.blankLine, 'blank line between records; remove it or fill in the record');
-            }
-            return true;
+            const problem = 'blank line between records; remove it or fill in the record';
+            if (!this.lines.skipBlank(this.lines.isBlank, problem))
+                return true;
         }
     }
     parse() {
@@ -30651,7 +30683,6 @@ class JsonLinesReader {
 
 
 
-
 const OPEN_BRACKET = 91;
 const CLOSE_BRACKET = 93;
 const OPEN_BRACE = 123;
@@ -30663,34 +30694,20 @@ const mlflow_predictions_reader_encoder = new TextEncoder();
 function isSpace(c) {
     return c === 32 || c === 10 || c === 13 || c === 9;
 }
-class MlflowPredictionsReader {
-    path;
+class MlflowPredictionsReader extends ChunkedFile {
     format = 'mlflow-json';
     positionKind = 'item';
     position = 0;
     bytes;
     start = new Int32Array(1);
     end = new Int32Array(1);
-    buffer;
-    fd;
-    filled = 0;
     cursor = 0;
-    endOfFile = false;
     finished = false;
     key = 'prediction';
     scratch = new Uint8Array(256);
-    onBytes;
     constructor(path, options = {}) {
-        this.path = path;
-        this.buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20);
+        super(path, options);
         this.bytes = this.buffer;
-        this.onBytes = options.onBytes;
-        try {
-            this.fd = (0,external_node_fs_.openSync)(path, 'r');
-        }
-        catch (error) {
-            throw new errors/* DataError */.fL(path, undefined, describeFileError(error));
-        }
         this.openArray();
     }
     /** Items carry no other fields than the prediction, so no id column. */
@@ -30725,11 +30742,6 @@ class MlflowPredictionsReader {
         this.position++;
         this.readItem();
         return true;
-    }
-    close() {
-        if (this.fd !== undefined)
-            (0,external_node_fs_.closeSync)(this.fd);
-        this.fd = undefined;
     }
     fail(detail) {
         throw new errors/* DataError */.fL(this.path, undefined, `item ${Math.max(this.position, 1)}: ${detail}`);
@@ -30897,28 +30909,7 @@ class MlflowPredictionsReader {
     }
     /** Keeps bytes from the cursor on, reads the next chunk after them. */
     refill() {
-        const keep = this.cursor;
-        const kept = this.filled - keep;
-        if (keep > 0)
-            this.buffer.copy(this.buffer, 0, keep, this.filled);
-        if (kept === this.buffer.length) {
-            const larger = Buffer.allocUnsafe(this.buffer.length * 2);
-            this.buffer.copy(larger, 0, 0, kept);
-            this.buffer = larger;
-        }
-        this.filled = kept;
-        this.cursor = 0;
-        if (this.fd === undefined) {
-            this.endOfFile = true;
-            return;
-        }
-        const read = (0,external_node_fs_.readSync)(this.fd, this.buffer, kept, this.buffer.length - kept, null);
-        if (read === 0)
-            this.endOfFile = true;
-        else {
-            this.onBytes?.(this.buffer.subarray(kept, kept + read));
-            this.filled += read;
-        }
+        this.cursor -= this.readMore(this.cursor);
     }
 }
 
@@ -31064,9 +31055,7 @@ class PredictionReader {
     }
     /** Reads to the end without keeping scores (to count rows for a message). */
     countRest() {
-        let rows = 0;
-        while (this.reader.next())
-            rows++;
+        const rows = countRemaining(this.reader);
         this.rows += rows;
         return rows;
     }
@@ -31428,9 +31417,7 @@ class TestSetReader {
     }
     /** Reads to the end without keeping rows (to count them for a message). */
     countRest() {
-        let rows = 0;
-        while (this.reader.next())
-            rows++;
+        const rows = countRemaining(this.reader);
         this.rows += rows;
         return rows;
     }
@@ -31765,13 +31752,7 @@ function costText(spec) {
 }
 async function evaluate(request) {
     const pass = await runEvaluationPass({
-        testSet: request.testSet,
-        labelColumn: request.labelColumn,
-        positiveLabel: request.positiveLabel,
-        idColumn: request.idColumn,
-        predictionColumn: request.predictionColumn,
-        threshold: request.threshold,
-        costs: request.costs,
+        ...request,
         predictions: [
             {
                 role: 'candidate',

@@ -126,6 +126,29 @@ describe('jsonl-reader.ts', () => {
   })
 })
 
+describe('line-source.ts: the blank-line rule, shared by both line readers', () => {
+  it('skips blank lines at the end but names one between records', () => {
+    expect(
+      readAll(new JsonLinesReader(file('p.jsonl', '{"prediction": 1}\n\n')), [
+        'prediction'
+      ])
+    ).toEqual([[1, '1']])
+    expect(() =>
+      readAll(
+        new JsonLinesReader(
+          file('p.jsonl', '{"prediction": 1}\n \n{"prediction": 0}\n')
+        ),
+        ['prediction']
+      )
+    ).toThrow(
+      'p.jsonl:2: blank line between records; remove it or fill in the record'
+    )
+    expect(() =>
+      readAll(new CsvReader(file('t.csv', 'a,b\n1,2\n\n3,4\n')), ['a'])
+    ).toThrow('t.csv:3: blank line between data rows')
+  })
+})
+
 describe('mlflow-predictions-reader.ts', () => {
   const cases: [string, string, string[]][] = [
     [

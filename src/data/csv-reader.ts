@@ -6,12 +6,15 @@
  */
 
 import { DataError } from '../errors.js'
-import { LineSource, type LineSourceOptions } from './line-source.js'
+import type { ChunkedFileOptions } from './chunked-file.js'
+import { LineSource } from './line-source.js'
 import { listFields, type RecordReader } from './record-reader.js'
 
 const COMMA = 44
 const QUOTE = 34
 const encoder = new TextEncoder()
+const BLANK_LINE =
+  'blank line between data rows; remove it or fill in the row (rows are counted and matched, so a blank line cannot be skipped silently)'
 
 export class CsvReader implements RecordReader {
   readonly format = 'csv'
@@ -22,11 +25,10 @@ export class CsvReader implements RecordReader {
   readonly end: Int32Array
   private readonly lines: LineSource
   private scratch = Buffer.allocUnsafe(4096)
-  private blankLine = 0
 
   constructor(
     readonly path: string,
-    options: LineSourceOptions = {}
+    options: ChunkedFileOptions = {}
   ) {
     this.lines = new LineSource(path, options)
     if (!this.lines.next()) {
@@ -79,18 +81,8 @@ export class CsvReader implements RecordReader {
       const fields = this.lines.nextFields(this.start, this.end)
       if (fields === 0) return false
       // A line with a comma (or a quote: -1) is not blank; only one-field lines need the check.
-      if (fields === 1 && this.lines.isBlank) {
-        // Trailing blank lines are harmless; one between rows is a lost row.
-        if (this.blankLine === 0) this.blankLine = this.lines.lineNumber
-        continue
-      }
-      if (this.blankLine !== 0) {
-        throw new DataError(
-          this.path,
-          this.blankLine,
-          'blank line between data rows; remove it or fill in the row (rows are counted and matched, so a blank line cannot be skipped silently)'
-        )
-      }
+      const blank = fields === 1 && this.lines.isBlank
+      if (this.lines.skipBlank(blank, BLANK_LINE)) continue
       if (fields < 0) {
         this.splitQuoted()
       } else {

@@ -6,7 +6,8 @@
 
 import { DataError } from '../errors.js'
 import { jsonValueText } from './json-value.js'
-import { LineSource, type LineSourceOptions } from './line-source.js'
+import type { ChunkedFileOptions } from './chunked-file.js'
+import { LineSource } from './line-source.js'
 import { listFields, type RecordReader } from './record-reader.js'
 
 const encoder = new TextEncoder()
@@ -20,12 +21,11 @@ export class JsonLinesReader implements RecordReader {
   private readonly lines: LineSource
   private readonly fields: string[] = []
   private firstKeys: string[] | undefined
-  private blankLine = 0
   private pending = false
 
   constructor(
     readonly path: string,
-    options: LineSourceOptions = {}
+    options: ChunkedFileOptions = {}
   ) {
     this.lines = new LineSource(path, options)
     // Peek at the first record so `has` and `bind` can name its keys.
@@ -110,18 +110,9 @@ export class JsonLinesReader implements RecordReader {
   private advance(): boolean {
     for (;;) {
       if (!this.lines.next()) return false
-      if (this.lines.isBlank) {
-        if (this.blankLine === 0) this.blankLine = this.lines.lineNumber
-        continue
-      }
-      if (this.blankLine !== 0) {
-        throw new DataError(
-          this.path,
-          this.blankLine,
-          'blank line between records; remove it or fill in the record'
-        )
-      }
-      return true
+      const problem =
+        'blank line between records; remove it or fill in the record'
+      if (!this.lines.skipBlank(this.lines.isBlank, problem)) return true
     }
   }
 

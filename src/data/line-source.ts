@@ -1,51 +1,40 @@
 /**
- * Reads a file line by line in large chunks into one reused buffer: the
- * streaming base of every reader. A line is a byte range of `buffer`, valid
- * until the next call; no string is made for it. Every byte read is shown
- * once to `onBytes` (the test set's sha256 is computed this way, in the same
- * pass).
+ * Reads a file line by line (the CSV and JSON Lines readers' base). A line
+ * is a byte range of `buffer`, valid until the next call; no string is made
+ * for it.
  */
 
-import { closeSync, openSync, readSync } from 'node:fs'
 import { DataError } from '../errors.js'
+import { ChunkedFile } from './chunked-file.js'
 
 const NEWLINE = 10
 const CARRIAGE_RETURN = 13
 const COMMA = 44
 const QUOTE = 34
 
-export interface LineSourceOptions {
-  /** Called with every chunk of bytes as it is read, in order. */
-  readonly onBytes?: (chunk: Uint8Array) => void
-  /** Bytes read at a time. */
-  readonly chunkSize?: number
-}
-
-export class LineSource {
-  buffer: Buffer
+export class LineSource extends ChunkedFile {
   /** The current line: bytes [lineStart, lineEnd) of `buffer`, without its line break. */
   lineStart = 0
   lineEnd = 0
   /** 1-based number of the current line's first physical line. */
   lineNumber = 0
-  private fd: number | undefined
-  private filled = 0
   private position = 0
   private physicalLines = 0
-  private endOfFile = false
-  private readonly onBytes?: (chunk: Uint8Array) => void
+  private blankLine = 0
 
-  constructor(
-    readonly path: string,
-    options: LineSourceOptions = {}
-  ) {
-    this.buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20)
-    this.onBytes = options.onBytes
-    try {
-      this.fd = openSync(path, 'r')
-    } catch (error) {
-      throw new DataError(path, undefined, describeFileError(error))
+  /**
+   * The readers' blank-line rule: true to skip a blank current line. Blank
+   * lines at the end are harmless; one followed by data is a lost row, and
+   * the next line of data throws a DataError with `problem` at the blank.
+   */
+  skipBlank(blank: boolean, problem: string): boolean {
+    if (blank) {
+      if (this.blankLine === 0) this.blankLine = this.lineNumber
+      return true
     }
+    if (this.blankLine !== 0)
+      throw new DataError(this.path, this.blankLine, problem)
+    return false
   }
 
   /** Moves to the next line; false at the end of the file. */
@@ -132,11 +121,6 @@ export class LineSource {
     return true
   }
 
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd)
-    this.fd = undefined
-  }
-
   private finishLine(end: number): void {
     // `end` is the index of the newline, or `filled` for a last line without one.
     this.position = end < this.filled ? end + 1 : end
@@ -171,49 +155,10 @@ export class LineSource {
     }
   }
 
-  /** Moves bytes from `keep` on to the front, reads more; returns the shift. */
+  /** Keeps bytes from `keep` on, reads more; returns the shift. */
   private refill(keep: number): number {
-    const kept = this.filled - keep
-    if (keep > 0) this.buffer.copy(this.buffer, 0, keep, this.filled)
-    if (kept === this.buffer.length) {
-      const larger = Buffer.allocUnsafe(this.buffer.length * 2)
-      this.buffer.copy(larger, 0, 0, kept)
-      this.buffer = larger
-    }
-    this.filled = kept
-    this.position -= keep
-    const fd = this.fd
-    if (fd === undefined) {
-      this.endOfFile = true
-      return keep
-    }
-    let read: number
-    try {
-      read = readSync(fd, this.buffer, kept, this.buffer.length - kept, null)
-    } catch (error) {
-      throw new DataError(this.path, undefined, describeFileError(error))
-    }
-    if (read === 0) {
-      this.endOfFile = true
-    } else {
-      this.onBytes?.(this.buffer.subarray(kept, kept + read))
-      this.filled += read
-    }
-    return keep
-  }
-}
-
-/** Says in words why a file could not be opened or read. */
-export function describeFileError(error: unknown): string {
-  const code = (error as NodeJS.ErrnoException).code
-  switch (code) {
-    case 'ENOENT':
-      return 'file not found; check the path (it is relative to the workspace) and that an earlier step wrote it'
-    case 'EISDIR':
-      return 'is a directory, not a file; give the path of the file itself'
-    case 'EACCES':
-      return 'permission denied; make the file readable by the runner'
-    default:
-      return `cannot read the file (${code ?? String(error)})`
+    const shift = this.readMore(keep)
+    this.position -= shift
+    return shift
   }
 }

@@ -7,10 +7,9 @@
  * from 1 in messages ("item 12").
  */
 
-import { closeSync, openSync, readSync } from 'node:fs'
 import { DataError } from '../errors.js'
 import { jsonValueText } from './json-value.js'
-import { describeFileError, type LineSourceOptions } from './line-source.js'
+import { ChunkedFile, type ChunkedFileOptions } from './chunked-file.js'
 import type { RecordReader } from './record-reader.js'
 
 const OPEN_BRACKET = 91
@@ -26,35 +25,24 @@ function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9
 }
 
-export class MlflowPredictionsReader implements RecordReader {
+export class MlflowPredictionsReader
+  extends ChunkedFile
+  implements RecordReader
+{
   readonly format = 'mlflow-json'
   readonly positionKind = 'item'
   position = 0
   bytes: Uint8Array
   readonly start = new Int32Array(1)
   readonly end = new Int32Array(1)
-  private buffer: Buffer
-  private fd: number | undefined
-  private filled = 0
   private cursor = 0
-  private endOfFile = false
   private finished = false
   private key = 'prediction'
   private scratch = new Uint8Array(256)
-  private readonly onBytes?: (chunk: Uint8Array) => void
 
-  constructor(
-    readonly path: string,
-    options: LineSourceOptions = {}
-  ) {
-    this.buffer = Buffer.allocUnsafe(options.chunkSize ?? 1 << 20)
+  constructor(path: string, options: ChunkedFileOptions = {}) {
+    super(path, options)
     this.bytes = this.buffer
-    this.onBytes = options.onBytes
-    try {
-      this.fd = openSync(path, 'r')
-    } catch (error) {
-      throw new DataError(path, undefined, describeFileError(error))
-    }
     this.openArray()
   }
 
@@ -94,11 +82,6 @@ export class MlflowPredictionsReader implements RecordReader {
     this.position++
     this.readItem()
     return true
-  }
-
-  close(): void {
-    if (this.fd !== undefined) closeSync(this.fd)
-    this.fd = undefined
   }
 
   private fail(detail: string): never {
@@ -274,31 +257,6 @@ export class MlflowPredictionsReader implements RecordReader {
 
   /** Keeps bytes from the cursor on, reads the next chunk after them. */
   private refill(): void {
-    const keep = this.cursor
-    const kept = this.filled - keep
-    if (keep > 0) this.buffer.copy(this.buffer, 0, keep, this.filled)
-    if (kept === this.buffer.length) {
-      const larger = Buffer.allocUnsafe(this.buffer.length * 2)
-      this.buffer.copy(larger, 0, 0, kept)
-      this.buffer = larger
-    }
-    this.filled = kept
-    this.cursor = 0
-    if (this.fd === undefined) {
-      this.endOfFile = true
-      return
-    }
-    const read = readSync(
-      this.fd,
-      this.buffer,
-      kept,
-      this.buffer.length - kept,
-      null
-    )
-    if (read === 0) this.endOfFile = true
-    else {
-      this.onBytes?.(this.buffer.subarray(kept, kept + read))
-      this.filled += read
-    }
+    this.cursor -= this.readMore(this.cursor)
   }
 }

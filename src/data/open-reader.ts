@@ -9,13 +9,13 @@ import { extname } from 'node:path'
 import { DataError } from '../errors.js'
 import { CsvReader } from './csv-reader.js'
 import { JsonLinesReader } from './jsonl-reader.js'
-import { describeFileError, type LineSourceOptions } from './line-source.js'
+import { describeFileError, type ChunkedFileOptions } from './chunked-file.js'
 import { MlflowPredictionsReader } from './mlflow-predictions-reader.js'
 import type { RecordReader } from './record-reader.js'
 
 export function openRecordReader(
   path: string,
-  options: LineSourceOptions = {}
+  options: ChunkedFileOptions = {}
 ): RecordReader {
   switch (extname(path).toLowerCase()) {
     case '.csv':
@@ -32,7 +32,7 @@ export function openRecordReader(
 
 function openBySniffing(
   path: string,
-  options: LineSourceOptions
+  options: ChunkedFileOptions
 ): RecordReader {
   let head: string
   try {

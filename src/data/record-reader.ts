@@ -64,3 +64,10 @@ export function errorAtPosition(
     ? new DataError(reader.path, position, detail)
     : new DataError(reader.path, undefined, `item ${position}: ${detail}`)
 }
+
+/** Reads to the end without keeping anything; returns how many records were left. */
+export function countRemaining(reader: RecordReader): number {
+  let records = 0
+  while (reader.next()) records++
+  return records
+}

@@ -10,7 +10,6 @@ import { netBenefitCurve } from '../metrics/model-accumulator.js'
 import {
   constantBenefits,
   describeCostModel,
-  type CostModel,
   type CostSpec
 } from '../metrics/net-benefit.js'
 import {
@@ -23,7 +22,7 @@ import {
   type RunInfo
 } from '../report/report.js'
 import { differenceInterval } from '../statistics/paired-difference.js'
-import { runEvaluationPass } from './evaluation-pass.js'
+import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
 
 /** What is known of a model besides its predictions. */
 export interface ModelIdentity {
@@ -32,16 +31,10 @@ export interface ModelIdentity {
   readonly url?: string
 }
 
-export interface EvaluationRequest {
+/** The pass's options (all but the files, given per model below) and the rest of the run. */
+export interface EvaluationRequest extends Omit<PassOptions, 'predictions'> {
   readonly mode: Mode
   readonly modelName?: string
-  readonly testSet: string
-  readonly labelColumn: string
-  readonly positiveLabel: string
-  readonly idColumn?: string
-  readonly predictionColumn: string
-  readonly threshold: number
-  readonly costs: CostModel
   readonly policy: GatePolicy
   readonly candidate: ModelIdentity & {
     readonly predictions: string
@@ -64,13 +57,7 @@ export async function evaluate(
   request: EvaluationRequest
 ): Promise<EvaluationReport> {
   const pass = await runEvaluationPass({
-    testSet: request.testSet,
-    labelColumn: request.labelColumn,
-    positiveLabel: request.positiveLabel,
-    idColumn: request.idColumn,
-    predictionColumn: request.predictionColumn,
-    threshold: request.threshold,
-    costs: request.costs,
+    ...request,
     predictions: [
       {
         role: 'candidate',

@@ -10,7 +10,12 @@ import { decisionCode } from '../metrics/model-accumulator.js'
 /** A row without a decision code yet (codes are at most 0x80 | 102). */
 export const UNSET = 0xff
 import { openRecordReader } from '../data/open-reader.js'
-import { errorAt, fieldText, type RecordReader } from '../data/record-reader.js'
+import {
+  countRemaining,
+  errorAt,
+  fieldText,
+  type RecordReader
+} from '../data/record-reader.js'
 import { ScoreParser } from '../data/score-parser.js'
 
 export interface PredictionFile {
@@ -126,8 +131,7 @@ export class PredictionReader {
 
   /** Reads to the end without keeping scores (to count rows for a message). */
   countRest(): number {
-    let rows = 0
-    while (this.reader.next()) rows++
+    const rows = countRemaining(this.reader)
     this.rows += rows
     return rows
   }

@@ -12,7 +12,12 @@ import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
 import { LabelEncoder } from '../data/label-encoder.js'
 import { openRecordReader } from '../data/open-reader.js'
-import { errorAt, fieldText, type RecordReader } from '../data/record-reader.js'
+import {
+  countRemaining,
+  errorAt,
+  fieldText,
+  type RecordReader
+} from '../data/record-reader.js'
 
 /** Growable columns of test-set rows. */
 export class RowStore implements RowBatch {
@@ -172,8 +177,7 @@ export class TestSetReader {
 
   /** Reads to the end without keeping rows (to count them for a message). */
   countRest(): number {
-    let rows = 0
-    while (this.reader.next()) rows++
+    const rows = countRemaining(this.reader)
     this.rows += rows
     return rows
   }
