@@ -82,8 +82,13 @@ function checkReportPath(path: string, inputs: Inputs): void {
   let isFolder = false
   try {
     isFolder = statSync(path).isDirectory()
-  } catch {
-    return // Not there yet: publish() creates it and names the input if it cannot.
+  } catch (error) {
+    // Not there yet is fine: publish() creates it (and its folders).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw new InputError(
+      'report-path',
+      `cannot write the JSON report to '${path}' (${(error as Error).message}); give a writable file path`
+    )
   }
   if (isFolder)
     throw new InputError(
