@@ -19,7 +19,6 @@ import { runEvaluateMode } from './modes/evaluate-mode.js'
 import { outputsFor, type Outputs } from './outputs.js'
 import { fitMarkdown } from './report/fit-markdown.js'
 import { renderMarkdown } from './report/render-markdown.js'
-import { decimalFromString } from './metrics/decimal.js'
 import { formatMoney, formatRatio, moneyPrecisionOf } from './report/format.js'
 import { isEvaluation, type Report } from './report/report.js'
 import { pullRequestOf, runContext } from './run-context.js'
@@ -116,7 +115,7 @@ function summaryLine(report: Report, outputs: Outputs): string {
   const figures = (role: 'candidate' | 'champion'): string => {
     const metrics = isEvaluation(report) ? report[role]?.metrics : undefined
     return metrics
-      ? `${role} net benefit ${formatMoney(decimalFromString(metrics.net_benefit_exact), precision)}, F1 ${formatRatio(metrics.f1)}`
+      ? `${role} net benefit ${formatMoney(metrics.net_benefit_exact, precision)}, F1 ${formatRatio(metrics.f1)}`
       : ''
   }
   return [

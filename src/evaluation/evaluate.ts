@@ -164,10 +164,10 @@ export async function evaluate(
       min_net_benefit: request.policy.minNetBenefit
         ? decimalToNumber(request.policy.minNetBenefit)
         : null,
-      min_f1: request.policy.minF1 ?? null,
       min_net_benefit_exact: request.policy.minNetBenefit
         ? decimalToString(request.policy.minNetBenefit)
         : null,
+      min_f1: request.policy.minF1 ?? null,
       min_improvement: decimalToNumber(request.policy.minImprovement),
       min_improvement_exact: decimalToString(request.policy.minImprovement),
       min_confidence: request.policy.minConfidence ?? null

@@ -60,7 +60,9 @@ export function moneyPrecision(money: GateMoney): MoneyPrecision {
       margin.mantissa < 0n ? { ...margin, mantissa: -margin.mantissa } : margin
     return compareDecimal(size, CLOSE_CALL) < 0
   })
-  const limits = [money.minImprovement, money.minNetBenefit ?? CLOSE_CALL]
+  const limits = money.minNetBenefit
+    ? [money.minImprovement, money.minNetBenefit]
+    : [money.minImprovement]
   return close || !limits.every(isWholeDollars) ? 'cents' : 'dollars'
 }
 
@@ -108,15 +110,23 @@ function shown(value: Decimal, precision: MoneyPrecision): Decimal {
   return exact
 }
 
+/**
+ * Money for people: a decimal, the exact text the report carries
+ * (`"79372.10"`, see `plainMoney`), or an approximate number.
+ */
+export type Money = Decimal | string | number
+
+function toDecimal(value: Money): Decimal {
+  if (typeof value === 'number') return fromNumber(value)
+  return typeof value === 'string' ? decimalFromString(value) : value
+}
+
 /** `$79,372` or `$79,372.10`, `-$1,234`; dollars round half away from zero. */
 export function formatMoney(
-  value: Decimal | number,
+  value: Money,
   precision: MoneyPrecision = 'dollars'
 ): string {
-  const amount = shown(
-    typeof value === 'number' ? fromNumber(value) : value,
-    precision
-  )
+  const amount = shown(toDecimal(value), precision)
   const text = decimalToString(amount).replace(/^-/, '')
   const [whole, fraction] = text.split('.')
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
@@ -126,7 +136,7 @@ export function formatMoney(
 
 /** A difference: `+$3,300`, `-$1,234`, `$0`; `+$0.30`, `-$0.30`, `$0.00` to the cent. */
 export function formatMoneyDelta(
-  value: Decimal | number,
+  value: Money,
   precision: MoneyPrecision = 'dollars'
 ): string {
   const text = formatMoney(value, precision)

@@ -14,7 +14,6 @@ import {
   shortHash,
   type MoneyPrecision
 } from './format.js'
-import { decimalFromString } from '../metrics/decimal.js'
 import { renderNetBenefitChart } from './net-benefit-chart.js'
 import {
   isEvaluation,
@@ -95,7 +94,7 @@ function passCell(passed: boolean): string {
 /** A difference, made visible when negative. */
 function moneyDelta(value: string | null, precision: MoneyPrecision): string {
   if (value === null) return '–'
-  const text = formatMoneyDelta(decimalFromString(value), precision)
+  const text = formatMoneyDelta(value, precision)
   return text.startsWith('-') ? `🔻 **${text}**` : text
 }
 
@@ -115,9 +114,7 @@ function criteriaTable(report: EvaluationReport): string[] {
   // Exact figures, to the cent when the call was close (moneyPrecision).
   const precision = moneyPrecisionOf(report)
   const money = (v: string | null | undefined): string =>
-    v === undefined || v === null
-      ? '–'
-      : formatMoney(decimalFromString(v), precision)
+    v === undefined || v === null ? '–' : formatMoney(v, precision)
   const difference = moneyDelta(
     report.comparison.delta_net_benefit_exact,
     precision
@@ -142,7 +139,7 @@ function criteriaTable(report: EvaluationReport): string[] {
       // The difference against the margin only: the net-benefit row above
       // already shows both models' figures.
       const margin = formatMoneyDelta(
-        decimalFromString(report.policy.min_improvement_exact),
+        report.policy.min_improvement_exact,
         precision
       )
       rows.push(
@@ -179,10 +176,10 @@ function pairedLine(report: EvaluationReport): string[] {
   if (!paired || delta === null) return []
   const [low, high] = paired.interval_95
   const precision = moneyPrecisionOf(report)
-  const margin = decimalFromString(report.policy.min_improvement_exact)
+  const margin = report.policy.min_improvement_exact
   return [
     `Paired comparison on the same rows: the models disagree on ${formatCount(paired.disagreements)} rows; ` +
-      `the net-benefit difference is ${formatMoneyDelta(decimalFromString(delta), precision)} ` +
+      `the net-benefit difference is ${formatMoneyDelta(delta, precision)} ` +
       `(95% interval ${formatMoneyDelta(low, precision)} to ${formatMoneyDelta(high, precision)}), ` +
       `so the confidence that the candidate beats the champion by more than ${formatMoney(margin, precision)} is ${formatPercent(paired.confidence)}.`,
     ''
@@ -237,8 +234,7 @@ function details(report: EvaluationReport): string[] {
   const p = report.policy
   const t = report.test_set
   const precision = moneyPrecisionOf(report)
-  const money = (v: string): string =>
-    formatMoney(decimalFromString(v), precision)
+  const money = (v: string): string => formatMoney(v, precision)
   return [
     '<details><summary>Test set, threshold and cost model</summary>',
     '',
@@ -263,7 +259,7 @@ export function renderMarkdown(
   if (report.decision === 'promote') {
     parts.push(
       report.champion
-        ? `The candidate passes every criterion and beats the champion${report.champion.version ? ` (${versionLabel(report.champion)})` : ''} by ${formatMoneyDelta(decimalFromString(report.comparison.delta_net_benefit_exact ?? '0'), moneyPrecisionOf(report))} net benefit.`
+        ? `The candidate passes every criterion and beats the champion${report.champion.version ? ` (${versionLabel(report.champion)})` : ''} by ${formatMoneyDelta(report.comparison.delta_net_benefit_exact ?? '0', moneyPrecisionOf(report))} net benefit.`
         : 'The candidate passes every floor.',
       ''
     )
