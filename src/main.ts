@@ -4,10 +4,10 @@
  */
 
 import * as core from '@actions/core'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { GateError } from './errors.js'
+import { GateError, InputError } from './errors.js'
 import {
   INPUT_NAMES,
   SECRET_INPUTS,
@@ -19,7 +19,8 @@ import { runEvaluateMode } from './modes/evaluate-mode.js'
 import { outputsFor, type Outputs } from './outputs.js'
 import { fitMarkdown } from './report/fit-markdown.js'
 import { renderMarkdown } from './report/render-markdown.js'
-import type { Report } from './report/report.js'
+import { formatMoney, formatRatio, moneyPrecisionOf } from './report/format.js'
+import { isEvaluation, type Report } from './report/report.js'
 import { pullRequestOf, runContext } from './run-context.js'
 
 /** Reads every input by its action.yml name; empty means "use the default". */
@@ -72,11 +73,51 @@ function reportPathOf(inputs: Inputs, env: NodeJS.ProcessEnv): string {
   )
 }
 
-function summaryLine(outputs: Outputs): string {
-  const figures = (role: 'candidate' | 'champion'): string =>
-    outputs[`${role}-net-benefit`]
-      ? `${role} net benefit $${outputs[`${role}-net-benefit`]}, F1 ${Number(outputs[`${role}-f1`]).toFixed(3)}`
+/**
+ * A folder (or a path under a file) as report-path would fail only after
+ * the run, with a bare EISDIR, and after any registry write: refuse it first.
+ */
+function checkReportPath(path: string, inputs: Inputs): void {
+  let isFolder = false
+  try {
+    isFolder = statSync(path).isDirectory()
+  } catch (error) {
+    // Not there yet is fine: publish() creates it (and its folders).
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+    throw new InputError(
+      'report-path',
+      `cannot write the JSON report to '${path}' (${(error as Error).message}); give a writable file path`
+    )
+  }
+  if (isFolder)
+    throw new InputError(
+      'report-path',
+      `'${path}' is a folder${inputs['report-path'] ? '' : ' (the default path, as the input is empty)'}; give a file path for the JSON report, e.g. '${join(path, 'champion-gate-report.json')}'`
+    )
+}
+
+/** Writes the JSON report; a failure names the input to fix. */
+function writeReport(report: Report, path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true })
+    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`)
+  } catch (error) {
+    throw new InputError(
+      'report-path',
+      `cannot write the JSON report to '${path}' (${error instanceof Error ? error.message : String(error)}); give a writable file path`
+    )
+  }
+}
+
+/** The log line's figures, in the same words as the summary (one money format). */
+function summaryLine(report: Report, outputs: Outputs): string {
+  const precision = isEvaluation(report) ? moneyPrecisionOf(report) : 'dollars'
+  const figures = (role: 'candidate' | 'champion'): string => {
+    const metrics = isEvaluation(report) ? report[role]?.metrics : undefined
+    return metrics
+      ? `${role} net benefit ${formatMoney(metrics.net_benefit_exact, precision)}, F1 ${formatRatio(metrics.f1)}`
       : ''
+  }
   return [
     figures('candidate'),
     figures('champion'),
@@ -97,8 +138,7 @@ async function publish(
   inputs: Inputs,
   env: NodeJS.ProcessEnv
 ): Promise<void> {
-  mkdirSync(dirname(reportPath), { recursive: true })
-  writeFileSync(reportPath, `${JSON.stringify(report, null, 2)}\n`)
+  writeReport(report, reportPath)
   const outputs = outputsFor(report, reportPath)
   for (const [name, value] of Object.entries(outputs))
     core.setOutput(name, value)
@@ -113,7 +153,7 @@ async function publish(
   } else {
     core.info(summary)
   }
-  core.info(`Decision: ${report.decision}. ${summaryLine(outputs)}`)
+  core.info(`Decision: ${report.decision}. ${summaryLine(report, outputs)}`)
   core.info(`Report: ${reportPath}`)
   await commentOnPullRequest(report, markdown, inputs, env)
 }
@@ -174,6 +214,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const raw = readRawInputs()
     maskSecrets(raw, env)
     const inputs = parseInputs(raw)
+    checkReportPath(reportPathOf(inputs, env), inputs)
     const report = await runMode(inputs, env)
     await publish(report, reportPathOf(inputs, env), inputs, env)
     if (report.decision === 'reject') {

@@ -19,19 +19,15 @@ export type Outputs = Record<
   string
 >
 
-/** Net benefit as dollars and cents, e.g. `79372.10`. */
-function cents(value: number): string {
-  return value.toFixed(2)
-}
-
 export function outputsFor(report: Report, reportPath: string): Outputs {
   const candidate = isEvaluation(report) ? report.candidate.metrics : undefined
   const champion = isEvaluation(report) ? report.champion?.metrics : undefined
   return {
     decision: report.decision,
-    'candidate-net-benefit': candidate ? cents(candidate.net_benefit) : '',
+    // Exact plain digits (`79372.10`), never through a double.
+    'candidate-net-benefit': candidate?.net_benefit_exact ?? '',
     'candidate-f1': candidate ? String(candidate.f1) : '',
-    'champion-net-benefit': champion ? cents(champion.net_benefit) : '',
+    'champion-net-benefit': champion?.net_benefit_exact ?? '',
     'champion-f1': champion ? String(champion.f1) : '',
     report: reportPath,
     'alias-moved': String(report.registry?.alias_moved ?? false),

@@ -57,7 +57,8 @@ describe('dist/index.js in evaluate mode', () => {
         'precision',
         'recall',
         'f1',
-        'net_benefit'
+        'net_benefit',
+        'net_benefit_exact'
       ])
       expect(run.summary).toContain(
         '### ✅ Would promote: **fraud-detector** candidate passes the gate'
@@ -82,8 +83,11 @@ describe('dist/index.js in evaluate mode', () => {
       )
       expect(run.status).toBe(1)
       expect(run.outputs.decision).toBe('reject')
+      // $39,012.90 is within $1,000 of the floor: a close call, in cents.
+      const net = Number(run.outputs['candidate-net-benefit'])
+      expect(40000 - net).toBeLessThan(1000)
       expect(run.errors).toEqual([
-        `::error::Rejected: Net benefit $${Math.round(Number(run.outputs['candidate-net-benefit'])).toLocaleString('en-US')} does not exceed the floor of $40,000 (min-net-benefit).`
+        `::error::Rejected: Net benefit $${net.toLocaleString('en-US', { minimumFractionDigits: 2 })} does not exceed the floor of $40,000.00 (min-net-benefit).`
       ])
       expect(run.summary).toContain('### ❌ Rejected')
     })

@@ -1,6 +1,10 @@
 import { describe, expect, it } from '@jest/globals'
 import { decide, type GatePolicy } from '../../src/gate/decide.js'
-import { parseDecimal, type Decimal } from '../../src/metrics/decimal.js'
+import {
+  decimalFromString,
+  parseDecimal,
+  type Decimal
+} from '../../src/metrics/decimal.js'
 
 const $ = (text: string): Decimal => parseDecimal(text)!
 const policy: GatePolicy = {
@@ -38,7 +42,8 @@ describe('decide.ts', () => {
     )
     expect(verdict.decision).toBe('reject')
     expect(verdict.reasons).toEqual([
-      'Net benefit $40,000 does not exceed the floor of $40,000 (min-net-benefit).',
+      // A tie with the floor is a close call: shown to the cent.
+      'Net benefit $40,000.00 does not exceed the floor of $40,000.00 (min-net-benefit).',
       'F1 0.200 does not exceed the floor of 0.200 (min-f1).'
     ])
   })
@@ -57,7 +62,7 @@ describe('decide.ts', () => {
     )
     expect(verdict.decision).toBe('reject')
     expect(verdict.reasons).toEqual([
-      "Net benefit $50,000 does not beat the champion's $50,000 by more than $0 (difference $0; min-improvement)."
+      "Net benefit $50,000.00 does not beat the champion's $50,000.00 by more than $0.00 (difference $0.00; min-improvement)."
     ])
   })
 
@@ -105,6 +110,55 @@ describe('decide.ts', () => {
       'The net-benefit floor is off (min-net-benefit: off).',
       'The F1 floor is off (min-f1: off).',
       'No champion to compare with: the floors alone decide.'
+    ])
+  })
+
+  it('shows the cents that decided a close call (a candidate $0.30 behind)', () => {
+    const verdict = decide(
+      { netBenefit: $('100.00'), f1: 0.5 },
+      { netBenefit: $('100.30'), f1: 0.5 },
+      { ...policy, minNetBenefit: $('50') }
+    )
+    expect(verdict.reasons).toEqual([
+      "Net benefit $100.00 does not beat the champion's $100.30 by more than $0.00 (difference -$0.30; min-improvement)."
+    ])
+  })
+
+  it('shows the cents of a floor missed by cents, with the other figures in cents too', () => {
+    const verdict = decide(
+      { netBenefit: $('39999.70'), f1: 0.5 },
+      { netBenefit: $('20000'), f1: 0.4 },
+      { ...policy, minImprovement: $('50000') }
+    )
+    expect(verdict.reasons).toEqual([
+      'Net benefit $39,999.70 does not exceed the floor of $40,000.00 (min-net-benefit).',
+      "Net benefit $39,999.70 does not beat the champion's $20,000.00 by more than $50,000.00 (difference +$19,999.70; min-improvement)."
+    ])
+  })
+
+  it('shows a margin given in cents as given, never rounded to a dollar', () => {
+    const verdict = decide(
+      { netBenefit: $('90000'), f1: 0.5 },
+      { netBenefit: $('50000'), f1: 0.4 },
+      { ...policy, minImprovement: $('50000.5') },
+      0.2
+    )
+    expect(verdict.reasons[0]).toBe(
+      "Net benefit $90,000.00 does not beat the champion's $50,000.00 by more than $50,000.50 (difference +$40,000.00; min-improvement)."
+    )
+  })
+
+  it('quotes the exact figures it compared past 2^53 cents', () => {
+    // 98765431209876.40 is not a double: the nearest one ends in .40625.
+    const huge = decimalFromString('98765431209876.40')
+    const verdict = decide(
+      { netBenefit: huge, f1: 0.5 },
+      { netBenefit: decimalFromString('98765431209876.39'), f1: 0.5 },
+      { ...policy, minNetBenefit: huge, minImprovement: $('0.01') }
+    )
+    expect(verdict.reasons).toEqual([
+      'Net benefit $98,765,431,209,876.40 does not exceed the floor of $98,765,431,209,876.40 (min-net-benefit).',
+      "Net benefit $98,765,431,209,876.40 does not beat the champion's $98,765,431,209,876.39 by more than $0.01 (difference +$0.01; min-improvement)."
     ])
   })
 })

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { renderMarkdown } from '../../src/report/render-markdown.js'
 import type { AliasReport, EvaluationReport } from '../../src/report/report.js'
 import { sampleReport } from '../../__fixtures__/reports.js'
+import { evaluateInputs, writeFiles } from '../../__fixtures__/evaluation.js'
 
 const GOLDEN = new URL('../golden/', import.meta.url)
 
@@ -18,6 +19,44 @@ function expectGolden(name: string, markdown: string): void {
     writeFileSync(file, markdown)
   }
   expect(markdown).toBe(readFileSync(file, 'utf8'))
+}
+
+/**
+ * A real evaluation of two positives and eight negatives: flagging a
+ * positive earns its amount less $5, so each model's net benefit is the sum
+ * of (amount − 5) over the positives it flags.
+ */
+async function twoPositives(
+  amounts: [string, string],
+  candidate: [number, number],
+  champion: [number, number] | undefined,
+  raw: Record<string, string>
+): Promise<EvaluationReport> {
+  const rows = ['id,amount,label', `p1,${amounts[0]},1`, `p2,${amounts[1]},1`]
+  const scores = (flags: [number, number]): string =>
+    ['id,prediction', `p1,${flags[0]}`, `p2,${flags[1]}`]
+      .concat(Array.from({ length: 8 }, (_, k) => `n${k},0.1`))
+      .join('\n') + '\n'
+  for (let k = 0; k < 8; k++) rows.push(`n${k},10.00,0`)
+  const dir = writeFiles({
+    'test.csv': `${rows.join('\n')}\n`,
+    'candidate.csv': scores(candidate),
+    ...(champion ? { 'champion.csv': scores(champion) } : {})
+  })
+  const report = await evaluateInputs(dir, {
+    'model-name': 'fraud-detector',
+    'test-set': 'test.csv',
+    'candidate-predictions': 'candidate.csv',
+    ...(champion ? { 'champion-predictions': 'champion.csv' } : {}),
+    'cost-false-negative': 'amount',
+    'cost-true-positive': '5',
+    'cost-false-positive': '5',
+    ...raw
+  })
+  report.test_set.path = 'test.csv'
+  report.candidate.predictions = 'candidate.csv'
+  if (report.champion) report.champion.predictions = 'champion.csv'
+  return report
 }
 
 function withRegistry(
@@ -209,5 +248,66 @@ describe('render-markdown.ts', () => {
       model_name: 'a|b_<c>'
     }
     expect(renderMarkdown(report)).toContain('**a\\|b\\_\\<c\\>**')
+  })
+
+  it('shows the cents of a close call: a candidate $0.30 behind the champion', async () => {
+    // Candidate flags p1 (105.00 − 5), the champion p2 (105.30 − 5).
+    const report = await twoPositives(
+      ['105.00', '105.30'],
+      [0.9, 0.2],
+      [0.2, 0.9],
+      { 'min-net-benefit': '50' }
+    )
+    expect(report.candidate.metrics.net_benefit_exact).toBe('100.00')
+    expect(report.champion?.metrics.net_benefit_exact).toBe('100.30')
+    expect(report.reasons).toEqual([
+      "Net benefit $100.00 does not beat the champion's $100.30 by more than $0.00 (difference -$0.30; min-improvement)."
+    ])
+    const markdown = renderMarkdown(
+      withRegistry(versions({ ...report, mode: 'gate' }, '48', '47'), {})
+    )
+    expect(markdown).toContain(
+      '| Net benefit | $100.00 | $100.30 | 🔻 **-$0.30** | > $50.00 | ✅ pass |'
+    )
+    expect(markdown).toContain(
+      '| Beats the champion by | – | – | 🔻 **-$0.30** | > $0.00 | ❌ **fail** |'
+    )
+    expectGolden('reject-close-call', markdown)
+  })
+
+  it('shows the cents of a floor missed by cents', async () => {
+    const report = await twoPositives(
+      ['20004.85', '20004.85'],
+      [0.9, 0.9],
+      undefined,
+      {}
+    )
+    expect(report.candidate.metrics.net_benefit_exact).toBe('39999.70')
+    expect(report.reasons).toEqual([
+      'Net benefit $39,999.70 does not exceed the floor of $40,000.00 (min-net-benefit).'
+    ])
+    const markdown = renderMarkdown(report)
+    expect(markdown).toContain(
+      '| Net benefit | $39,999.70 | – | – | > $40,000.00 | ❌ **fail** |'
+    )
+    expectGolden('reject-floor-by-cents', markdown)
+  })
+
+  it('keeps whole dollars when no comparison is close', async () => {
+    const report = await twoPositives(
+      ['20004.85', '1005.30'],
+      [0.9, 0.9],
+      [0.9, 0.1],
+      { 'min-net-benefit': '1000' }
+    )
+    const markdown = renderMarkdown(report)
+    // 21,000.15 vs 19,999.85: a lead of $1,000.30, not within $1,000 of $0.
+    expect(report.comparison.delta_net_benefit_exact).toBe('1000.30')
+    expect(markdown).toContain(
+      '| Net benefit | $21,000 | $20,000 | +$1,000 | > $1,000 | ✅ pass |'
+    )
+    expect(markdown).toContain(
+      '| Beats the champion by | – | – | +$1,000 | > $0 | ✅ pass |'
+    )
   })
 })

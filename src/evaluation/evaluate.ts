@@ -5,7 +5,11 @@
  */
 
 import { decide, type GatePolicy } from '../gate/decide.js'
-import { decimalToNumber, subtractDecimal } from '../metrics/decimal.js'
+import {
+  decimalToNumber,
+  decimalToString,
+  subtractDecimal
+} from '../metrics/decimal.js'
 import { netBenefitCurve } from '../metrics/model-accumulator.js'
 import {
   constantBenefits,
@@ -21,6 +25,7 @@ import {
   type EvaluationReport,
   type RunInfo
 } from '../report/report.js'
+import { plainMoney } from '../report/format.js'
 import { differenceInterval } from '../statistics/paired-difference.js'
 import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
 
@@ -159,8 +164,12 @@ export async function evaluate(
       min_net_benefit: request.policy.minNetBenefit
         ? decimalToNumber(request.policy.minNetBenefit)
         : null,
+      min_net_benefit_exact: request.policy.minNetBenefit
+        ? decimalToString(request.policy.minNetBenefit)
+        : null,
       min_f1: request.policy.minF1 ?? null,
       min_improvement: decimalToNumber(request.policy.minImprovement),
+      min_improvement_exact: decimalToString(request.policy.minImprovement),
       min_confidence: request.policy.minConfidence ?? null
     },
     candidate: entry(
@@ -175,6 +184,9 @@ export async function evaluate(
     comparison: {
       delta_net_benefit: championNet
         ? decimalToNumber(subtractDecimal(candidateNet, championNet))
+        : null,
+      delta_net_benefit_exact: championNet
+        ? plainMoney(subtractDecimal(candidateNet, championNet))
         : null,
       delta_f1: championMetrics
         ? candidateMetrics.f1 - championMetrics.f1

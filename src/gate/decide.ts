@@ -5,7 +5,9 @@
  * a tie keeps the champion). Promote only when every enabled criterion
  * passes; every failed one is a reason in words.
  *
- * Money is compared at cents, the precision the report shows, so the
+ * Money is compared exactly, at cents (net benefit is rounded to cents
+ * first), and the reasons quote the exact figures compared, to the cent
+ * whenever whole dollars could blur the call (`moneyPrecision`), so the
  * verdict can be checked against the figures printed beside it.
  */
 
@@ -19,7 +21,8 @@ import {
   formatMoney,
   formatMoneyDelta,
   formatPercent,
-  formatRatio
+  formatRatio,
+  moneyPrecision
 } from '../report/format.js'
 
 export type GateName =
@@ -69,6 +72,16 @@ export function decide(
   const gates: GateCheck[] = []
   const reasons: string[] = []
   const notes: string[] = []
+  const difference = champion
+    ? subtractDecimal(candidate.netBenefit, champion.netBenefit)
+    : undefined
+  const precision = moneyPrecision({
+    netBenefit: candidate.netBenefit,
+    minNetBenefit: policy.minNetBenefit,
+    difference,
+    minImprovement: policy.minImprovement
+  })
+  const money = (value: Decimal): string => formatMoney(value, precision)
 
   if (policy.minNetBenefit !== undefined) {
     const passed =
@@ -78,7 +91,7 @@ export function decide(
     gates.push({ name: 'min-net-benefit', value, threshold, passed })
     if (!passed) {
       reasons.push(
-        `Net benefit ${formatMoney(value)} does not exceed the floor of ${formatMoney(threshold)} (min-net-benefit).`
+        `Net benefit ${money(candidate.netBenefit)} does not exceed the floor of ${money(policy.minNetBenefit)} (min-net-benefit).`
       )
     }
   } else {
@@ -102,20 +115,16 @@ export function decide(
     notes.push('The F1 floor is off (min-f1: off).')
   }
 
-  if (champion) {
-    const difference = subtractDecimal(
-      candidate.netBenefit,
-      champion.netBenefit
-    )
+  if (champion && difference) {
     const passed = compareDecimal(difference, policy.minImprovement) > 0
     const value = decimalToNumber(difference)
     const threshold = decimalToNumber(policy.minImprovement)
     gates.push({ name: 'min-improvement', value, threshold, passed })
     if (!passed) {
       reasons.push(
-        `Net benefit ${formatMoney(decimalToNumber(candidate.netBenefit))} does not beat the champion's ` +
-          `${formatMoney(decimalToNumber(champion.netBenefit))} by more than ${formatMoney(threshold)} ` +
-          `(difference ${formatMoneyDelta(value)}; min-improvement).`
+        `Net benefit ${money(candidate.netBenefit)} does not beat the champion's ` +
+          `${money(champion.netBenefit)} by more than ${money(policy.minImprovement)} ` +
+          `(difference ${formatMoneyDelta(difference, precision)}; min-improvement).`
       )
     }
     if (policy.minConfidence !== undefined && confidence !== undefined) {
@@ -129,7 +138,7 @@ export function decide(
       if (!passed) {
         reasons.push(
           `The win is not clear enough: the confidence that the candidate beats the champion by more than ` +
-            `${formatMoney(threshold)} is ${formatPercent(confidence)}, below ${formatPercent(policy.minConfidence)} (min-confidence).`
+            `${money(policy.minImprovement)} is ${formatPercent(confidence)}, below ${formatPercent(policy.minConfidence)} (min-confidence).`
         )
       }
     }

@@ -149,22 +149,27 @@ export function compareDecimal(a: Decimal, b: Decimal): number {
 export const ZERO: Decimal = { mantissa: 0n, scale: 0 }
 
 /**
- * Rounds to cents, half away from zero (as money is rounded on paper), and
- * returns the exact result as a decimal of scale 2.
+ * Rounds to `scale` digits after the point, half away from zero (as money
+ * is rounded on paper), and returns the exact result at that scale.
  */
-export function roundToCents(value: Decimal): Decimal {
-  if (value.scale <= 2) {
+export function roundDecimal(value: Decimal, scale: number): Decimal {
+  if (value.scale <= scale) {
     return {
-      mantissa: value.mantissa * 10n ** BigInt(2 - value.scale),
-      scale: 2
+      mantissa: value.mantissa * 10n ** BigInt(scale - value.scale),
+      scale
     }
   }
-  const divisor = 10n ** BigInt(value.scale - 2)
+  const divisor = 10n ** BigInt(value.scale - scale)
   const negative = value.mantissa < 0n
   const magnitude = negative ? -value.mantissa : value.mantissa
-  let cents = magnitude / divisor
-  if ((magnitude % divisor) * 2n >= divisor) cents += 1n
-  return { mantissa: negative ? -cents : cents, scale: 2 }
+  let rounded = magnitude / divisor
+  if ((magnitude % divisor) * 2n >= divisor) rounded += 1n
+  return { mantissa: negative ? -rounded : rounded, scale }
+}
+
+/** Rounds to cents (see `roundDecimal`): the precision net benefit is judged at. */
+export function roundToCents(value: Decimal): Decimal {
+  return roundDecimal(value, 2)
 }
 
 /** Exact decimal text, e.g. `79372.10` for mantissa 7937210, scale 2. */
@@ -176,6 +181,22 @@ export function decimalToString(value: Decimal): string {
     .padStart(value.scale + 1, '0')
   const cut = digits.length - value.scale
   return `${negative ? '-' : ''}${digits.slice(0, cut)}.${digits.slice(cut)}`
+}
+
+/**
+ * The inverse of `decimalToString`, for the exact text the report itself
+ * carries (`"98765431209876.40"`): any number of digits, no exponent, no
+ * blanks. User input goes through `parseDecimal`, which checks its limits.
+ */
+export function decimalFromString(text: string): Decimal {
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text)
+  if (!match) throw new Error(`not an exact decimal: '${text}'`)
+  const [, sign, whole, fraction = ''] = match
+  const magnitude = BigInt(whole + fraction)
+  return {
+    mantissa: sign === '-' ? -magnitude : magnitude,
+    scale: fraction.length
+  }
 }
 
 /** The nearest double (for JSON and charts; the exact value stays above). */

@@ -10,7 +10,9 @@ import {
   formatPercent,
   formatRatio,
   formatRatioDelta,
-  shortHash
+  moneyPrecisionOf,
+  shortHash,
+  type MoneyPrecision
 } from './format.js'
 import { renderNetBenefitChart } from './net-benefit-chart.js'
 import {
@@ -90,9 +92,9 @@ function passCell(passed: boolean): string {
 }
 
 /** A difference, made visible when negative. */
-function moneyDelta(value: number | null): string {
+function moneyDelta(value: string | null, precision: MoneyPrecision): string {
   if (value === null) return '–'
-  const text = formatMoneyDelta(value)
+  const text = formatMoneyDelta(value, precision)
   return text.startsWith('-') ? `🔻 **${text}**` : text
 }
 
@@ -109,15 +111,21 @@ function criteriaTable(report: EvaluationReport): string[] {
     '| Criterion | Candidate | Champion | Difference | Threshold | Result |',
     '|---|---:|---:|---:|---:|:---|'
   ]
-  const money = (v: number | undefined): string =>
-    v === undefined ? '–' : formatMoney(v)
+  // Exact figures, to the cent when the call was close (moneyPrecision).
+  const precision = moneyPrecisionOf(report)
+  const money = (v: string | null | undefined): string =>
+    v === undefined || v === null ? '–' : formatMoney(v, precision)
+  const difference = moneyDelta(
+    report.comparison.delta_net_benefit_exact,
+    precision
+  )
   const ratio = (v: number | undefined): string =>
     v === undefined ? '–' : formatRatio(v)
   for (const gate of report.gates) {
     const label = GATE_LABELS[gate.name]
     if (gate.name === 'min-net-benefit') {
       rows.push(
-        `| ${label} | ${money(c.net_benefit)} | ${money(h?.net_benefit)} | ${moneyDelta(report.comparison.delta_net_benefit)} | > ${formatMoney(gate.threshold)} | ${passCell(gate.passed)} |`
+        `| ${label} | ${money(c.net_benefit_exact)} | ${money(h?.net_benefit_exact)} | ${difference} | > ${money(report.policy.min_net_benefit_exact)} | ${passCell(gate.passed)} |`
       )
     } else if (gate.name === 'min-f1') {
       rows.push(
@@ -128,15 +136,21 @@ function criteriaTable(report: EvaluationReport): string[] {
         `| ${label} | ${formatPercent(gate.value)} | – | – | ≥ ${formatPercent(gate.threshold)} | ${passCell(gate.passed)} |`
       )
     } else {
+      // The difference against the margin only: the net-benefit row above
+      // already shows both models' figures.
+      const margin = formatMoneyDelta(
+        report.policy.min_improvement_exact,
+        precision
+      )
       rows.push(
-        `| ${label} | ${money(c.net_benefit)} | ${money(h?.net_benefit)} | ${moneyDelta(gate.value)} | > ${formatMoneyDelta(gate.threshold)} | ${passCell(gate.passed)} |`
+        `| ${label} | – | – | ${difference} | > ${margin} | ${passCell(gate.passed)} |`
       )
     }
   }
   const shown = new Set(report.gates.map((g) => g.name))
   if (!shown.has('min-net-benefit')) {
     rows.push(
-      `| Net benefit | ${money(c.net_benefit)} | ${money(h?.net_benefit)} | ${moneyDelta(report.comparison.delta_net_benefit)} | off | – |`
+      `| Net benefit | ${money(c.net_benefit_exact)} | ${money(h?.net_benefit_exact)} | ${difference} | off | – |`
     )
   }
   if (!shown.has('min-f1')) {
@@ -158,13 +172,16 @@ function criteriaTable(report: EvaluationReport): string[] {
 /** One sentence on how clear the win (or loss) is, from the paired comparison. */
 function pairedLine(report: EvaluationReport): string[] {
   const paired = report.comparison.paired
-  if (!paired || report.comparison.delta_net_benefit === null) return []
+  const delta = report.comparison.delta_net_benefit_exact
+  if (!paired || delta === null) return []
   const [low, high] = paired.interval_95
+  const precision = moneyPrecisionOf(report)
+  const margin = report.policy.min_improvement_exact
   return [
     `Paired comparison on the same rows: the models disagree on ${formatCount(paired.disagreements)} rows; ` +
-      `the net-benefit difference is ${formatMoneyDelta(report.comparison.delta_net_benefit)} ` +
-      `(95% interval ${formatMoneyDelta(low)} to ${formatMoneyDelta(high)}), ` +
-      `so the confidence that the candidate beats the champion by more than ${formatMoney(report.policy.min_improvement)} is ${formatPercent(paired.confidence)}.`,
+      `the net-benefit difference is ${formatMoneyDelta(delta, precision)} ` +
+      `(95% interval ${formatMoneyDelta(low, precision)} to ${formatMoneyDelta(high, precision)}), ` +
+      `so the confidence that the candidate beats the champion by more than ${formatMoney(margin, precision)} is ${formatPercent(paired.confidence)}.`,
     ''
   ]
 }
@@ -216,6 +233,8 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
 function details(report: EvaluationReport): string[] {
   const p = report.policy
   const t = report.test_set
+  const precision = moneyPrecisionOf(report)
+  const money = (v: string): string => formatMoney(v, precision)
   return [
     '<details><summary>Test set, threshold and cost model</summary>',
     '',
@@ -223,7 +242,7 @@ function details(report: EvaluationReport): string[] {
     `- Decision threshold: a score ≥ ${p.threshold} is flagged`,
     `- Cost model: ${escapeMarkdown(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
     `- Rows matched ${p.id_column ? `by id (\`${p.id_column}\`)` : 'by position'}`,
-    `- Floors: net benefit > ${p.min_net_benefit === null ? 'off' : formatMoney(p.min_net_benefit)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${formatMoney(p.min_improvement)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,
+    `- Floors: net benefit > ${p.min_net_benefit_exact === null ? 'off' : money(p.min_net_benefit_exact)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${money(p.min_improvement_exact)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,
     '- Paired comparison: only rows where the models decide differently count; the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation',
     '',
     '</details>'
@@ -240,7 +259,7 @@ export function renderMarkdown(
   if (report.decision === 'promote') {
     parts.push(
       report.champion
-        ? `The candidate passes every criterion and beats the champion${report.champion.version ? ` (${versionLabel(report.champion)})` : ''} by ${formatMoneyDelta(report.comparison.delta_net_benefit ?? 0)} net benefit.`
+        ? `The candidate passes every criterion and beats the champion${report.champion.version ? ` (${versionLabel(report.champion)})` : ''} by ${formatMoneyDelta(report.comparison.delta_net_benefit_exact ?? '0', moneyPrecisionOf(report))} net benefit.`
         : 'The candidate passes every floor.',
       ''
     )

@@ -16,6 +16,7 @@ import type {
   ModelAccumulator
 } from '../metrics/model-accumulator.js'
 import type { GateCheck } from '../gate/decide.js'
+import { plainMoney } from './format.js'
 
 export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
 export type Mode = 'evaluate' | 'gate' | 'rollback'
@@ -29,8 +30,13 @@ export interface ModelMetrics {
   precision: number
   recall: number
   f1: number
-  /** Dollars, rounded to cents. */
+  /** Dollars, rounded to cents: the nearest double, for tools that read numbers. */
   net_benefit: number
+  /**
+   * The same, exactly, as plain digits with two decimals
+   * (`"98765431209876.40"`): past 2^53 cents a JSON number drops cents.
+   */
+  net_benefit_exact: string
 }
 
 /** A model as the registry knows it. */
@@ -86,14 +92,20 @@ export interface EvaluationReport {
     }
     cost_model: string
     min_net_benefit: number | null
+    /** min_net_benefit exactly as the gate compared it. */
+    min_net_benefit_exact: string | null
     min_f1: number | null
     min_improvement: number
+    /** min_improvement exactly as the gate compared it. */
+    min_improvement_exact: string
     min_confidence: number | null
   }
   candidate: ModelEntry
   champion: ModelEntry | null
   comparison: {
     delta_net_benefit: number | null
+    /** delta_net_benefit exactly, as plain digits with two decimals. */
+    delta_net_benefit_exact: string | null
     delta_f1: number | null
     /** The row-by-row comparison of the two models (see statistics/paired-difference.ts). */
     paired: {
@@ -181,7 +193,8 @@ export function modelMetrics(
     precision,
     recall,
     f1,
-    net_benefit: decimalToNumber(netBenefit)
+    net_benefit: decimalToNumber(netBenefit),
+    net_benefit_exact: plainMoney(netBenefit)
   }
 }
 
