@@ -15,6 +15,7 @@ export const SHOWN_CHARACTERS = 80
 // look like a plain space (format characters, the Unicode blanks, line and
 // paragraph separators, the byte order mark), and lone surrogates.
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u001f\u007f-\u00a0\u00ad\u061c\u115f\u1160\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\u3164\ufeff\ufff9-\ufffb]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 const NAMED: Record<string, string> = {
