@@ -93,7 +93,7 @@ describe('evaluation-pass.ts: bad input', () => {
         'champion.csv': 'id,prediction\na,0.8\nb,1.7\nc,0.2\nd,0.3\n'
       })
     ).toBe(
-      "champion.csv:3: score 1.7 in 'prediction' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: '1', '0')"
+      "champion.csv:3: score '1.7' in 'prediction' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: '1', '0')"
     )
   })
 
@@ -205,7 +205,7 @@ describe('evaluation-pass.ts: bad input', () => {
         'test.csv': 'id,amount,label\na,10.00,1\nb,n/a,0\nc,5.25,0\nd,99.99,1\n'
       })
     ).toBe(
-      "test.csv:3: 'n/a' in cost column 'amount' (input 'cost-false-negative') is not a finite number with at most 15 significant digits"
+      "test.csv:3: 'n/a' in cost column 'amount' (input 'cost-false-negative') is not a number (write it like 1250.50: no currency sign, no thousands separators)"
     )
     expect(
       await errorOf({

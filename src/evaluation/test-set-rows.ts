@@ -6,7 +6,12 @@
  */
 
 import { createHash, type Hash } from 'node:crypto'
-import { MANTISSA_LIMIT, POW10, parseDecimalBytes } from '../metrics/decimal.js'
+import {
+  MANTISSA_LIMIT,
+  POW10,
+  decimalProblem,
+  parseDecimalBytes
+} from '../metrics/decimal.js'
 import { COST_INPUTS, type CostModel } from '../metrics/net-benefit.js'
 import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
@@ -15,6 +20,7 @@ import { openRecordReader } from '../data/open-reader.js'
 import {
   countRemaining,
   errorAt,
+  fieldShown,
   fieldText,
   type RecordReader
 } from '../data/record-reader.js'
@@ -203,7 +209,7 @@ export class TestSetReader {
     if (earlier >= 0) {
       throw errorAt(
         reader,
-        `id '${fieldText(reader, this.idSlot)}' in column '${this.options.idColumn}' appears twice in the test set (first on line ${store.lines[earlier]}); ids must be unique to join predictions`
+        `id ${fieldShown(reader, this.idSlot)} in column '${this.options.idColumn}' appears twice in the test set (first on line ${store.lines[earlier]}); ids must be unique to join predictions`
       )
     }
   }
@@ -228,7 +234,7 @@ export class TestSetReader {
           reader,
           text.trim() === ''
             ? `empty value in cost column '${source.column}' (input '${source.input}'); every row needs a number there`
-            : `'${text}' in cost column '${source.column}' (input '${source.input}') is not a finite number with at most 15 significant digits`
+            : `${fieldShown(reader, slot)} in cost column '${source.column}' (input '${source.input}') ${decimalProblem(text)}`
         )
       }
     }
