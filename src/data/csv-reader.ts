@@ -34,7 +34,7 @@ const IN_FIELD = 1
 const IN_QUOTED = 2
 const QUOTE_IN_QUOTED = 3
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 const BLANK_LINE =
   'blank line between data rows; remove it or fill in the row (rows are counted and matched, so a blank line cannot be skipped silently)'
 
@@ -223,6 +223,7 @@ export class CsvReader extends ChunkedFile implements RecordReader {
         this.refill(recordStart)
         continue
       }
+      if (i - recordStart > this.maxRecordBytes) throw this.recordTooLong()
       if (field < columns) {
         start[field] = fieldStart
         end[field] = i
@@ -318,6 +319,7 @@ export class CsvReader extends ChunkedFile implements RecordReader {
       }
       i++
     }
+    if (out > this.maxRecordBytes) throw this.recordTooLong()
     this.cursor = i
     this.position = recordLine
     this.nextLine = line

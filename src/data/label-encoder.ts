@@ -10,7 +10,7 @@ import { labelKey } from './label-value.js'
 import { shown } from './shown-value.js'
 
 // Fatal: two different invalid byte sequences must not both become U+FFFD and meet as one class.
-const decoder = new TextDecoder('utf-8', { fatal: true })
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export class LabelEncoder {
   /** Distinct label values by key, with their first spelling and line. */

@@ -96,6 +96,10 @@ export class LineSource extends ChunkedFile {
     )
       lineEnd--
     this.lineEnd = lineEnd
+    if (lineEnd - this.lineStart > this.maxRecordBytes) {
+      this.physicalLines--
+      throw this.recordTooLong()
+    }
   }
 
   /**

@@ -98,7 +98,7 @@ function isAsciiBlank(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13)
 }
 
-const decoder = new TextDecoder()
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 function slowPath(bytes: Uint8Array, start: number, end: number): number {
   return parseNumberText(decoder.decode(bytes.subarray(start, end)))
 }

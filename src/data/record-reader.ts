@@ -28,7 +28,7 @@ export interface RecordReader {
   close(): void
 }
 
-const decoder = new TextDecoder()
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 /** The text of a bound field of the current record. */
 export function fieldText(reader: RecordReader, slot: number): string {

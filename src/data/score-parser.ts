@@ -18,7 +18,7 @@ import {
 import { shown } from './shown-value.js'
 import { errorAt, errorAtPosition, type RecordReader } from './record-reader.js'
 
-const decoder = new TextDecoder()
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 export class ScoreParser {
   private readonly positiveNumber: number

@@ -44,7 +44,7 @@ export function shown(text: string): string {
   return `'${escapeInvisible(text.slice(0, cut))}…' (${text.length} characters)`
 }
 
-const decoder = new TextDecoder()
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 /**
  * `shown` for a value still in bytes: decodes only the start of a long one,

@@ -6,6 +6,7 @@
  */
 
 import { createHash, type Hash } from 'node:crypto'
+import { DataError } from '../errors.js'
 import {
   MANTISSA_LIMIT,
   POW10,
@@ -178,6 +179,14 @@ export class TestSetReader {
       added++
     }
     this.rows += added
+    if (this.rows === 0 && limit > 0) {
+      // Said before any count comparison, which would blame the predictions.
+      throw new DataError(
+        this.reader.path,
+        undefined,
+        'the test set has a header but no data rows; check that the step that wrote it wrote its rows'
+      )
+    }
     return added
   }
 

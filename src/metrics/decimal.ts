@@ -133,7 +133,7 @@ export function parseDecimalBytes(
   return true
 }
 
-const bytesDecoder = new TextDecoder()
+const bytesDecoder = new TextDecoder('utf-8', { ignoreBOM: true })
 const textEncoder = new TextEncoder()
 
 /**
