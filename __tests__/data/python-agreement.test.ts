@@ -196,6 +196,44 @@ function buildCsv(dir: string, k: number): CsvCase {
   return { path, columns }
 }
 
+/** A JSON Lines file of {"p": value}: JSON numbers of every shape, strings, null, booleans. */
+function buildJsonl(dir: string, k: number): string {
+  const next = random(5000 + k)
+  const pick = <T>(list: readonly T[]): T =>
+    list[Math.floor(next() * list.length)]
+  const lines: string[] = []
+  const count = 1 + Math.floor(next() * 6)
+  for (let r = 0; r < count; r++) {
+    const roll = next()
+    let value: string
+    if (roll < 0.4) {
+      // A JSON number as written (JSON has no '.5', '5.', '+1').
+      const number = randomDecimal(next).replace(/^\+/, '')
+      value = /^-?\d+(\.\d+)?(e-?\d+)?$/.test(number)
+        ? number
+        : pick([
+            '0',
+            '-0',
+            '1e400',
+            '-1e400',
+            '1e-400',
+            '12345678901234567890',
+            '0.30000000000000004'
+          ])
+    } else if (roll < 0.85) value = JSON.stringify(pick(NUMBERS))
+    else value = pick(['null', 'true', 'false', '"fraud"'])
+    lines.push(`{"id": ${r}, "p": ${value}}`)
+  }
+  const path = join(dir, `case-${k}.jsonl`)
+  writeFileSync(
+    path,
+    (next() < 0.2 ? '\ufeff' : '') +
+      lines.join(next() < 0.3 ? '\r\n' : '\n') +
+      '\n'
+  )
+  return path
+}
+
 type Outcome = { rows: (string[] | null)[] } | { error: string }
 
 interface PythonValue {
@@ -244,6 +282,7 @@ function normalized(value: {
 describe('readers against Python (csv, json, float, Decimal)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'champion-gate-python-'))
   const csvCases = Array.from({ length: 300 }, (_, k) => buildCsv(dir, k))
+  const jsonlCases = Array.from({ length: 100 }, (_, k) => buildJsonl(dir, k))
   let python: { files: Outcome[]; values: PythonValue[] }
   let values: string[]
 
@@ -257,7 +296,10 @@ describe('readers against Python (csv, json, float, Decimal)', () => {
     }
     values = [...seen]
     const request = {
-      files: csvCases.map((c) => ({ path: c.path, kind: 'csv' })),
+      files: [
+        ...csvCases.map((c) => ({ path: c.path, kind: 'csv' })),
+        ...jsonlCases.map((path) => ({ path, kind: 'jsonl' }))
+      ],
       values
     }
     const result = spawnSync(PYTHON, [SCRIPT], {
@@ -318,6 +360,60 @@ describe('readers against Python (csv, json, float, Decimal)', () => {
     // The generator must exercise both outcomes, mostly agreement.
     expect(agreed).toBeGreaterThan(150)
     expect(refused).toBeGreaterThan(10)
+  })
+
+  it('reads every JSON Lines score as json.loads then float() does, or names why not', () => {
+    for (const [k, path] of jsonlCases.entries()) {
+      const theirs = python.files[csvCases.length + k]
+      const got: string[] = []
+      let error: unknown
+      try {
+        const reader = new JsonLinesReader(path)
+        const slot = reader.bind('p', 'test')
+        while (reader.next()) got.push(fieldText(reader, slot))
+        reader.close()
+      } catch (caught) {
+        error = caught
+      }
+      if ('error' in theirs) {
+        // Python refused the file (invalid JSON): so must we, clearly.
+        expect({ file: k, error }).toEqual({
+          file: k,
+          error: expect.any(GateError)
+        })
+        continue
+      }
+      expect({ file: k, error }).toEqual({ file: k, error: undefined })
+      const expected = theirs.rows.map((r) => r![0])
+      expect({ file: k, rows: got.length }).toEqual({
+        file: k,
+        rows: expected.length
+      })
+      for (const [r, text] of got.entries()) {
+        const float = expected[r]
+        const ours = parseNumberText(text)
+        const problem = numberProblem(text)
+        const where = { file: k, row: r, text, float }
+        if (float === 'refused')
+          expect({ ...where, ours }).toEqual({ ...where, ours: NaN })
+        else if (float === 'nan' || float.endsWith('inf'))
+          expect({ ...where, ours, problem: typeof problem }).toEqual({
+            ...where,
+            ours: NaN,
+            problem: 'string'
+          })
+        else if (Number.isNaN(ours))
+          expect({ ...where, problem: typeof problem }).toEqual({
+            ...where,
+            problem: 'string'
+          })
+        else
+          expect({ ...where, same: Object.is(ours, Number(float)) }).toEqual({
+            ...where,
+            same: true
+          })
+      }
+    }
   })
 
   it("reads every field's number as float() does, or names why not; never a number float() refuses", () => {
@@ -391,7 +487,9 @@ describe('readers against Python (csv, json, float, Decimal)', () => {
         (digits === '0' ||
           BigInt(digits) * 10n ** BigInt(Math.max(0, exponent)) <=
             BigInt(MANTISSA_LIMIT))
-      const spelling = /_|[^\p{ASCII}]|[\u001c-\u001f]/u.test(text)
+      const spelling =
+        /_|[^\p{ASCII}]/u.test(text) ||
+        [...text].some((ch) => ch >= '\u001c' && ch <= '\u001f')
       expect({ text, explained: !withinLimits || spelling }).toEqual({
         text,
         explained: true

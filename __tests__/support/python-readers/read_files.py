@@ -3,6 +3,7 @@ differential test (__tests__/data/python-agreement.test.ts).
 
 stdin: JSON {"files": [{"path": ..., "kind": "csv" | "jsonl"}], "values": [text, ...]}
 stdout: JSON {"files": [{"rows": [[field, ...], ...]} | {"error": message}],
+              (for JSON Lines, each row is [float of the record's "p"])
               "values": [{"float": ..., "decimal": ...}, ...]}
 
 CSV is read with the csv module (excel dialect, newline='', utf-8-sig),
@@ -24,16 +25,28 @@ def read_csv(path):
 
 
 def read_jsonl(path):
+    """Each record's "p" as float() of it: [float result] per line."""
     rows = []
     with open(path, encoding="utf-8-sig") as f:
         for line in f.read().split("\n"):
             if line.strip() == "":
                 rows.append(None)
                 continue
-            rows.append(json.loads(line))
+            rows.append([value_as_float(json.loads(line)["p"])])
     while rows and rows[-1] is None:
         rows.pop()
     return rows
+
+
+def value_as_float(value):
+    if isinstance(value, bool) or value is None:
+        return "refused"
+    if isinstance(value, str):
+        return as_float(value)
+    try:
+        return as_float(repr(float(value)))
+    except OverflowError:
+        return "inf" if value > 0 else "-inf"
 
 
 def as_float(text):
