@@ -108,20 +108,33 @@ describe('readers under fuzzing', () => {
     )
   })
 
-  it('refuse records over the size limit with a GateError in every reader, whatever the chunk size', () => {
+  it('refuse a record over the size limit with a GateError naming it, in every reader, whatever the chunk size', () => {
+    const shapes: [string, (long: string) => string][] = [
+      ['f.csv', (long) => `p,id\n0.5,1\n"${long.replace(/"/g, '""')}",2\n`],
+      ['f.csv', (long) => `p,id\n0.5,${long.replace(/[",\r\n]/g, '')}\n`],
+      ['f.jsonl', (long) => `{"p": 1}\n{"p": ${JSON.stringify(long)}}\n`],
+      ['f.json', (long) => `{"predictions": [0.5, ${JSON.stringify(long)}]}`],
+      ['f.txt', (long) => `p,id\n${long.replace(/[",\r\n]/g, '')}\n`]
+    ]
     fc.assert(
       fc.property(
-        fc.constantFrom(...NAMES),
+        fc.constantFrom(...shapes),
         fc.integer({ min: 1, max: 64 }),
-        fc.integer({ min: 16, max: 200 }),
-        structured,
-        (name, chunkSize, maxRecordBytes, content) => {
-          const path = write(name, content)
+        fc.integer({ min: 64, max: 200 }),
+        fc.string({ minLength: 250, maxLength: 400 }),
+        ([name, shape], chunkSize, maxRecordBytes, long) => {
+          fc.pre(long.replace(/[",\r\n]/g, '').length > 210)
+          const path = write(name, shape(long))
           const result = readAny(path, { chunkSize, maxRecordBytes })
-          if ('error' in result) expect(result.error.length).toBeLessThan(2000)
+          expect(result).toEqual({
+            error: expect.stringContaining(
+              `a single record (line or item) is longer than ${maxRecordBytes} bytes`
+            )
+          })
+          expect((result as { error: string }).error.length).toBeLessThan(400)
         }
       ),
-      { numRuns: 500, seed: 11 }
+      { numRuns: 300, seed: 11 }
     )
   })
 

@@ -9,7 +9,11 @@
 
 import { DataError } from '../errors.js'
 import { jsonValueText } from './json-value.js'
-import { ChunkedFile, type ChunkedFileOptions } from './chunked-file.js'
+import {
+  ChunkedFile,
+  recordTooLongDetail,
+  type ChunkedFileOptions
+} from './chunked-file.js'
 import type { RecordReader } from './record-reader.js'
 
 const OPEN_BRACKET = 91
@@ -84,6 +88,14 @@ export class MlflowPredictionsReader
     return true
   }
 
+  protected recordTooLong(): DataError {
+    return new DataError(
+      this.path,
+      undefined,
+      `item ${Math.max(this.position, 1)}: ${recordTooLongDetail(this.maxRecordBytes)}`
+    )
+  }
+
   private fail(detail: string): never {
     throw new DataError(
       this.path,
@@ -148,6 +160,8 @@ export class MlflowPredictionsReader
       const itemStart = this.cursor
       const itemEnd = this.scanItem(itemStart)
       if (itemEnd >= 0) {
+        if (itemEnd - itemStart > this.maxRecordBytes)
+          throw this.recordTooLong()
         this.cursor = itemEnd
         this.takeItem(itemStart, itemEnd)
         return
