@@ -283,6 +283,27 @@ describe('shown-value.ts: what a file puts into a message is capped and visible'
     expect(message.length).toBeLessThan(600)
   })
 
+  it('caps and escapes keys and parser messages from JSON files', () => {
+    const keys = Object.fromEntries(
+      Array.from({ length: 30 }, (_, k) => [`k${k}\u0007${'y'.repeat(200)}`, k])
+    )
+    const doc = file('p.json', JSON.stringify({ predictions: [keys] }))
+    const message = messageOf(() =>
+      readAll(openRecordReader(doc), ['prediction'])
+    )
+    expect(message).toContain("it has 'k0\\u0007yyy")
+    expect(message).toContain('(10 more)')
+    expect(message.length).toBeLessThan(2600)
+    const lines = file(
+      'p.jsonl',
+      `{"p": 1}\n{"p": \u0007${'z'.repeat(5000)}}\n`
+    )
+    const bad = messageOf(() => readAll(new JsonLinesReader(lines), ['p']))
+    expect(bad).toContain('not valid JSON')
+    expect([...bad].some((c) => c.charCodeAt(0) < 32)).toBe(false)
+    expect(bad.length).toBeLessThan(300)
+  })
+
   it('shows a short value whole, and a long one cut on a code point', () => {
     expect(shown('fraud')).toBe("'fraud'")
     expect(shown('a\u0000b\r\n\u200b')).toBe("'a\\u0000b\\r\\n\\u200b'")

@@ -15,6 +15,7 @@ import {
   type ChunkedFileOptions
 } from './chunked-file.js'
 import type { RecordReader } from './record-reader.js'
+import { shownList, visible } from './shown-value.js'
 
 const OPEN_BRACKET = 91
 const CLOSE_BRACKET = 93
@@ -247,17 +248,13 @@ export class MlflowPredictionsReader
     try {
       value = JSON.parse(b.toString('utf8', itemStart, itemEnd))
     } catch (error) {
-      this.fail(`not valid JSON (${(error as Error).message})`)
+      this.fail(`not valid JSON (${visible((error as Error).message)})`)
     }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const record = value as Record<string, unknown>
       if (!(this.key in record)) {
         this.fail(
-          `this object has no key '${this.key}' (input 'prediction-column'); it has ${
-            Object.keys(record)
-              .map((k) => `'${k}'`)
-              .join(', ') || 'no keys'
-          }`
+          `this object has no key '${this.key}' (input 'prediction-column'); it has ${shownList(Object.keys(record))}`
         )
       }
       value = record[this.key]

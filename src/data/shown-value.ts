@@ -31,6 +31,12 @@ function escapeInvisible(text: string): string {
   )
 }
 
+/** Text for a message without quotes (e.g. a parser's own message): escaped and capped. */
+export function visible(text: string): string {
+  const quoted = shown(text)
+  return quoted.slice(1).replace(/'( \(\d+ characters\))?$/, '$1')
+}
+
 /**
  * `'value'` for a message: invisible characters escaped, cut after about 80
  * characters with the full length said (`'aaaa…' (300000000 characters)`).
