@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { CsvReader } from '../../src/data/csv-reader.js'
 import { JsonLinesReader } from '../../src/data/jsonl-reader.js'
+import { MlflowPredictionsReader } from '../../src/data/mlflow-predictions-reader.js'
 import { openRecordReader } from '../../src/data/open-reader.js'
 import { fieldText, type RecordReader } from '../../src/data/record-reader.js'
 import { shown } from '../../src/data/shown-value.js'
@@ -170,6 +171,21 @@ describe('open-reader.ts: a file is named for what it is', () => {
     expect(messageOf(() => openRecordReader(csv))).toContain(
       'rename it to .csv'
     )
+  })
+
+  it('skips a byte order mark whatever the read size', () => {
+    for (const chunkSize of [1, 2, 3, 4, 1024]) {
+      const csv = file('t.csv', '\ufeffid,p\n1,0.5\n')
+      expect(new CsvReader(csv, { chunkSize }).header).toEqual(['id', 'p'])
+      const doc = file('p.json', '\ufeff[0.5]')
+      expect(
+        readAll(new MlflowPredictionsReader(doc, { chunkSize }), ['prediction'])
+      ).toEqual([[1, '0.5']])
+      const lines = file('p.jsonl', '\ufeff{"p": 0.5}\n')
+      expect(readAll(new JsonLinesReader(lines, { chunkSize }), ['p'])).toEqual(
+        [[1, '0.5']]
+      )
+    }
   })
 
   it('accepts a byte order mark before JSON and JSON Lines', () => {

@@ -61,7 +61,7 @@ export class CsvReader extends ChunkedFile implements RecordReader {
     super(path, options)
     this.start = new Int32Array(0)
     this.end = new Int32Array(0)
-    this.refill(0)
+    while (this.filled < 3 && !this.endOfFile) this.refill(0)
     // A UTF-8 byte order mark (Excel writes one) is not part of the first name.
     const b = this.buffer
     if (this.filled >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)

@@ -108,6 +108,7 @@ export class MlflowPredictionsReader
   /** Skips `{"predictions":` up to and including the array's `[`. */
   private openArray(): void {
     this.refill()
+    while (this.filled < 3 && !this.endOfFile) this.refill()
     // A UTF-8 byte order mark (Windows tools write one) is not JSON: skip it.
     const b = this.buffer
     if (this.filled >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
