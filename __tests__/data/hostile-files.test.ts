@@ -105,15 +105,15 @@ describe('open-reader.ts: a file is named for what it is', () => {
     Buffer.from('schema\u0000id\u0000prediction')
   ])
   const cases: [string, Uint8Array, string][] = [
-    ['Parquet', parquet, 'is a Parquet file, not'],
-    ['gzip', gzipSync('id,prediction\na,0.5\n'), 'is gzip-compressed, not'],
+    ['Parquet', parquet, 'is a Parquet file'],
+    ['gzip', gzipSync('id,prediction\na,0.5\n'), 'is gzip-compressed'],
     [
       'xlsx',
       Buffer.concat([
         Buffer.from('PK\u0003\u0004\u0014\u0000'),
         Buffer.from('xl/workbook.xml')
       ]),
-      'is an Excel workbook (.xlsx), not'
+      'is an Excel workbook (.xlsx)'
     ],
     [
       'zip',
@@ -121,17 +121,17 @@ describe('open-reader.ts: a file is named for what it is', () => {
         Buffer.from('PK\u0003\u0004\u0014\u0000'),
         Buffer.from('data.csv')
       ]),
-      'is a zip archive, not'
+      'is a zip archive'
     ],
     [
       'UTF-16',
       Buffer.from('\ufeffid,prediction\n', 'utf16le'),
-      'is UTF-16 text, not'
+      'is UTF-16 text'
     ],
     [
       'binary',
       Buffer.from([0x7b, 0x00, 0x01, 0x02, 0x41, 0x42]),
-      'is a binary file, not'
+      'is a binary file'
     ]
   ]
 
@@ -142,12 +142,14 @@ describe('open-reader.ts: a file is named for what it is', () => {
         ['p.csv', 'CSV'],
         ['p.jsonl', 'JSON Lines'],
         ['p.json', 'JSON'],
-        ['p.dat', '']
+        ['p.dat', ''],
+        ['p.csv.gz', '']
       ]) {
         const path = file(name, bytes)
         const message = messageOf(() => openRecordReader(path))
         expect(message).toContain(`${path}: ${expected}`)
-        if (kind) expect(message).toContain(`not ${kind} (its name ends in`)
+        if (kind) expect(message).toContain(`, not ${kind} (its name ends in`)
+        else expect(message).not.toContain(', not ')
         // No byte of the file (its control characters) reaches the message.
         expect([...message].some((c) => c.charCodeAt(0) < 32)).toBe(false)
         expect(message).not.toContain('schema')

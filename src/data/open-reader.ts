@@ -140,6 +140,13 @@ function readHead(path: string): Uint8Array {
   }
 }
 
+const NAMED_FORMATS: Record<string, string> = {
+  '.csv': 'CSV',
+  '.jsonl': 'JSON Lines',
+  '.ndjson': 'JSON Lines',
+  '.json': 'JSON'
+}
+
 export function openRecordReader(
   path: string,
   options: ChunkedFileOptions = {}
@@ -156,16 +163,15 @@ export function openRecordReader(
           : sniffText(head)
   const kind = sniffKind(head)
   if (kind) {
-    const expected = {
-      csv: 'CSV',
-      jsonl: 'JSON Lines',
-      'mlflow-json': 'JSON'
-    }[chosen]
-    const named = extension === '' ? '' : ` (its name ends in ${extension})`
+    // Where the name promised a format, say the file is not it.
+    const promised = NAMED_FORMATS[extension]
+    const not = promised
+      ? `, not ${promised} (its name ends in ${extension})`
+      : ''
     throw new DataError(
       path,
       undefined,
-      `is ${kind.what}, not ${expected}${named}; ${kind.advice}`
+      `is ${kind.what}${not}; ${kind.advice}`
     )
   }
   switch (chosen) {
