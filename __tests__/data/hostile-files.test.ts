@@ -301,6 +301,40 @@ describe('shown-value.ts: what a file puts into a message is capped and visible'
     expect(message.length).toBeLessThan(600)
   })
 
+  it('caps ids echoed in join errors (missing, unknown, duplicate)', async () => {
+    const { evaluateInputs } = await import('../../__fixtures__/evaluation.js')
+    const big = `i\u0007${'d'.repeat(2_000_000)}`
+    const cases: Record<string, string>[] = [
+      {
+        'test.csv': `id,label\na,1\n${big},0\n`,
+        'candidate.csv': 'id,prediction\na,0.5\n'
+      },
+      {
+        'test.csv': 'id,label\na,1\nb,0\n',
+        'candidate.csv': `id,prediction\na,0.5\n${big},0.5\n`
+      },
+      {
+        'test.csv': `id,label\na,1\n${big},0\n${big},0\n`,
+        'candidate.csv': 'id,prediction\na,0.5\n'
+      }
+    ]
+    for (const files of cases) {
+      let message = ''
+      try {
+        await evaluateInputs(writeFiles(files), {
+          'test-set': 'test.csv',
+          'candidate-predictions': 'candidate.csv',
+          'id-column': 'id'
+        })
+      } catch (error) {
+        expect(error).toBeInstanceOf(DataError)
+        message = (error as Error).message
+      }
+      expect(message).toContain("id 'i\\u0007ddd")
+      expect(message.length).toBeLessThan(600)
+    }
+  })
+
   it('caps and escapes keys and parser messages from JSON files', () => {
     const keys = Object.fromEntries(
       Array.from({ length: 30 }, (_, k) => [`k${k}\u0007${'y'.repeat(200)}`, k])
