@@ -17,8 +17,12 @@
  */
 
 import { DataError } from '../errors.js'
-import { ChunkedFile, type ChunkedFileOptions } from './chunked-file.js'
-import { recordTooLongDetail } from './chunked-file.js'
+import {
+  ChunkedFile,
+  recordTooLongDetail,
+  type ChunkedFileOptions
+} from './chunked-file.js'
+import { skipBlankLine } from './line-source.js'
 import { listFields, type RecordReader } from './record-reader.js'
 import { shown } from './shown-value.js'
 
@@ -50,8 +54,8 @@ export class CsvReader extends ChunkedFile implements RecordReader {
   /** Where the next record starts in `buffer`, and its line. */
   private cursor = 0
   private nextLine = 1
-  /** The line of a blank line seen before the current record (0: none). */
-  private blankLine = 0
+  /** The first blank line seen (0: none), for the blank-line rule. */
+  private readonly blank = { line: 0 }
   private scratch: Buffer = Buffer.allocUnsafe(4096)
   /** Field bounds found by the slow path (any number of fields). */
   private slowStart: number[] = []
@@ -141,12 +145,10 @@ export class CsvReader extends ChunkedFile implements RecordReader {
       }
       // Only a one-field record can be blank (a comma or a quote makes it not).
       const blank = fields === 1 && !quoted && this.isBlank()
-      if (blank) {
-        if (this.blankLine === 0) this.blankLine = this.position
+      if (
+        skipBlankLine(this.blank, blank, this.position, this.path, BLANK_LINE)
+      )
         continue
-      }
-      if (this.blankLine !== 0)
-        throw new DataError(this.path, this.blankLine, BLANK_LINE)
       if (fields !== this.start.length) {
         throw new DataError(
           this.path,

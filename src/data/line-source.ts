@@ -7,6 +7,27 @@
 import { DataError } from '../errors.js'
 import { ChunkedFile, recordTooLongDetail } from './chunked-file.js'
 
+/**
+ * The readers' blank-line rule, one for all: true to skip a blank record.
+ * Blank lines at the end are harmless; one followed by data is a lost row,
+ * and the next record of data throws a DataError with `problem` at the
+ * blank. `seen` remembers the first blank line (0: none).
+ */
+export function skipBlankLine(
+  seen: { line: number },
+  blank: boolean,
+  line: number,
+  path: string,
+  problem: string
+): boolean {
+  if (blank) {
+    if (seen.line === 0) seen.line = line
+    return true
+  }
+  if (seen.line !== 0) throw new DataError(path, seen.line, problem)
+  return false
+}
+
 const NEWLINE = 10
 const CARRIAGE_RETURN = 13
 
@@ -18,21 +39,11 @@ export class LineSource extends ChunkedFile {
   lineNumber = 0
   private position = 0
   private physicalLines = 0
-  private blankLine = 0
+  private readonly blank = { line: 0 }
 
-  /**
-   * The readers' blank-line rule: true to skip a blank current line. Blank
-   * lines at the end are harmless; one followed by data is a lost row, and
-   * the next line of data throws a DataError with `problem` at the blank.
-   */
+  /** The readers' blank-line rule (see `skipBlankLine`) at the current line. */
   skipBlank(blank: boolean, problem: string): boolean {
-    if (blank) {
-      if (this.blankLine === 0) this.blankLine = this.lineNumber
-      return true
-    }
-    if (this.blankLine !== 0)
-      throw new DataError(this.path, this.blankLine, problem)
-    return false
+    return skipBlankLine(this.blank, blank, this.lineNumber, this.path, problem)
   }
 
   /** Moves to the next line; false at the end of the file. */
