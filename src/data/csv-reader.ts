@@ -13,7 +13,8 @@
  * Where this reader and Python's differ, this one stops with an error
  * instead: a row whose field count is not the header's (Python returns it
  * short or long), a quoted field still open at the end of the file (Python
- * takes the rest of the file as its text), a blank line between rows.
+ * takes the rest of the file as its text), a blank line between rows, a
+ * bound column named twice in the header. Header names are trimmed.
  */
 
 import { DataError } from '../errors.js'
@@ -78,7 +79,13 @@ export class CsvReader extends ChunkedFile implements RecordReader {
         'the file is empty; expected a CSV header row and at least one data row'
       )
     }
-    const count = this.nextSlow()
+    let count: number
+    try {
+      count = this.nextSlow()
+    } catch (error) {
+      this.close()
+      throw error
+    }
     let names: string[]
     try {
       names = this.slowStart.map((s, k) =>
