@@ -116,6 +116,29 @@ describe('inputs.ts', () => {
     })
   })
 
+  it('takes a cost that starts with a digit but is no number as a column (1st_cost)', () => {
+    const inputs = parseInputs({
+      'cost-false-negative': '1st_cost',
+      'cost-false-positive': '12.340000000000000000',
+      'cost-true-positive': '2e3'
+    })
+    expect(inputs['cost-false-negative']).toEqual({
+      kind: 'column',
+      column: '1st_cost'
+    })
+    expect(inputs['cost-false-positive']).toMatchObject({
+      kind: 'constant',
+      value: { mantissa: 1234n, scale: 2 }
+    })
+    expect(inputs['cost-true-positive']).toMatchObject({
+      kind: 'constant',
+      value: { mantissa: 2000n, scale: 0 }
+    })
+    expect(() => parseInputs({ 'cost-false-negative': '1.5e-16' })).toThrow(
+      "Input 'cost-false-negative': got '1.5e-16'; expected a number (e.g. 5 or -2.50) or the name of a numeric test-set column (e.g. amount), and it has 17 digits after the decimal point once written out; a cost may have at most 15"
+    )
+  })
+
   it("turns floors off with 'off'", () => {
     const inputs = parseInputs({ 'min-net-benefit': 'off', 'min-f1': 'OFF' })
     expect(inputs['min-net-benefit']).toBeUndefined()

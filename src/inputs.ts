@@ -8,7 +8,11 @@
 
 import { z } from 'zod'
 import { InputError } from './errors.js'
-import { parseDecimal, type Decimal } from './metrics/decimal.js'
+import {
+  decimalProblem,
+  parseDecimal,
+  type Decimal
+} from './metrics/decimal.js'
 import type { CostSpec } from './metrics/net-benefit.js'
 
 /** Raw strings as the runner gives them; undefined where the input is empty. */
@@ -54,14 +58,21 @@ function decimal(defaultValue: string, allowOff: boolean) {
     })
 }
 
-/** A cost: a number (negative is a gain) or the name of a numeric test-set column. */
+/**
+ * A cost: a number (negative is a gain) or the name of a numeric test-set
+ * column. What reads as a number is one (so a column named `5` cannot be
+ * used: rename it); what holds a letter, an exponent's `e` aside, is a
+ * column (`amount`, `1st_cost`); anything else is a number mistyped (`5$`,
+ * `1,000`), said so with the reason (see `decimalProblem`).
+ */
 const cost = text.default('0').transform((value, ctx): CostSpec => {
   const parsed = parseDecimal(value)
   if (parsed) return { kind: 'constant', value: parsed, text: value }
-  if (value === '' || /^[-+.$\d]/.test(value)) {
+  const letters = value.replace(/(?<=\d)[eE](?=[-+]?\d)/g, '')
+  if (value === '' || !/\p{L}/u.test(letters)) {
     ctx.addIssue({
       code: 'custom',
-      message: `got '${value}'; expected a number (e.g. 5 or -2.50) or the name of a numeric test-set column (e.g. amount)`
+      message: `got '${value}'; expected a number (e.g. 5 or -2.50) or the name of a numeric test-set column (e.g. amount)${value === '' ? '' : `, and it ${decimalProblem(value)}`}`
     })
     return z.NEVER
   }

@@ -93,7 +93,7 @@ describe('evaluation-pass.ts: bad input', () => {
         'champion.csv': 'id,prediction\na,0.8\nb,1.7\nc,0.2\nd,0.3\n'
       })
     ).toBe(
-      "champion.csv:3: score 1.7 in 'prediction' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: '1', '0')"
+      "champion.csv:3: score '1.7' in 'prediction' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: '1', '0')"
     )
   })
 
@@ -205,7 +205,7 @@ describe('evaluation-pass.ts: bad input', () => {
         'test.csv': 'id,amount,label\na,10.00,1\nb,n/a,0\nc,5.25,0\nd,99.99,1\n'
       })
     ).toBe(
-      "test.csv:3: 'n/a' in cost column 'amount' (input 'cost-false-negative') is not a finite number with at most 15 significant digits"
+      "test.csv:3: 'n/a' in cost column 'amount' (input 'cost-false-negative') is not a number (write it like 1250.50: no currency sign, no thousands separators)"
     )
     expect(
       await errorOf({
@@ -242,6 +242,94 @@ describe('evaluation-pass.ts: bad input', () => {
       'champion.csv': `${CHAMPION}\r\n`
     })
     expect((await evaluateInputs(dir, base)).test_set.rows).toBe(4)
+  })
+
+  it('reads a stray quote inside an unquoted field as Python does, keeping every row', async () => {
+    const plain = writeFiles({
+      'test.csv':
+        'id,note,amount,label\na,5 a,10.00,1\nb,5 b,20.50,0\nc,x,5.25,0\nd,y,99.99,1\n',
+      'candidate.csv': CANDIDATE,
+      'champion.csv': CHAMPION
+    })
+    const quoted = writeFiles({
+      'test.csv':
+        'id,note,amount,label\na,5" a,10.00,1\nb,5" b,20.50,0\nc,x,5.25,0\nd,y,99.99,1\n',
+      'candidate.csv': CANDIDATE,
+      'champion.csv': CHAMPION
+    })
+    const expected = await evaluateInputs(plain, base)
+    const got = await evaluateInputs(quoted, base)
+    expect(got.test_set.rows).toBe(4)
+    expect(got.candidate.metrics).toEqual(expected.candidate.metrics)
+    expect(got.champion?.metrics).toEqual(expected.champion?.metrics)
+  })
+
+  it('says a header-only test set has no rows', async () => {
+    expect(await errorOf({ 'test.csv': 'id,amount,label\n' })).toBe(
+      'test.csv: the test set has a header but no data rows; check that the step that wrote it wrote its rows'
+    )
+  })
+
+  it('stops at a NaN, infinite, underscored or overflowing score, naming the line', async () => {
+    for (const [score, problem] of [
+      ['NaN', "'NaN' in 'prediction' is not a finite number"],
+      ['inf', "'inf' in 'prediction' is not a finite number"],
+      ['1e309', "'1e309' in 'prediction' is too large for a 64-bit float"],
+      ['0_5', "'0_5' in 'prediction' uses '_' between digits"]
+    ])
+      expect(
+        await errorOf({
+          'candidate.csv': `id,prediction\na,0.9\nb,${score}\nc,0.7\nd,0.4\n`
+        })
+      ).toContain(`candidate.csv:3: ${problem}`)
+  })
+
+  it('reads scores and costs with non-breaking spaces around them as Python does', async () => {
+    const dir = writeFiles({
+      'test.csv':
+        'id,amount,label\na,\u00a010.00,1\nb,20.50\u00a0,0\nc,5.25,0\nd,99.99,1\n',
+      'candidate.csv':
+        'id,prediction\na,\u00a00.9\nb,0.1\u00a0\nc,0.7\nd,0.4\n',
+      'champion.csv': CHAMPION
+    })
+    const report = await evaluateInputs(dir, base)
+    const good = await evaluateInputs(
+      writeFiles({
+        'test.csv': TEST,
+        'candidate.csv': CANDIDATE,
+        'champion.csv': CHAMPION
+      }),
+      base
+    )
+    expect(report.candidate.metrics).toEqual(good.candidate.metrics)
+  })
+
+  it('names the real limit of a cost: digits after the point, not trailing zeros', async () => {
+    const dir = writeFiles({
+      'test.csv':
+        'id,amount,label\na,10.000000000000000000,1\nb,20.50,0\nc,5.25,0\nd,99.99,1\n',
+      'candidate.csv': CANDIDATE,
+      'champion.csv': CHAMPION
+    })
+    const good = await evaluateInputs(
+      writeFiles({
+        'test.csv': TEST,
+        'candidate.csv': CANDIDATE,
+        'champion.csv': CHAMPION
+      }),
+      base
+    )
+    expect((await evaluateInputs(dir, base)).candidate.metrics).toEqual(
+      good.candidate.metrics
+    )
+    expect(
+      await errorOf({
+        'test.csv':
+          'id,amount,label\na,1.5e-16,1\nb,20.50,0\nc,5.25,0\nd,99.99,1\n'
+      })
+    ).toBe(
+      "test.csv:2: '1.5e-16' in cost column 'amount' (input 'cost-false-negative') has 17 digits after the decimal point once written out; a cost may have at most 15"
+    )
   })
 
   it('names the item of a bad entry in an mlflow predictions document', async () => {

@@ -534,7 +534,12 @@ describe('decimal.ts', () => {
   })
 
   describe('parseDecimalBytes', () => {
-    const FORM = /^[ \t]*([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?[ \t]*$/
+    // Blanks as Python's float()/Decimal strip them (str.isspace() but U+001C-U+001F).
+    const B =
+      '[\\t\\n\\v\\f\\r \\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]*'
+    const FORM = new RegExp(
+      `^${B}([+-]?)(\\d*)(?:\\.(\\d*))?(?:[eE]([+-]?\\d+))?${B}$`
+    )
 
     /** The exact value of decimal text under the documented limits, in BigInt. */
     function referenceParse(text: string): Decimal | undefined {
@@ -543,10 +548,11 @@ describe('decimal.ts', () => {
       const [, sign, whole = '', fraction = '', exponent] = match
       const digits = whole + fraction
       if (digits === '') return undefined
-      // More than 15 significant digits (leading zeros do not count).
-      if (digits.replace(/^0+/, '').length > 15) return undefined
+      // More than 15 significant digits (leading and trailing zeros do not count).
+      if (digits.replace(/^0+/, '').replace(/0+$/, '').length > 15)
+        return undefined
       const power = exponent === undefined ? 0 : Number(exponent)
-      if (Math.abs(power) > 400) return undefined
+      if (Math.abs(power) > 999_999) return undefined
       let mantissa = BigInt(digits)
       if (mantissa === 0n) return { mantissa: 0n, scale: 0 }
       let scale = fraction.length - power
@@ -568,7 +574,7 @@ describe('decimal.ts', () => {
         unit: fc.constantFrom('0', '0', '0', '1', '2', '3', '5', '7', '9'),
         maxLength
       })
-    const blank = fc.constantFrom('', '', ' ', '\t', '  ')
+    const blank = fc.constantFrom('', '', ' ', '\t', '  ', '\u00a0', '\r\n')
     const decimalText: fc.Arbitrary<string> = fc
       .tuple(
         blank,
@@ -579,7 +585,12 @@ describe('decimal.ts', () => {
           fc.tuple(
             fc.constantFrom('e', 'E'),
             fc.constantFrom('', '-', '+'),
-            fc.oneof(fc.nat({ max: 30 }), fc.nat({ max: 450 })),
+            fc.oneof(
+              fc.nat({ max: 30 }),
+              fc.nat({ max: 450 }),
+              fc.constant(999_999),
+              fc.constant(1_000_000)
+            ),
             fc.constantFrom('', '0', '00')
           )
         ),

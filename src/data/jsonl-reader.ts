@@ -9,6 +9,7 @@ import { jsonValueText } from './json-value.js'
 import type { ChunkedFileOptions } from './chunked-file.js'
 import { LineSource } from './line-source.js'
 import { listFields, type RecordReader } from './record-reader.js'
+import { visible } from './shown-value.js'
 
 const encoder = new TextEncoder()
 
@@ -125,7 +126,7 @@ export class JsonLinesReader implements RecordReader {
       throw new DataError(
         this.path,
         lineNumber,
-        `not valid JSON (${(error as Error).message}); each line must be one JSON object`
+        `not valid JSON (${visible((error as Error).message)}); each line must be one JSON object`
       )
     }
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -7,8 +7,10 @@
 
 import { DataError } from '../errors.js'
 import { labelKey } from './label-value.js'
+import { shown } from './shown-value.js'
 
-const decoder = new TextDecoder()
+// Fatal: two different invalid byte sequences must not both become U+FFFD and meet as one class.
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true })
 
 export class LabelEncoder {
   /** Distinct label values by key, with their first spelling and line. */
@@ -49,7 +51,17 @@ export class LabelEncoder {
         return cls
       }
     }
-    const cls = this.classify(decoder.decode(bytes.subarray(start, end)), line)
+    let text: string
+    try {
+      text = decoder.decode(bytes.subarray(start, end))
+    } catch {
+      throw new DataError(
+        this.file,
+        line,
+        `the value in label column '${this.column}' is not valid UTF-8; save the file as UTF-8`
+      )
+    }
+    const cls = this.classify(text, line)
     if (cache.length < 8) {
       // A copy: `bytes` is the reader's buffer, refilled in place (Buffer#slice would be a view).
       cache.push(Uint8Array.prototype.slice.call(bytes, start, end))
@@ -63,7 +75,7 @@ export class LabelEncoder {
   finish(): void {
     if (this.positives === 0) {
       const seen = [...this.values.values()]
-        .map((v) => `'${v.text}'`)
+        .map((v) => shown(v.text))
         .join(', ')
       throw new DataError(
         this.file,
@@ -93,12 +105,12 @@ export class LabelEncoder {
     if (!value) {
       if (this.values.size === 2) {
         const seen = [...this.values.values()]
-          .map((v) => `'${v.text}' (line ${v.line})`)
+          .map((v) => `${shown(v.text)} (line ${v.line})`)
           .join(', ')
         throw new DataError(
           this.file,
           line,
-          `a third value '${trimmed}' in label column '${this.column}' after ${seen}; champion-gate compares binary classifiers, so the column must hold exactly two classes`
+          `a third value ${shown(trimmed)} in label column '${this.column}' after ${seen}; champion-gate compares binary classifiers, so the column must hold exactly two classes`
         )
       }
       value = { text: trimmed, line, positive: key === this.positiveKey }

@@ -1,16 +1,35 @@
 /**
- * Reads a file line by line (the CSV and JSON Lines readers' base). A line
+ * Reads a file line by line (the JSON Lines reader's base). A line
  * is a byte range of `buffer`, valid until the next call; no string is made
  * for it.
  */
 
 import { DataError } from '../errors.js'
-import { ChunkedFile } from './chunked-file.js'
+import { ChunkedFile, recordTooLongDetail } from './chunked-file.js'
+
+/**
+ * The readers' blank-line rule, one for all: true to skip a blank record.
+ * Blank lines at the end are harmless; one followed by data is a lost row,
+ * and the next record of data throws a DataError with `problem` at the
+ * blank. `seen` remembers the first blank line (0: none).
+ */
+export function skipBlankLine(
+  seen: { line: number },
+  blank: boolean,
+  line: number,
+  path: string,
+  problem: string
+): boolean {
+  if (blank) {
+    if (seen.line === 0) seen.line = line
+    return true
+  }
+  if (seen.line !== 0) throw new DataError(path, seen.line, problem)
+  return false
+}
 
 const NEWLINE = 10
 const CARRIAGE_RETURN = 13
-const COMMA = 44
-const QUOTE = 34
 
 export class LineSource extends ChunkedFile {
   /** The current line: bytes [lineStart, lineEnd) of `buffer`, without its line break. */
@@ -20,21 +39,11 @@ export class LineSource extends ChunkedFile {
   lineNumber = 0
   private position = 0
   private physicalLines = 0
-  private blankLine = 0
+  private readonly blank = { line: 0 }
 
-  /**
-   * The readers' blank-line rule: true to skip a blank current line. Blank
-   * lines at the end are harmless; one followed by data is a lost row, and
-   * the next line of data throws a DataError with `problem` at the blank.
-   */
+  /** The readers' blank-line rule (see `skipBlankLine`) at the current line. */
   skipBlank(blank: boolean, problem: string): boolean {
-    if (blank) {
-      if (this.blankLine === 0) this.blankLine = this.lineNumber
-      return true
-    }
-    if (this.blankLine !== 0)
-      throw new DataError(this.path, this.blankLine, problem)
-    return false
+    return skipBlankLine(this.blank, blank, this.lineNumber, this.path, problem)
   }
 
   /** Moves to the next line; false at the end of the file. */
@@ -42,61 +51,28 @@ export class LineSource extends ChunkedFile {
     const end = this.findLineEnd(this.position)
     if (end < 0) return false
     this.lineStart = this.position
+    // A UTF-8 byte order mark (Windows tools write one) is not part of the first record.
+    const b = this.buffer
+    if (
+      this.physicalLines === 0 &&
+      end - this.lineStart >= 3 &&
+      b[this.lineStart] === 0xef &&
+      b[this.lineStart + 1] === 0xbb &&
+      b[this.lineStart + 2] === 0xbf
+    )
+      this.lineStart += 3
     this.physicalLines++
     this.lineNumber = this.physicalLines
     this.finishLine(end)
     return true
   }
 
-  /**
-   * The CSV fast path: moves to the next line and records its comma-separated
-   * field bounds in the same scan (one pass over the bytes instead of two).
-   * Returns the number of fields, 0 at the end of the file, or -1 when the
-   * line holds a double quote: the line is then current, for the slow path.
-   */
-  nextFields(start: Int32Array, end: Int32Array): number {
-    const columns = start.length
-    for (;;) {
-      const bytes = this.buffer
-      const filled = this.filled
-      const lineStart = this.position
-      let fieldStart = lineStart
-      let field = 0
-      let i = lineStart
-      for (; i < filled; i++) {
-        const c = bytes[i]
-        if (c === COMMA) {
-          if (field < columns) {
-            start[field] = fieldStart
-            end[field] = i
-          }
-          field++
-          fieldStart = i + 1
-        } else if (c === NEWLINE) {
-          break
-        } else if (c === QUOTE) {
-          return this.next() ? -1 : 0
-        }
-      }
-      if (i === filled && !this.endOfFile) {
-        this.refill(lineStart)
-        continue
-      }
-      if (i === filled && lineStart === filled) return 0
-      let lineEnd = i
-      if (lineEnd > lineStart && bytes[lineEnd - 1] === CARRIAGE_RETURN)
-        lineEnd--
-      if (field < columns) {
-        start[field] = fieldStart
-        end[field] = lineEnd
-      }
-      this.lineStart = lineStart
-      this.lineEnd = lineEnd
-      this.position = i < filled ? i + 1 : i
-      this.physicalLines++
-      this.lineNumber = this.physicalLines
-      return field + 1
-    }
+  protected recordTooLong(): DataError {
+    return new DataError(
+      this.path,
+      this.physicalLines + 1,
+      recordTooLongDetail(this.maxRecordBytes)
+    )
   }
 
   /**
@@ -131,6 +107,10 @@ export class LineSource extends ChunkedFile {
     )
       lineEnd--
     this.lineEnd = lineEnd
+    if (lineEnd - this.lineStart > this.maxRecordBytes) {
+      this.physicalLines--
+      throw this.recordTooLong()
+    }
   }
 
   /**

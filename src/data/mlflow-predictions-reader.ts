@@ -9,8 +9,13 @@
 
 import { DataError } from '../errors.js'
 import { jsonValueText } from './json-value.js'
-import { ChunkedFile, type ChunkedFileOptions } from './chunked-file.js'
+import {
+  ChunkedFile,
+  recordTooLongDetail,
+  type ChunkedFileOptions
+} from './chunked-file.js'
 import type { RecordReader } from './record-reader.js'
+import { shownList, visible } from './shown-value.js'
 
 const OPEN_BRACKET = 91
 const CLOSE_BRACKET = 93
@@ -84,6 +89,14 @@ export class MlflowPredictionsReader
     return true
   }
 
+  protected recordTooLong(): DataError {
+    return new DataError(
+      this.path,
+      undefined,
+      `item ${Math.max(this.position, 1)}: ${recordTooLongDetail(this.maxRecordBytes)}`
+    )
+  }
+
   private fail(detail: string): never {
     throw new DataError(
       this.path,
@@ -95,6 +108,11 @@ export class MlflowPredictionsReader
   /** Skips `{"predictions":` up to and including the array's `[`. */
   private openArray(): void {
     this.refill()
+    while (this.filled < 3 && !this.endOfFile) this.refill()
+    // A UTF-8 byte order mark (Windows tools write one) is not JSON: skip it.
+    const b = this.buffer
+    if (this.filled >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf)
+      this.cursor = 3
     const c = this.peekNonSpace()
     if (c === OPEN_BRACKET) {
       this.cursor++
@@ -144,6 +162,8 @@ export class MlflowPredictionsReader
       const itemStart = this.cursor
       const itemEnd = this.scanItem(itemStart)
       if (itemEnd >= 0) {
+        if (itemEnd - itemStart > this.maxRecordBytes)
+          throw this.recordTooLong()
         this.cursor = itemEnd
         this.takeItem(itemStart, itemEnd)
         return
@@ -229,17 +249,13 @@ export class MlflowPredictionsReader
     try {
       value = JSON.parse(b.toString('utf8', itemStart, itemEnd))
     } catch (error) {
-      this.fail(`not valid JSON (${(error as Error).message})`)
+      this.fail(`not valid JSON (${visible((error as Error).message)})`)
     }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const record = value as Record<string, unknown>
       if (!(this.key in record)) {
         this.fail(
-          `this object has no key '${this.key}' (input 'prediction-column'); it has ${
-            Object.keys(record)
-              .map((k) => `'${k}'`)
-              .join(', ') || 'no keys'
-          }`
+          `this object has no key '${this.key}' (input 'prediction-column'); it has ${shownList(Object.keys(record))}`
         )
       }
       value = record[this.key]

@@ -5,9 +5,23 @@
  * division rounds correctly (Clinger's fast path), so the result equals
  * `Number(text)` and Python's `float(text)`. Anything else takes the slow path.
  * NaN means "not a finite number".
+ *
+ * The syntax is Python's `float()`, so that a score is never read as a
+ * different number than the data scientist's own code reads it: the same
+ * blanks around a number (space, tab, line breaks, the non-breaking space
+ * and the other Unicode blanks), `.5`, `5.`, `-0`, `1e308`. What `float()`
+ * reads but this does not, `numberProblem` names, so the run stops with a
+ * clear error instead of taking it for a label: `nan`/`inf` (no score),
+ * a number too large for a double (`1e309`, which `float()` makes inf),
+ * `1_000` (underscores between digits: `float()` reads 1000, pandas and most
+ * tools read text; refused rather than guessed), non-ASCII digits (`١٢`).
+ * `0x10` is text to `float()` as here.
  */
 
 import { POW10 } from '../metrics/decimal.js'
+import { NUMBER, trimNumberBlanks } from './number-syntax.js'
+
+export { numberProblem } from './number-syntax.js'
 
 export function parseNumberBytes(
   bytes: Uint8Array,
@@ -46,8 +60,9 @@ function parseNumberGeneral(
   start: number,
   end: number
 ): number {
-  while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++
-  while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--
+  // ASCII blanks as float() strips them: space, \t \n \v \f \r (others: slowPath).
+  while (start < end && isAsciiBlank(bytes[start])) start++
+  while (end > start && isAsciiBlank(bytes[end - 1])) end--
   if (start === end) return NaN
   let i = start
   let negative = false
@@ -79,19 +94,18 @@ function parseNumberGeneral(
   return negative ? -value : value
 }
 
-const decoder = new TextDecoder()
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/
+function isAsciiBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13)
+}
 
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 function slowPath(bytes: Uint8Array, start: number, end: number): number {
-  const text = decoder.decode(bytes.subarray(start, end))
-  if (!NUMBER.test(text)) return NaN
-  const value = Number(text)
-  return Number.isFinite(value) ? value : NaN
+  return parseNumberText(decoder.decode(bytes.subarray(start, end)))
 }
 
 /** The same rules for a string: a finite number, or NaN. */
 export function parseNumberText(text: string): number {
-  const trimmed = text.trim()
+  const trimmed = trimNumberBlanks(text)
   if (!NUMBER.test(trimmed)) return NaN
   const value = Number(trimmed)
   return Number.isFinite(value) ? value : NaN

@@ -7,6 +7,7 @@
  */
 
 import { DataError } from '../errors.js'
+import { shownBytes, shownList } from './shown-value.js'
 
 export interface RecordReader {
   readonly path: string
@@ -27,7 +28,7 @@ export interface RecordReader {
   close(): void
 }
 
-const decoder = new TextDecoder()
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 /** The text of a bound field of the current record. */
 export function fieldText(reader: RecordReader, slot: number): string {
@@ -36,11 +37,17 @@ export function fieldText(reader: RecordReader, slot: number): string {
   )
 }
 
-/** A field list for messages: `'id', 'amount', 'label'` (cut after 20). */
+/**
+ * A bound field of the current record as a message shows it: quoted, cut
+ * after about 80 characters, invisible characters escaped (see shown-value).
+ */
+export function fieldShown(reader: RecordReader, slot: number): string {
+  return shownBytes(reader.bytes, reader.start[slot], reader.end[slot])
+}
+
+/** A field list for messages: `'id', 'amount', 'label'` (cut after 20, each name cut after about 80 characters). */
 export function listFields(fields: readonly string[]): string {
-  const shown = fields.slice(0, 20).map((f) => `'${f}'`)
-  if (fields.length > 20) shown.push(`… (${fields.length - 20} more)`)
-  return shown.length > 0 ? shown.join(', ') : '(none)'
+  return shownList(fields)
 }
 
 /** A DataError at the reader's current record: its line, or its item number. */

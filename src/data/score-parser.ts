@@ -10,10 +10,15 @@
 import { HARD_NEGATIVE, HARD_POSITIVE } from '../metrics/model-accumulator.js'
 import type { LabelEncoder } from './label-encoder.js'
 import { labelKey } from './label-value.js'
-import { parseNumberBytes, parseNumberText } from './parse-number.js'
+import {
+  numberProblem,
+  parseNumberBytes,
+  parseNumberText
+} from './parse-number.js'
+import { shown } from './shown-value.js'
 import { errorAt, errorAtPosition, type RecordReader } from './record-reader.js'
 
-const decoder = new TextDecoder()
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
 
 export class ScoreParser {
   private readonly positiveNumber: number
@@ -48,6 +53,13 @@ export class ScoreParser {
       )
     }
     if (text === this.positiveText) return HARD_POSITIVE
+    // Text Python's float() would read as a number is no label: say why it is not read as one.
+    const problem = numberProblem(text)
+    if (problem !== undefined)
+      throw errorAt(
+        this.reader,
+        `${shown(text)} in '${this.column}' ${problem}`
+      )
     return this.other(text)
   }
 
@@ -71,12 +83,12 @@ export class ScoreParser {
     if (!this.others.has(key)) {
       if (this.others.size >= 2) {
         const kind = this.reader.positionKind
-        const shown = [...this.others.values()]
-          .map((o) => `'${o.text}' (${kind} ${o.position})`)
+        const listed = [...this.others.values()]
+          .map((o) => `${shown(o.text)} (${kind} ${o.position})`)
           .join(', ')
         throw errorAt(
           this.reader,
-          `'${text}' in '${this.column}' is not a probability in [0, 1], and neither are ${shown}; a binary classifier's predictions hold at most one label besides '${this.positiveText}'`
+          `${shown(text)} in '${this.column}' is not a probability in [0, 1], and neither are ${listed}; a binary classifier's predictions hold at most one label besides '${this.positiveText}'`
         )
       }
       this.others.set(key, { text, position: this.reader.position })
@@ -102,12 +114,12 @@ export function checkOtherValues(
     const label = labels.values.get(seen.key)
     if (label && !label.positive) continue
     const known = [...labels.values.values()]
-      .map((v) => `'${v.text}'`)
+      .map((v) => shown(v.text))
       .join(', ')
     const number = parseNumberText(seen.text)
     const problem = Number.isNaN(number)
-      ? `'${seen.text}' in '${others.column}' is neither a probability in [0, 1] nor one of the test set's labels (${known})`
-      : `score ${seen.text} in '${others.column}' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: ${known})`
+      ? `${shown(seen.text)} in '${others.column}' is neither a probability in [0, 1] nor one of the test set's labels (${known})`
+      : `score ${shown(seen.text)} in '${others.column}' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: ${known})`
     throw errorAtPosition(others, seen.position, problem)
   }
 }

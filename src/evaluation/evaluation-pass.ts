@@ -35,6 +35,7 @@ import type {
   PredictionWorkerMessage
 } from './prediction-worker-protocol.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
+import { shown } from '../data/shown-value.js'
 
 const BATCH = 16384
 
@@ -382,7 +383,7 @@ function passJoined(
         throw new DataError(
           reader.file.path,
           undefined,
-          `no prediction for id '${testSet.ids!.idOf(missing)}' (test set ${testSet.reader.path} line ${store.lines[missing]})` +
+          `no prediction for id ${shown(testSet.ids!.idOf(missing))} (test set ${testSet.reader.path} line ${store.lines[missing]})` +
             `${rows - reader.rows > 1 ? ` and ${rows - reader.rows - 1} more` : ''}; the ${reader.file.role}'s predictions must cover every test-set row`
         )
       }

@@ -13,6 +13,7 @@ import { openRecordReader } from '../data/open-reader.js'
 import {
   countRemaining,
   errorAt,
+  fieldShown,
   fieldText,
   type RecordReader
 } from '../data/record-reader.js'
@@ -92,14 +93,14 @@ export class PredictionReader {
         const kind = reader.format === 'csv' ? 'column' : 'key'
         throw errorAt(
           reader,
-          `id '${fieldText(reader, idSlot)}' (${kind} '${this.idColumn}') is not in the test set; every prediction must be for a test-set row`
+          `id ${fieldShown(reader, idSlot)} (${kind} '${this.idColumn}') is not in the test set; every prediction must be for a test-set row`
         )
       }
       if (out[row] !== UNSET) {
         const id = fieldText(reader, idSlot)
         throw errorAt(
           reader,
-          `id '${id}' has a second prediction here (the first is on ${reader.positionKind} ${this.firstPositionOf(id)}); each id needs exactly one`
+          `id ${fieldShown(reader, idSlot)} has a second prediction here (the first is on ${reader.positionKind} ${this.firstPositionOf(id)}); each id needs exactly one`
         )
       }
       inOrder = row === expected

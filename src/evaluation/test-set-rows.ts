@@ -6,7 +6,13 @@
  */
 
 import { createHash, type Hash } from 'node:crypto'
-import { MANTISSA_LIMIT, POW10, parseDecimalBytes } from '../metrics/decimal.js'
+import { DataError } from '../errors.js'
+import {
+  MANTISSA_LIMIT,
+  POW10,
+  decimalProblem,
+  parseDecimalBytes
+} from '../metrics/decimal.js'
 import { COST_INPUTS, type CostModel } from '../metrics/net-benefit.js'
 import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
@@ -15,6 +21,7 @@ import { openRecordReader } from '../data/open-reader.js'
 import {
   countRemaining,
   errorAt,
+  fieldShown,
   fieldText,
   type RecordReader
 } from '../data/record-reader.js'
@@ -172,6 +179,14 @@ export class TestSetReader {
       added++
     }
     this.rows += added
+    if (this.rows === 0 && limit > 0) {
+      // Said before any count comparison, which would blame the predictions.
+      throw new DataError(
+        this.reader.path,
+        undefined,
+        'the test set has a header but no data rows; check that the step that wrote it wrote its rows'
+      )
+    }
     return added
   }
 
@@ -203,7 +218,7 @@ export class TestSetReader {
     if (earlier >= 0) {
       throw errorAt(
         reader,
-        `id '${fieldText(reader, this.idSlot)}' in column '${this.options.idColumn}' appears twice in the test set (first on line ${store.lines[earlier]}); ids must be unique to join predictions`
+        `id ${fieldShown(reader, this.idSlot)} in column '${this.options.idColumn}' appears twice in the test set (first on line ${store.lines[earlier]}); ids must be unique to join predictions`
       )
     }
   }
@@ -228,7 +243,7 @@ export class TestSetReader {
           reader,
           text.trim() === ''
             ? `empty value in cost column '${source.column}' (input '${source.input}'); every row needs a number there`
-            : `'${text}' in cost column '${source.column}' (input '${source.input}') is not a finite number with at most 15 significant digits`
+            : `${fieldShown(reader, slot)} in cost column '${source.column}' (input '${source.input}') ${decimalProblem(text)}`
         )
       }
     }

@@ -8,6 +8,13 @@
  * grow large are moved into a bigint.
  */
 
+import {
+  NON_ASCII,
+  NOT_FINITE,
+  UNDERSCORED,
+  trimNumberBlanks
+} from '../data/number-syntax.js'
+
 /** A decimal value: `mantissa / 10 ** scale`, exactly. */
 export interface Decimal {
   readonly mantissa: bigint
@@ -29,11 +36,22 @@ const SAFE = Number.MAX_SAFE_INTEGER
 /** Room kept below 2^53 so that adding one more mantissa is still exact. */
 const FLUSH_AT = SAFE - MANTISSA_LIMIT
 
+/** The largest exponent written in a cost that is read (`0e999999` is 0; `1e9999999` is refused). */
+const MAX_EXPONENT = 999_999
+
+function isAsciiBlank(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13)
+}
+
 /**
  * Parses decimal text such as `-12.50`, `3`, `1e3`, `0.000125` into an exact
- * mantissa and scale. Writes into `out` (to keep the hot loop allocation
- * free) and returns false when the text is not a finite decimal number or
- * needs more than 15 significant digits.
+ * mantissa and scale, reading what Python's `Decimal` reads. Writes into
+ * `out` (to keep the hot loop allocation free) and returns false when the
+ * text is not a finite decimal number or is outside what the hot loop holds
+ * exactly: at most 15 significant digits (trailing zeros are not
+ * significant: `12.340000000000000000` has 4), at most 15 digits after the
+ * point once those zeros are dropped (`1.5e-16` needs 17), and at most 2^52
+ * at that scale. `decimalProblem` says which, for the message.
  */
 export function parseDecimalBytes(
   bytes: Uint8Array,
@@ -41,9 +59,8 @@ export function parseDecimalBytes(
   end: number,
   out: { mantissa: number; scale: number }
 ): boolean {
-  // Trim blanks the way spreadsheets export them.
-  while (start < end && (bytes[start] === 32 || bytes[start] === 9)) start++
-  while (end > start && (bytes[end - 1] === 32 || bytes[end - 1] === 9)) end--
+  while (start < end && isAsciiBlank(bytes[start])) start++
+  while (end > start && isAsciiBlank(bytes[end - 1])) end--
   if (start === end) return false
   let i = start
   let negative = false
@@ -52,28 +69,36 @@ export function parseDecimalBytes(
     negative = first === 45
     i++
   }
+  // The significant digits so far, without zeros after the last non-zero
+  // digit (`zeros` of them, added only when another non-zero digit follows).
   let mantissa = 0
   let digits = 0
-  let scale = 0
+  let zeros = 0
+  let fraction = 0
   let seenDigit = false
   let seenPoint = false
   for (; i < end; i++) {
     const c = bytes[i]
     if (c >= 48 && c <= 57) {
       seenDigit = true
-      // Leading zeros do not count as significant digits.
-      if (mantissa !== 0 || c !== 48) digits++
-      if (digits > 15) return false
-      mantissa = mantissa * 10 + (c - 48)
-      if (seenPoint) scale++
+      if (seenPoint) fraction++
+      if (c === 48) {
+        if (digits > 0) zeros++
+        continue
+      }
+      digits += zeros + 1
+      if (digits > 15) return notAscii(bytes, start, end, out)
+      mantissa = mantissa * POW10[zeros + 1] + (c - 48)
+      zeros = 0
     } else if (c === 46 && !seenPoint) {
       seenPoint = true
     } else break
   }
-  if (!seenDigit) return false
+  if (!seenDigit) return notAscii(bytes, start, end, out)
+  let exponent = 0
   if (i < end) {
     const e = bytes[i]
-    if (e !== 101 && e !== 69) return false
+    if (e !== 101 && e !== 69) return notAscii(bytes, start, end, out)
     i++
     let expNegative = false
     if (i < end && (bytes[i] === 45 || bytes[i] === 43)) {
@@ -81,40 +106,107 @@ export function parseDecimalBytes(
       i++
     }
     if (i === end) return false
-    let exponent = 0
     for (; i < end; i++) {
       const c = bytes[i]
-      if (c < 48 || c > 57) return false
+      if (c < 48 || c > 57) return notAscii(bytes, start, end, out)
       exponent = exponent * 10 + (c - 48)
-      if (exponent > 400) return false
+      if (exponent > MAX_EXPONENT) return false
     }
-    scale += expNegative ? exponent : -exponent
+    if (expNegative) exponent = -exponent
   }
-  // Drop trailing zeros after the point so the scale stays small.
-  while (scale > 0 && mantissa !== 0 && mantissa % 10 === 0) {
-    mantissa /= 10
-    scale--
+  if (mantissa === 0) {
+    // Zero, whatever its sign or exponent (Python: Decimal('-0') == 0).
+    out.mantissa = 0
+    out.scale = 0
+    return true
   }
-  if (mantissa === 0) scale = 0
+  let scale = fraction - zeros - exponent
+  if (scale > MAX_SCALE) return false
   if (scale < 0) {
-    if (-scale > 22) return false
+    if (digits - scale > 16) return false
     mantissa *= POW10[-scale]
     scale = 0
   }
-  if (scale > MAX_SCALE || mantissa > MANTISSA_LIMIT) return false
+  if (mantissa > MANTISSA_LIMIT) return false
   out.mantissa = negative ? -mantissa : mantissa
   out.scale = scale
   return true
 }
 
+const bytesDecoder = new TextDecoder('utf-8', { ignoreBOM: true })
 const textEncoder = new TextEncoder()
 
-/** Parses decimal text exactly; undefined when it is not one. */
+/**
+ * The rare case of a non-ASCII byte: Unicode blanks around the number (a
+ * non-breaking space from a spreadsheet) are stripped as Python strips them;
+ * anything else non-ASCII is no number here.
+ */
+function notAscii(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  out: { mantissa: number; scale: number }
+): boolean {
+  let ascii = true
+  for (let i = start; i < end; i++) if (bytes[i] > 127) ascii = false
+  if (ascii) return false
+  const trimmed = trimNumberBlanks(
+    bytesDecoder.decode(bytes.subarray(start, end))
+  )
+  if (NON_ASCII.test(trimmed)) return false
+  const plain = textEncoder.encode(trimmed)
+  return parseDecimalBytes(plain, 0, plain.length, out)
+}
+
+/** Parses decimal text exactly; undefined when it is not one (see `decimalProblem`). */
 export function parseDecimal(text: string): Decimal | undefined {
   const bytes = textEncoder.encode(text)
   const out = { mantissa: 0, scale: 0 }
   if (!parseDecimalBytes(bytes, 0, bytes.length, out)) return undefined
   return { mantissa: BigInt(out.mantissa), scale: out.scale }
+}
+
+/** U+001C-U+001F: blanks to Python's Decimal, not to float(); refused here. */
+function isSeparatorControl(c: number): boolean {
+  return c >= 0x1c && c <= 0x1f
+}
+
+const DECIMAL_PARTS = /^[+-]?(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/
+
+/**
+ * Why `parseDecimal` refuses this text, in words for an error message
+ * ("has 17 significant digits; …"). Call it only for refused text.
+ */
+export function decimalProblem(text: string): string {
+  const trimmed = trimNumberBlanks(text)
+  if (trimmed === '') return 'is empty'
+  if (NOT_FINITE.test(trimmed)) return 'is not a finite number'
+  if (trimmed.includes('_') && UNDERSCORED.test(trimmed.replace(/_+/g, '_')))
+    return "uses '_' between digits; write the number without '_'"
+  if (NON_ASCII.test(trimmed)) {
+    const ascii = trimmed.replace(/\p{Nd}/gu, '0')
+    return DECIMAL_PARTS.test(ascii) && /\d/.test(ascii)
+      ? 'has digits that are not ASCII 0-9; write the number with ASCII digits'
+      : 'is not a number (write it like 1250.50: no currency sign, no thousands separators)'
+  }
+  const parts = DECIMAL_PARTS.exec(trimmed)
+  if (!parts || (parts[1] + (parts[2] ?? '')).length === 0)
+    return isSeparatorControl(trimmed.charCodeAt(0)) ||
+      isSeparatorControl(trimmed.charCodeAt(trimmed.length - 1))
+      ? 'has control characters U+001C-U+001F around it; remove them'
+      : 'is not a number (write it like 1250.50: no currency sign, no thousands separators)'
+  const exponent = BigInt(parts[3] ?? '0')
+  if (exponent > BigInt(MAX_EXPONENT) || exponent < -BigInt(MAX_EXPONENT))
+    return `has an exponent beyond ±${MAX_EXPONENT}`
+  const all = (parts[1] + (parts[2] ?? '')).replace(/^0+/, '')
+  const significant = all.replace(/0+$/, '')
+  const trailing = all.length - significant.length
+  const scale = (parts[2] ?? '').length - trailing - Number(exponent)
+  if (significant.length > 15)
+    return `has ${significant.length} significant digits; a cost may have at most 15`
+  if (scale > MAX_SCALE)
+    return `has ${scale} digits after the decimal point once written out; a cost may have at most ${MAX_SCALE}`
+  return `is larger than ${MANTISSA_LIMIT} (2^52), the largest cost champion-gate sums exactly`
 }
 
 /** Brings two decimals to a common scale. */
