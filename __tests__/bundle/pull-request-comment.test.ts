@@ -161,13 +161,17 @@ describe('dist/index.js on a pull_request event', () => {
     expect(second.stdout).toContain(
       `PR comment updated: https://github.com/${OWNER}/${REPO}/pull/41#issuecomment-${created.id}`
     )
-    // Second run: list, then update in place; never a second create.
-    expect(standIn.requests.map((r) => r.operationId)).toEqual([
-      'issues/list-comments',
-      'issues/create-comment',
-      'issues/list-comments',
-      'issues/update-comment'
-    ])
+    // Second run: list, ask who the token is (GITHUB_TOKEN may not: 403),
+    // then update its own comment in place; never a second create.
+    expect(standIn.requests.map((r) => `${r.operationId} ${r.status}`)).toEqual(
+      [
+        'issues/list-comments 200',
+        'issues/create-comment 201',
+        'issues/list-comments 200',
+        'users/get-authenticated 403',
+        'issues/update-comment 200'
+      ]
+    )
   })
 
   it('shows the same verdict and figures in the comment as in the job summary', async () => {
