@@ -15,7 +15,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFiles } from '../../__fixtures__/evaluation.js'
 import { COSTS, generatedFiles } from '../../__fixtures__/reports.js'
-import { runBundle, type BundleRun } from '../../__fixtures__/run-bundle.js'
+import {
+  assertNoSecrets,
+  runBundle,
+  type BundleRun
+} from '../../__fixtures__/run-bundle.js'
 import {
   commentMarker,
   GITHUB_COMMENT_LIMIT
@@ -38,6 +42,8 @@ const REJECT = { threshold: '0.6' }
 
 let standIn: GitHubStandIn
 const runs: BundleRun[] = []
+/** Every request body the action sent to GitHub (the comments it wrote). */
+const sent: Record<string, string> = {}
 
 /**
  * Runs dist/index.js in evaluate mode over the generated files, as the runner
@@ -123,6 +129,10 @@ describe('dist/index.js on a pull_request event', () => {
   })
 
   afterEach(() => {
+    for (const request of standIn.requests)
+      if (request.body !== undefined)
+        sent[`request ${Object.keys(sent).length + 1} to GitHub`] =
+          JSON.stringify(request.body)
     standIn.refuseWrites(undefined)
     expect(standIn.violations).toEqual([])
     // The token was really used, so not finding it in the logs means something.
@@ -378,5 +388,8 @@ describe('dist/index.js on a pull_request event', () => {
       ]
       for (const text of shown) expect(text).not.toContain(TOKEN)
     }
+    // Nor encoded (Base64, URL-encoded, JSON-escaped), nor in any comment.
+    expect(Object.keys(sent).length).toBeGreaterThan(5)
+    assertNoSecrets(runs, [TOKEN], sent)
   })
 })
