@@ -14,6 +14,7 @@ import {
   runScoreCommand,
   scoreArguments,
   scorerEnvironment,
+  showCommand,
   splitCommand
 } from '../../src/scoring/score-command.js'
 import { InputError } from '../../src/errors.js'
@@ -169,6 +170,23 @@ describe('score-command.ts', () => {
       for (const [name, value] of Object.entries(needed))
         expect(run.env).toHaveProperty([name], value)
       expect(JSON.stringify(run.env)).not.toMatch(/ghs_jobToken|hunter2|oidc/)
+    })
+  })
+
+  describe('showCommand', () => {
+    it('shows the arguments on one line, quoted, with line breaks escaped', () => {
+      const shown = showCommand([
+        'mlflow',
+        '-m',
+        'models:/fraud/1\n::error::forged',
+        'a b',
+        "it's",
+        '{output}'
+      ])
+      expect(shown).toBe(
+        "mlflow -m 'models:/fraud/1\\n::error::forged' 'a b' 'it'\\''s' {output}"
+      )
+      expect(shown).not.toMatch(/[\r\n\u2028\u2029]/)
     })
   })
 

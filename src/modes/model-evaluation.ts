@@ -17,7 +17,8 @@ import type { ModelVersion } from '../registry/mlflow-client.js'
 import {
   privateScoreDirectory,
   runScoreCommand,
-  scoreArguments
+  scoreArguments,
+  showCommand
 } from '../scoring/score-command.js'
 import { evaluationRequest, requireInput } from './shared.js'
 
@@ -195,7 +196,7 @@ async function obtainPredictions(
             testSet: resolve(testSet),
             output
           })
-          core.info(`[${job.role}] ${args.join(' ')}`)
+          core.info(`[${job.role}] ${showCommand(args)}`)
           await runScoreCommand({
             role: job.role,
             args,

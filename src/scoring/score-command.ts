@@ -194,6 +194,34 @@ export function scoreArguments(
   )
 }
 
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
+
+/**
+ * The arguments as one line for the log: quoted where a shell would need
+ * it, and control characters shown escaped, so that a model URI holding a
+ * line break cannot start a line of its own (a `::error::` workflow command)
+ * and the line reads as the exact arguments run.
+ */
+export function showCommand(args: readonly string[]): string {
+  return args
+    .map((arg) => {
+      const visible = arg.replace(CONTROL, (c) =>
+        c === '\n'
+          ? '\\n'
+          : c === '\r'
+            ? '\\r'
+            : c === '\t'
+              ? '\\t'
+              : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
+      )
+      return /^[\w@%+=:,./{}-]+$/.test(visible)
+        ? visible
+        : `'${visible.replaceAll("'", "'\\''")}'`
+    })
+    .join(' ')
+}
+
 export interface ScoreRun {
   readonly role: string
   readonly args: string[]
@@ -207,7 +235,7 @@ export interface ScoreRun {
 /** Runs one scoring command; resolves when it exited 0 and wrote its output file. */
 export async function runScoreCommand(run: ScoreRun): Promise<void> {
   const [command, ...args] = run.args
-  const shown = run.args.join(' ')
+  const shown = showCommand(run.args)
   const tail: string[] = []
   const exit = await new Promise<{
     code: number | null
