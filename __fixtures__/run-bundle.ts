@@ -46,7 +46,13 @@ export function parseOutputFile(text: string): Record<string, string> {
 
 export async function runBundle(
   inputs: Record<string, string>,
-  options: { cwd?: string; node?: string; env?: Record<string, string> } = {}
+  options: {
+    cwd?: string
+    node?: string
+    env?: Record<string, string>
+    /** Variables to leave out, e.g. RUNNER_TEMP to run as outside a runner. */
+    unset?: string[]
+  } = {}
 ): Promise<BundleRun> {
   const runnerTemp = mkdtempSync(join(tmpdir(), 'champion-gate-runner-'))
   const outputFile = join(runnerTemp, 'output.txt')
@@ -62,6 +68,7 @@ export async function runBundle(
     ...options.env
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const name of options.unset ?? []) delete env[name]
   const child = spawn(options.node ?? process.execPath, [BUNDLE], {
     cwd: options.cwd ?? runnerTemp,
     env,
