@@ -27,7 +27,8 @@ const HOSTILE: Record<string, string> = {
   emphasis: '**bold** _it_ ~~gone~~',
   'issue reference': 'fixes #1 and GH-2',
   'bidi override': 'safe\u202eevil',
-  'workflow command': 'x\n::warning ::forged'
+  'workflow command': 'x\n::warning ::forged',
+  math: '$\\color{green}\\text{✅ Would promote}$'
 }
 
 /** Every free-text field of an evaluation report, set to a value. */
@@ -187,6 +188,15 @@ describe('escape-markdown.ts', () => {
     const found = structure(link)
     expect(found.links).toHaveLength(1)
     expect(found.links[0]).toMatch(/^http:\/\/mlflow\.example\.com\/#/)
+  })
+
+  it('keeps money as it is and breaks math', () => {
+    expect(markdownText('Net benefit $1,000 (+$7,816; -$5)')).toBe(
+      'Net benefit $1,000 (+$7,816; -$5)'
+    )
+    expect(markdownText('$x$ and $$y$$ and $`z`$')).toBe(
+      '\\$x\\$ and \\$\\$y\\$\\$ and \\$\\`z\\`\\$'
+    )
   })
 
   it('keeps the alias mentions the report writes itself, and breaks every other', () => {

@@ -25,6 +25,12 @@ const PUNCTUATION = /[\\`*_{}[\]<>|#~&]/g
 const MENTION = /@(?=([A-Za-z0-9][A-Za-z0-9_-]*))/g
 /** GitHub's extended autolinks: `https://…`, `ftp://…`, `www.…`. */
 const AUTOLINK = /([A-Za-z][A-Za-z0-9+.-]*:)(?=\/\/)|\b(www)(?=\.)/gi
+/**
+ * GitHub's math: `$…$` renders TeX (`$\color{green}\text{…}$` draws any
+ * words in any colour). A closing `$` is never followed by a digit, so
+ * escaping every `$` that is not keeps money ("$1,000") as it was.
+ */
+const MATH = /\$(?!\d)/g
 /** An issue or pull request reference (`#12`, `GH-12`), which GitHub links. */
 const ISSUE_REFERENCE = /(\\#|\bGH-)(?=\d)/gi
 /**
@@ -62,6 +68,7 @@ export function markdownText(text: string, options: TextOptions = {}): string {
   return oneLine(text)
     .trim()
     .replace(PUNCTUATION, (c) => `\\${c}`)
+    .replace(MATH, () => '\\$')
     .replace(MENTION, (at, name: string) =>
       allowed.has(name) ? at : `@${BREAK}`
     )
