@@ -287,6 +287,17 @@ describeWithMlflow(
         })
         expect((await admin.gateTags(own, '2')).decision).toBe('promote')
         expect(everythingShown(result)).not.toContain(servers.admin.password)
+        // Nor in the evidence the run wrote to the registry.
+        assertNoSecrets(
+          result,
+          [
+            {
+              username: servers.admin.username!,
+              password: servers.admin.password!
+            }
+          ],
+          { 'tags of v2': JSON.stringify(await admin.gateTags(own, '2')) }
+        )
       })
     })
   },
