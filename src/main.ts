@@ -4,7 +4,13 @@
  */
 
 import * as core from '@actions/core'
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  statSync,
+  writeFileSync
+} from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
 import { GateError, InputError } from './errors.js'
@@ -67,9 +73,14 @@ async function runMode(
 }
 
 function reportPathOf(inputs: Inputs, env: NodeJS.ProcessEnv): string {
+  // Outside a runner (no RUNNER_TEMP) a fixed name in the shared /tmp could
+  // be a symlink another local user planted: use a fresh private folder.
   return (
     inputs['report-path'] ??
-    join(env.RUNNER_TEMP ?? tmpdir(), 'champion-gate-report.json')
+    join(
+      env.RUNNER_TEMP || mkdtempSync(join(tmpdir(), 'champion-gate-')),
+      'champion-gate-report.json'
+    )
   )
 }
 

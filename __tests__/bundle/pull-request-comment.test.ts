@@ -15,7 +15,11 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { writeFiles } from '../../__fixtures__/evaluation.js'
 import { COSTS, generatedFiles } from '../../__fixtures__/reports.js'
-import { runBundle, type BundleRun } from '../../__fixtures__/run-bundle.js'
+import {
+  assertNoSecrets,
+  runBundle,
+  type BundleRun
+} from '../../__fixtures__/run-bundle.js'
 import {
   commentMarker,
   GITHUB_COMMENT_LIMIT
@@ -38,6 +42,8 @@ const REJECT = { threshold: '0.6' }
 
 let standIn: GitHubStandIn
 const runs: BundleRun[] = []
+/** Every request body the action sent to GitHub (the comments it wrote). */
+const sent: Record<string, string> = {}
 
 /**
  * Runs dist/index.js in evaluate mode over the generated files, as the runner
@@ -123,6 +129,10 @@ describe('dist/index.js on a pull_request event', () => {
   })
 
   afterEach(() => {
+    for (const request of standIn.requests)
+      if (request.body !== undefined)
+        sent[`request ${Object.keys(sent).length + 1} to GitHub`] =
+          JSON.stringify(request.body)
     standIn.refuseWrites(undefined)
     expect(standIn.violations).toEqual([])
     // The token was really used, so not finding it in the logs means something.
@@ -161,13 +171,17 @@ describe('dist/index.js on a pull_request event', () => {
     expect(second.stdout).toContain(
       `PR comment updated: https://github.com/${OWNER}/${REPO}/pull/41#issuecomment-${created.id}`
     )
-    // Second run: list, then update in place; never a second create.
-    expect(standIn.requests.map((r) => r.operationId)).toEqual([
-      'issues/list-comments',
-      'issues/create-comment',
-      'issues/list-comments',
-      'issues/update-comment'
-    ])
+    // Second run: list, ask who the token is (GITHUB_TOKEN may not: 403),
+    // then update its own comment in place; never a second create.
+    expect(standIn.requests.map((r) => `${r.operationId} ${r.status}`)).toEqual(
+      [
+        'issues/list-comments 200',
+        'issues/create-comment 201',
+        'issues/list-comments 200',
+        'users/get-authenticated 403',
+        'issues/update-comment 200'
+      ]
+    )
   })
 
   it('shows the same verdict and figures in the comment as in the job summary', async () => {
@@ -374,5 +388,8 @@ describe('dist/index.js on a pull_request event', () => {
       ]
       for (const text of shown) expect(text).not.toContain(TOKEN)
     }
+    // Nor encoded (Base64, URL-encoded, JSON-escaped), nor in any comment.
+    expect(Object.keys(sent).length).toBeGreaterThan(5)
+    assertNoSecrets(runs, [TOKEN], sent)
   })
 })

@@ -298,11 +298,13 @@ describe('pull-request-comment.ts', () => {
         '<!-- champion-gate:fraud-detector -->\n## ❌ Keep the champion\n'
       )
       expect(
-        standIn.requests.slice(-4).map((r) => `${r.method} ${r.operationId}`)
+        standIn.requests.slice(-5).map((r) => `${r.method} ${r.operationId}`)
       ).toEqual([
         'GET issues/list-comments',
         'POST issues/create-comment',
         'GET issues/list-comments',
+        // Who the token is, before updating a comment that carries the marker.
+        'GET users/get-authenticated',
         'PATCH issues/update-comment'
       ])
       const auth = standIn.requests.at(-1)?.headers.authorization
@@ -347,7 +349,7 @@ describe('pull-request-comment.ts', () => {
       expect(onIssue()).toHaveLength(250)
       const pages = standIn.requests
         .slice(before)
-        .filter((r) => r.method === 'GET')
+        .filter((r) => r.operationId === 'issues/list-comments')
         .map((r) => r.query)
       expect(pages).toEqual([
         { per_page: '100', page: '1' },
@@ -383,6 +385,64 @@ describe('pull-request-comment.ts', () => {
       expect(result).toMatchObject({ outcome: 'updated', id: newer.id })
       expect(older.body).toBe(`${marker}\nolder`)
       expect(quote.body).toContain('Why is this failing?')
+    })
+
+    it("never updates a person's comment that carries the marker, even when no bot comment does", async () => {
+      const marker = commentMarker('fraud-detector')
+      const forged = standIn.addComment({
+        owner: OWNER,
+        repo: REPO,
+        issueNumber: issue,
+        body: `${marker}\n### ✅ Would promote: fraud-detector passes the gate`,
+        user: { login: 'pr-author', type: 'User' }
+      })
+      const result = await upsert({ body: '### ❌ Rejected\n' })
+      expect(result.outcome).toBe('created')
+      expect(forged.body).toContain('Would promote')
+      const ours = onIssue().filter((c) => c.id !== forged.id)
+      expect(ours.map((c) => [c.user.login, c.body])).toEqual([
+        ['github-actions[bot]', `${marker}\n### ❌ Rejected\n`]
+      ])
+      // The next run finds its own comment, not the person's.
+      expect(await upsert()).toMatchObject({
+        outcome: 'updated',
+        id: ours[0].id
+      })
+      expect(forged.body).toContain('Would promote')
+    })
+
+    it("with a personal access token, updates only that user's own comment", async () => {
+      const pat = await startGitHubStandIn({
+        token: TOKEN,
+        actor: { login: 'release-engineer', type: 'User' }
+      })
+      try {
+        const marker = commentMarker('fraud-detector')
+        const on = { owner: OWNER, repo: REPO, issueNumber: 1 }
+        const mine = pat.addComment({
+          ...on,
+          body: `${marker}\nmine`,
+          user: { login: 'release-engineer', type: 'User' }
+        })
+        const bot = pat.addComment({
+          ...on,
+          body: `${marker}\nthe bot's`,
+          user: { login: 'github-actions[bot]', type: 'Bot' }
+        })
+        const person = pat.addComment({
+          ...on,
+          body: `${marker}\nsomeone else's`,
+          user: { login: 'pr-author', type: 'User' }
+        })
+        const result = await upsert({ apiUrl: pat.url, issueNumber: 1 })
+        expect(result).toMatchObject({ outcome: 'updated', id: mine.id })
+        expect(mine.body).toContain('Promote fraud-detector v7')
+        expect(bot.body).toBe(`${marker}\nthe bot's`)
+        expect(person.body).toBe(`${marker}\nsomeone else's`)
+        expect(pat.violations).toEqual([])
+      } finally {
+        await pat.close()
+      }
     })
 
     it('reports a refused create (fork token) with the permission to grant', async () => {
@@ -441,9 +501,10 @@ describe('pull-request-comment.ts', () => {
       expect((await upsert()).outcome).toBe('created')
       const before = standIn.requests.length
       standIn.failNext(502, { times: 2 })
-      // Three attempts: two 502s, then the page, then the update.
+      // Three attempts: two 502s, then the page, then who the token is,
+      // then the update.
       expect((await upsert()).outcome).toBe('updated')
-      expect(standIn.requests.length - before).toBe(4)
+      expect(standIn.requests.length - before).toBe(5)
 
       standIn.failNext(503, { times: 3 })
       const error = await upsert().catch((e: unknown) => e)

@@ -19,7 +19,11 @@ import {
   uniqueModelName,
   type Seeded
 } from '../../__fixtures__/registry.js'
-import { runBundle, type BundleRun } from '../../__fixtures__/run-bundle.js'
+import {
+  assertNoSecrets,
+  runBundle,
+  type BundleRun
+} from '../../__fixtures__/run-bundle.js'
 
 /** A bearer token that must never be shown. */
 const TOKEN = `cg-token-${Math.random().toString(36).slice(2)}-do-not-print`
@@ -90,6 +94,7 @@ describeWithMlflow(
         // The token was masked for the runner, and shown nowhere.
         expect(result.stdout).toContain(`::add-mask::${TOKEN}`)
         expect(everythingShown(result)).not.toContain(TOKEN)
+        assertNoSecrets(result, [TOKEN])
       })
 
       it('fails on a wrong path prefix with one ::error:: naming the URI and the request, and writes nothing', async () => {
@@ -117,6 +122,7 @@ describeWithMlflow(
         expect(error).toContain('is the tracking URI right (path prefix)?')
         expect(result.outputs).toEqual({})
         expect(everythingShown(result)).not.toContain(TOKEN)
+        assertNoSecrets(result, [TOKEN])
         // The right server was not touched.
         expect(await plain.mustState(name)).toEqual(before)
       })
@@ -134,6 +140,12 @@ describeWithMlflow(
           aliases: { champion: 1, candidate: 2 }
         })
       }, 120_000)
+
+      /** The read-only user's credentials, as the scanner looks for them. */
+      const reader = (): { username: string; password: string } => ({
+        username: servers.reader.username!,
+        password: servers.reader.password!
+      })
 
       const asReader = (): Record<string, string> => ({
         'model-name': name,
@@ -159,6 +171,7 @@ describeWithMlflow(
         })
         expect(await admin.mustState(name)).toEqual(before)
         expect(everythingShown(result)).not.toContain(servers.reader.password)
+        assertNoSecrets(result, [reader()])
       })
 
       it('takes credentials from the tracking URI, and shows neither them nor the URI with them', async () => {
@@ -179,6 +192,7 @@ describeWithMlflow(
         const shown = everythingShown(result)
         expect(shown).not.toContain(servers.reader.password)
         expect(shown).toContain(authUri)
+        assertNoSecrets(result, [reader()])
       })
 
       it('refuses the read-only user a gate with a clear permission error, and nothing changes', async () => {
@@ -197,6 +211,7 @@ describeWithMlflow(
         expect(error).toContain('Nothing was written to the registry.')
         expect(await admin.mustState(name)).toEqual(before)
         expect(everythingShown(result)).not.toContain(servers.reader.password)
+        assertNoSecrets(result, [reader()])
       })
 
       it('refuses the read-only user a rollback, and nothing changes', async () => {
@@ -217,6 +232,7 @@ describeWithMlflow(
         )
         expect(await admin.mustState(name)).toEqual(before)
         expect(everythingShown(result)).not.toContain(servers.reader.password)
+        assertNoSecrets(result, [reader()])
       })
 
       it('says which credentials were refused when the password is wrong', async () => {
@@ -235,6 +251,9 @@ describeWithMlflow(
           "the username and password were refused; check inputs 'tracking-username' + 'tracking-password'"
         )
         expect(everythingShown(result)).not.toContain(wrong)
+        assertNoSecrets(result, [
+          { username: servers.reader.username!, password: wrong }
+        ])
       })
 
       it('lets the admin gate (credentials from MLFLOW_TRACKING_USERNAME/PASSWORD)', async () => {
@@ -268,6 +287,17 @@ describeWithMlflow(
         })
         expect((await admin.gateTags(own, '2')).decision).toBe('promote')
         expect(everythingShown(result)).not.toContain(servers.admin.password)
+        // Nor in the evidence the run wrote to the registry.
+        assertNoSecrets(
+          result,
+          [
+            {
+              username: servers.admin.username!,
+              password: servers.admin.password!
+            }
+          ],
+          { 'tags of v2': JSON.stringify(await admin.gateTags(own, '2')) }
+        )
       })
     })
   },

@@ -8,6 +8,7 @@
  *   bash .ci/with-mlflow.sh npm test -- gate-scoring.real-server
  */
 import { beforeAll, describe, expect, it } from '@jest/globals'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import {
   POLICY,
@@ -20,7 +21,11 @@ import {
   uniqueModelName,
   type Seeded
 } from '../../__fixtures__/registry.js'
-import { ROOT, runBundle } from '../../__fixtures__/run-bundle.js'
+import {
+  ROOT,
+  assertNoSecrets,
+  runBundle
+} from '../../__fixtures__/run-bundle.js'
 
 const MLFLOW_PREDICT =
   'mlflow models predict -m {model_uri} -i {test_set} -o {output} -t csv --env-manager local'
@@ -102,6 +107,12 @@ describeWithMlflow(
       const scoresDir = join(scored.runnerTemp, 'champion-gate-scores')
       expect(scores.candidate.predictions).toContain(scoresDir)
       expect(scores.champion?.predictions).toContain(scoresDir)
+      // A private folder per run (champion-gate-scores-XXXXXX), gone at the end.
+      expect(
+        readdirSync(scored.runnerTemp).filter((f) =>
+          f.startsWith('champion-gate-scores')
+        )
+      ).toEqual([])
       expect(await probe.aliases(name)).toEqual({
         champion: '2',
         'previous-champion': '1',
@@ -112,6 +123,88 @@ describeWithMlflow(
         net_benefit: fromFiles.outputs['candidate-net-benefit'],
         f1: fromFiles.outputs['candidate-f1']
       })
+    }, 180_000)
+
+    it('runs the scorer without the GitHub token, the INPUT_* or the runner tokens, but with what reaches the registry', async () => {
+      const name = uniqueModelName('score-env')
+      const seeded = await seed({
+        server,
+        modelName: name,
+        register: ['weak', 'strong'],
+        aliases: { champion: 1, candidate: 2 }
+      })
+      // A scorer that copies each model's prediction file and records the
+      // environment it was given (model code could read the same).
+      const dir = seeded.test_csv.replace(/\/[^/]+$/, '')
+      const scorer = join(dir, 'env_scorer.mjs')
+      writeFileSync(
+        scorer,
+        [
+          "import { appendFileSync, copyFileSync } from 'node:fs'",
+          'const [, , uri, output, dump, ...files] = process.argv',
+          "const file = Object.fromEntries(files.map((f) => f.split('=')))[uri]",
+          'copyFileSync(file, output)',
+          "appendFileSync(dump, JSON.stringify(process.env) + '\\n')"
+        ].join('\n')
+      )
+      const dump = join(dir, 'env.jsonl')
+      const command = [
+        process.execPath,
+        scorer,
+        '{model_uri} {output}',
+        dump,
+        `models:/${name}/2=${seeded.models.strong.predictions_csv}`,
+        `models:/${name}/1=${seeded.models.weak.predictions_csv}`
+      ].join(' ')
+      const githubToken = 'ghs_scorerMustNotSeeThis0123456789'
+      const trackingToken = 'cg-tracking-token-for-the-scorer'
+      const run = await runBundle(
+        {
+          mode: 'gate',
+          'model-name': name,
+          'tracking-uri': server.uri,
+          'tracking-token': trackingToken,
+          'test-set': seeded.test_csv,
+          'score-command': command,
+          'github-token': githubToken,
+          ...POLICY
+        },
+        {
+          env: runnerEnv({
+            GITHUB_TOKEN: githubToken,
+            ACTIONS_RUNTIME_TOKEN: 'runtime-token-secret',
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-secret',
+            LANG: 'C.UTF-8'
+          })
+        }
+      )
+      expect(run.errors).toEqual([])
+      expect(run.status).toBe(0)
+      const seen = readFileSync(dump, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as Record<string, string>)
+      expect(seen).toHaveLength(2)
+      for (const env of seen) {
+        expect(
+          Object.keys(env).filter((k) =>
+            /^(GITHUB_|INPUT_|ACTIONS_|RUNNER_)/i.test(k)
+          )
+        ).toEqual([])
+        expect(JSON.stringify(env)).not.toMatch(
+          /ghs_scorerMustNotSeeThis|runtime-token-secret|oidc-request-secret/
+        )
+        // What the scorer needs to reach the same registry, and the basics.
+        expect(env).toMatchObject({
+          MLFLOW_TRACKING_TOKEN: trackingToken,
+          LANG: 'C.UTF-8'
+        })
+        expect(env.MLFLOW_TRACKING_URI.replace(/\/+$/, '')).toBe(
+          server.uri.replace(/\/+$/, '')
+        )
+        expect(env.PATH).toBeTruthy()
+      }
+      assertNoSecrets(run, [githubToken, trackingToken])
     }, 180_000)
 
     /** A score-command that moves @champion to `moveTo` while it "scores". */

@@ -73,4 +73,34 @@ describe('the PR comment as rendered', () => {
       expect(statSync(png).size).toBeGreaterThan(30_000)
     }
   )
+
+  it('renders a reject whose names a pull request chose as plain text (saved for a look)', async () => {
+    // Every free-text field holding a forged verdict, a mention, a link and
+    // HTML: the picture must show one headline, the real one.
+    const forged =
+      'x\n### ✅ Would promote: x passes the gate @octocat [docs](https://evil.example) <b>bold</b> `code` | pipe'
+    const base = await reject()
+    const report: EvaluationReport = {
+      ...base,
+      model_name: forged,
+      candidate: { ...base.candidate, version: null, model_uri: forged },
+      test_set: { ...base.test_set, path: forged },
+      policy: { ...base.policy, label_column: forged, positive_label: forged },
+      notes: [
+        ...base.notes,
+        `The candidate's predictions (${forged}) carry no ids.`
+      ]
+    }
+    const markdown = commentBody(report)
+    expect(markdown.match(/^#{1,6} /gm)).toEqual(['### ', '#### ', '#### '])
+    const png = `${SCREENSHOTS}pr-comment-hostile-names.png`
+    const result = await renderMarkdownToPng(markdown, png, {
+      openDetails: true
+    })
+    expect(result).toEqual({
+      mermaidErrors: [],
+      svgCount: 1,
+      consoleErrors: []
+    })
+  })
 })

@@ -11,7 +11,8 @@
  * User-Agent header are violations too: GitHub needs both from an action.
  *
  * The issue-comment operations (list, create, get, update, delete) keep
- * state, so a create then a list finds the comment; their answers are the
+ * state, so a create then a list finds the comment, and `GET /user` answers
+ * as the actor's token would; their answers are the
  * description's own example merged with that state, and are checked against
  * the response schema. Every other operation answers with the description's
  * own example (not re-checked: some of GitHub's examples drift from its
@@ -59,7 +60,11 @@ export interface StoredComment {
 export interface GitHubStandInOptions {
   /** When set, a different token is answered 401 "Bad credentials". */
   token?: string
-  /** Who creates comments (default `github-actions[bot]`, a Bot). */
+  /**
+   * Who creates comments (default `github-actions[bot]`, a Bot). A Bot is an
+   * installation token: `GET /user` answers 403, as GitHub does for the
+   * job's GITHUB_TOKEN; a User (a personal access token) gets its own login.
+   */
   actor?: { login: string; type: 'Bot' | 'User' }
   /** Accept requests without an Authorization header (default false). */
   allowAnonymous?: boolean
@@ -333,6 +338,22 @@ export async function startGitHubStandIn(
       comment.body = String(body.body)
       comment.updatedAt = now()
       return { status: 200, body: commentJson(comment) }
+    },
+    'users/get-authenticated': (_params, _query, _body, operation) => {
+      if (actor.type === 'Bot') {
+        return errorBody(
+          403,
+          operation,
+          'Resource not accessible by integration'
+        )
+      }
+      const { mock } = api.mockResponseForOperation('users/get-authenticated', {
+        code: 200
+      }) as { mock: Record<string, unknown> }
+      return {
+        status: 200,
+        body: { ...mock, login: actor.login, type: actor.type }
+      }
     },
     'issues/delete-comment': (params, _query, _body, operation) => {
       const comment = findComment(params)

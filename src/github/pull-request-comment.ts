@@ -320,9 +320,9 @@ type Comment = z.infer<typeof commentSchema>
 
 /**
  * Creates this model's sticky comment on a pull request, or updates it in
- * place when a comment carrying `marker` already exists (the newest one,
- * preferring comments written by a bot, so a person quoting the marker is
- * never overwritten).
+ * place when a comment carrying `marker` already exists and was written by
+ * the token's own identity (the newest such one); a person's comment that
+ * carries the marker is never updated, so no one can edit the verdict.
  *
  * Resolves `{ outcome: 'refused' }` instead of throwing when GitHub answers a
  * write with 401/403/404 or the listing with 403/404 (a missing
@@ -397,8 +397,15 @@ export async function upsertPullRequestComment(
     if (!hasNextPage(response.headers.link) || comments.length === 0) break
   }
 
-  // 2. Update it in place, or create it.
-  const existing = newest(matches)
+  // 2. Keep only comments this token's identity wrote: anyone can paste the
+  // marker into a comment of their own, and must not get the verdict.
+  const own =
+    matches.length === 0
+      ? []
+      : matches.filter(await ownedByToken(call, octokit, signal))
+
+  // 3. Update it in place, or create it.
+  const existing = newest(own)
   if (existing !== undefined) {
     const path = `/repos/${owner}/${repo}/issues/comments/${existing.id}`
     const response = await send(call, 'PATCH', path, true, () =>
@@ -476,11 +483,44 @@ function carriesMarker(comment: Comment, marker: string): boolean {
     .some((line) => line.trimStart().startsWith(marker))
 }
 
+const userSchema = z.object({ login: z.string(), type: z.string() })
+
+/**
+ * Which comments the token itself wrote. A personal access token (classic
+ * or fine-grained) may read `GET /user`: its login is the author to match.
+ * An installation token (the job's GITHUB_TOKEN, a GitHub App's token) may
+ * not: GitHub answers 403 "Resource not accessible by integration" (404 on
+ * some GHES versions), and no endpoint names the installation's bot. Its
+ * comments are written by a Bot account (`github-actions[bot]` for
+ * GITHUB_TOKEN, `<app>[bot]` for an App), and no person can write as a Bot,
+ * so then only Bot comments count. Never a person's comment, either way.
+ */
+async function ownedByToken(
+  call: CallContext,
+  octokit: ReturnType<typeof getOctokit>,
+  signal: AbortSignal
+): Promise<(comment: Comment) => boolean> {
+  const path = '/user'
+  const response = await send(call, 'GET', path, true, () =>
+    octokit.rest.users.getAuthenticated({ request: { signal } })
+  )
+  if (response.kind === 'refused') {
+    if (response.status === 401) throw response.error
+    return (comment) => comment.user?.type === 'Bot'
+  }
+  const { login } = parse(
+    userSchema,
+    response.data,
+    'GET',
+    path,
+    response.status
+  )
+  return (comment) => comment.user?.login === login
+}
+
 function newest(comments: Comment[]): Comment | undefined {
-  const byBot = comments.filter((comment) => comment.user?.type === 'Bot')
-  const pool = byBot.length > 0 ? byBot : comments
   let best: Comment | undefined
-  for (const comment of pool) {
+  for (const comment of comments) {
     if (
       best === undefined ||
       comment.created_at > best.created_at ||

@@ -6,7 +6,6 @@
  */
 
 import * as core from '@actions/core'
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
 import { GateError, InputError } from '../errors.js'
@@ -15,7 +14,12 @@ import type { Inputs } from '../inputs.js'
 import type { EvaluationReport, RunInfo } from '../report/report.js'
 import type { Registry } from '../registry/connect.js'
 import type { ModelVersion } from '../registry/mlflow-client.js'
-import { runScoreCommand, scoreArguments } from '../scoring/score-command.js'
+import {
+  privateScoreDirectory,
+  runScoreCommand,
+  scoreArguments,
+  showCommand
+} from '../scoring/score-command.js'
 import { evaluationRequest, requireInput } from './shared.js'
 
 /** The candidate: a registered version, or a logged model not registered yet. */
@@ -176,8 +180,7 @@ async function obtainPredictions(
     jobs.push({ role: 'champion', modelUri: models.champion })
   }
   if (jobs.length === 0) return { candidate: candidate!, champion }
-  const directory = join(env.RUNNER_TEMP ?? tmpdir(), 'champion-gate-scores')
-  mkdirSync(directory, { recursive: true })
+  const directory = privateScoreDirectory(env.RUNNER_TEMP ?? tmpdir())
   const childEnv = registry ? registry.scoringEnvironment(env) : env
   const outputs = await core.group(
     `Score ${jobs.map((j) => j.role).join(' and ')} with score-command`,
@@ -193,7 +196,7 @@ async function obtainPredictions(
             testSet: resolve(testSet),
             output
           })
-          core.info(`[${job.role}] ${args.join(' ')}`)
+          core.info(`[${job.role}] ${showCommand(args)}`)
           await runScoreCommand({
             role: job.role,
             args,

@@ -15,6 +15,7 @@ import {
   type MoneyPrecision
 } from './format.js'
 import { renderNetBenefitChart } from './net-benefit-chart.js'
+import { markdownCode, markdownLink, markdownText } from './escape-markdown.js'
 import {
   isEvaluation,
   type AliasReport,
@@ -28,26 +29,34 @@ export interface RenderOptions {
   readonly rollbackWorkflow?: string
 }
 
-/** Text that is safe inside a Markdown table cell or heading. */
-export function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]<>|#]/g, (c) => `\\${c}`)
-}
-
 function versionLabel(entry: VersionRef | null): string {
   if (!entry) return 'none'
   const text = entry.version
-    ? `v${entry.version}`
+    ? `v${markdownText(entry.version)}`
     : entry.model_uri
-      ? `\`${entry.model_uri}\``
+      ? markdownCode(entry.model_uri)
       : 'predictions'
-  return entry.url ? `[${text}](${entry.url})` : text
+  return markdownLink(text, entry.url)
+}
+
+/**
+ * Notes and reasons are plain text that name the aliases (`@champion`): those
+ * mentions the report writes itself anyway, every other one is broken.
+ */
+function ownMentions(report: Report): { mentions: string[] } {
+  return {
+    mentions: [
+      report.registry?.champion_alias ?? 'champion',
+      report.registry?.previous_champion_alias ?? 'previous-champion'
+    ]
+  }
 }
 
 function headline(report: Report): string {
   const name = report.model_name
-    ? `**${escapeMarkdown(report.model_name)}** `
+    ? `**${markdownText(report.model_name)}** `
     : ''
-  const alias = `@${report.registry?.champion_alias ?? 'champion'}`
+  const alias = `@${markdownText(report.registry?.champion_alias ?? 'champion')}`
   const known = (entry: VersionRef | null): string =>
     entry && (entry.version || entry.model_uri) ? ` ${versionLabel(entry)}` : ''
   const candidate = `${name}candidate${known(report.candidate)}`
@@ -187,7 +196,7 @@ function pairedLine(report: EvaluationReport): string[] {
 }
 
 function confusionTables(report: EvaluationReport): string[] {
-  const positive = escapeMarkdown(report.policy.positive_label)
+  const positive = markdownText(report.policy.positive_label)
   const c = report.candidate.metrics
   const h = report.champion?.metrics
   const lines = [
@@ -203,12 +212,13 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
   const lines: string[] = []
   if (report.decision === 'reject') {
     lines.push('**Why it was rejected**', '')
-    for (const reason of report.reasons) lines.push(`- ${reason}`)
+    for (const reason of report.reasons)
+      lines.push(`- ${markdownText(reason, ownMentions(report))}`)
     lines.push(
       '',
       report.mode === 'evaluate'
         ? 'Nothing in the registry was changed. Improve the model (or, if the policy itself is wrong, change the thresholds in the workflow) and push again.'
-        : `Nothing in the registry was changed: @${report.registry?.champion_alias ?? 'champion'} still serves ${versionLabel(report.champion)}.`
+        : `Nothing in the registry was changed: @${markdownText(report.registry?.champion_alias ?? 'champion')} still serves ${versionLabel(report.champion)}.`
     )
   } else if (
     report.decision === 'promote' &&
@@ -217,14 +227,15 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
   ) {
     const previous = report.registry.previous_champion_version
     const workflow = options.rollbackWorkflow ?? 'rollback.yml'
+    const champion = markdownText(report.registry.champion_alias)
     lines.push(
       previous
-        ? `**To roll back**: run the \`${workflow}\` workflow (Actions → Run workflow); it moves @${report.registry.champion_alias} back to v${previous} (@${report.registry.previous_champion_alias}).`
-        : `This is the first @${report.registry.champion_alias}: there is no earlier version to roll back to.`
+        ? `**To roll back**: run the ${markdownCode(workflow)} workflow (Actions → Run workflow); it moves @${champion} back to v${markdownText(previous)} (@${markdownText(report.registry.previous_champion_alias)}).`
+        : `This is the first @${champion}: there is no earlier version to roll back to.`
     )
   } else if (report.decision === 'rollback' && report.registry) {
     lines.push(
-      `A second rollback would undo this one: @${report.registry.previous_champion_alias} now points at ${versionLabel(report.champion)}.`
+      `A second rollback would undo this one: @${markdownText(report.registry.previous_champion_alias)} now points at ${versionLabel(report.champion)}.`
     )
   }
   return lines
@@ -238,10 +249,10 @@ function details(report: EvaluationReport): string[] {
   return [
     '<details><summary>Test set, threshold and cost model</summary>',
     '',
-    `- Test set: \`${t.path}\`: ${formatCount(t.rows)} rows, ${formatCount(t.positives)} positive (${escapeMarkdown(p.positive_label)} in \`${p.label_column}\`), sha256 \`${shortHash(t.sha256)}\``,
+    `- Test set: ${markdownCode(t.path)}: ${formatCount(t.rows)} rows, ${formatCount(t.positives)} positive (${markdownText(p.positive_label)} in ${markdownCode(p.label_column)}), sha256 \`${shortHash(t.sha256)}\``,
     `- Decision threshold: a score ≥ ${p.threshold} is flagged`,
-    `- Cost model: ${escapeMarkdown(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
-    `- Rows matched ${p.id_column ? `by id (\`${p.id_column}\`)` : 'by position'}`,
+    `- Cost model: ${markdownText(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
+    `- Rows matched ${p.id_column ? `by id (${markdownCode(p.id_column)})` : 'by position'}`,
     `- Floors: net benefit > ${p.min_net_benefit_exact === null ? 'off' : money(p.min_net_benefit_exact)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${money(p.min_improvement_exact)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,
     '- Paired comparison: only rows where the models decide differently count; the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation',
     '',
@@ -265,7 +276,8 @@ export function renderMarkdown(
     )
   }
   parts.push(...criteriaTable(report), '', ...pairedLine(report))
-  for (const note of report.notes) parts.push(`> ${note}`)
+  for (const note of report.notes)
+    parts.push(`> ${markdownText(note, ownMentions(report))}`)
   if (report.notes.length > 0) parts.push('')
   const steps = nextSteps(report, options)
   if (steps.length > 0) parts.push(...steps, '')
@@ -284,7 +296,7 @@ function renderAliasReport(
   return [
     headline(report),
     '',
-    ...report.notes.map((n) => `> ${n}`),
+    ...report.notes.map((n) => `> ${markdownText(n, ownMentions(report))}`),
     '',
     ...nextSteps(report, options),
     ''
