@@ -30,7 +30,10 @@ import {
   TAG_PREFIX
 } from '../registry/evidence.js'
 import { connectRegistry, type Registry } from '../registry/connect.js'
-import type { ModelVersion } from '../registry/mlflow-client.js'
+import type {
+  ModelVersion,
+  ModelVersionSource
+} from '../registry/mlflow-client.js'
 import type {
   AliasReport,
   EvaluationReport,
@@ -82,6 +85,18 @@ export async function runGateMode(
     models.candidate.version.version === models.champion?.version
   ) {
     return unchangedReport(inputs, registry, models, run, outcome)
+  }
+  if (models.candidate.kind === 'uri' && models.champion) {
+    // A re-run of a register-on-pass gate that promoted: the logged model
+    // already is the champion (read only; the writes look again under the lock).
+    const copy = await registeredCopyOf(
+      registry,
+      models.modelName,
+      await registry.client.resolveModelSource(models.candidate.uri)
+    )
+    if (copy?.version === models.champion.version) {
+      return unchangedReport(inputs, registry, models, run, outcome)
+    }
   }
   let evaluated = inputs
   if (!models.champion && inputs['champion-predictions']) {
@@ -203,9 +218,15 @@ async function writeVerdict(
     // The champion may have moved while this run was scoring: another run
     // won. Read under the lock, so no run can move it between this read and
     // the writes below (except a person editing aliases by hand).
-    const current = await client
-      .getModelVersionByAlias(name, championAlias)
-      .catch(failHalfway)
+    // Another run may have created the registered model meanwhile.
+    const exists =
+      models.registered ||
+      (await client.getRegisteredModel(name).catch(failHalfway)) !== undefined
+    const current = exists
+      ? await client
+          .getModelVersionByAlias(name, championAlias)
+          .catch(failHalfway)
+      : undefined
     if (current?.version !== models.champion?.version) {
       const was = models.champion ? `v${models.champion.version}` : 'nothing'
       const now = current ? `v${current.version}` : 'nothing'
@@ -231,23 +252,22 @@ async function writeVerdict(
       const uri = models.candidate.uri
       let reused: ModelVersion | undefined
       try {
-        if (!models.registered) {
+        if (!exists) {
           await client.createRegisteredModel(name)
           written.push(`created registered model '${name}'`)
         }
         const source = await client.resolveModelSource(uri)
-        // A re-run of the same gate must not register another copy: reuse a
-        // version of this model registered from the same source and run.
-        reused = models.registered
-          ? (await client.searchModelVersions(name))
-              .filter(
-                (v) =>
-                  v.source === source.source &&
-                  (source.runId === undefined || v.run_id === source.runId) &&
-                  v.status !== 'FAILED_REGISTRATION'
-              )
-              .sort((a, b) => Number(a.version) - Number(b.version))[0]
+        reused = exists
+          ? await registeredCopyOf(registry, name, source)
           : undefined
+        if (reused && reused.version === current?.version) {
+          // Registered and promoted by an earlier run of this gate.
+          outcome.new_champion_version = reused.version
+          report.notes.push(
+            `${uri} is already registered as v${reused.version}, which is @${championAlias}: nothing was written.`
+          )
+          return
+        }
         if (reused) {
           candidateVersion = (
             await client.waitForModelVersionReady(name, reused.version)
@@ -348,6 +368,26 @@ async function writeVerdict(
     if (written.length > 0) outcome.written = written
     await lock.release()
   }
+}
+
+/**
+ * The version of `name` an earlier run registered from the same source
+ * (and run), if any: a re-run of a register-on-pass gate uses it instead of
+ * registering another copy each time. The oldest such version wins.
+ */
+async function registeredCopyOf(
+  registry: Registry,
+  name: string,
+  source: ModelVersionSource
+): Promise<ModelVersion | undefined> {
+  return (await registry.client.searchModelVersions(name))
+    .filter(
+      (v) =>
+        v.source === source.source &&
+        (source.runId === undefined || v.run_id === source.runId) &&
+        v.status !== 'FAILED_REGISTRATION'
+    )
+    .sort((a, b) => Number(a.version) - Number(b.version))[0]
 }
 
 function unchangedReport(
