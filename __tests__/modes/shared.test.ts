@@ -43,6 +43,7 @@ describe('modes/shared.ts checkRegistryNames', () => {
       } catch (e) {
         return e
       }
+      return undefined
     })()
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).input).toBe(second)
