@@ -33,7 +33,7 @@ export async function runRollbackMode(
   if (pullRequestEvent) {
     throw new InputError(
       'mode',
-      `rollback moves @${inputs['champion-alias']} and is not run from a ${pullRequestEvent} event (an event about a pull request); trigger it with workflow_dispatch (see examples/workflows/rollback.yml)`
+      `rollback moves @${inputs['champion-alias']} and is not run from a ${pullRequestEvent} event; trigger it with workflow_dispatch (see examples/workflows/rollback.yml)`
     )
   }
   const name = requireInput(

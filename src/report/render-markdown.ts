@@ -222,7 +222,9 @@ function rejectOutcome(report: Report): string {
       ? versionLabel(report.champion)
       : current
         ? `v${current}`
-        : 'no version'
+        : report.champion?.version
+          ? versionLabel(report.champion)
+          : 'no version'
   const written = report.registry?.written ?? []
   return written.length > 0
     ? `${alias} was not moved: it still serves ${serves}. Written to the registry: ${written.map(escapeMarkdown).join('; ')}.`
