@@ -392,3 +392,66 @@ describeWithMlflow(
     })
   }
 )
+
+describeWithMlflow(
+  'evidence and the lock with only EDIT permission (basic-auth server)',
+  (servers) => {
+    const admin = new RegistryProbe(servers.admin)
+
+    /** Grants the reader EDIT on one registered model, as MLflow's admin. */
+    async function grantEdit(name: string): Promise<void> {
+      const pair = `${servers.admin.username}:${servers.admin.password}`
+      const response = await fetch(
+        `${servers.admin.uri.replace(/\/+$/, '')}/api/3.0/mlflow/users/permissions/grant`,
+        {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Basic ${Buffer.from(pair).toString('base64')}`
+          },
+          body: JSON.stringify({
+            username: servers.reader.username,
+            resource_type: 'registered_model',
+            resource_id: name,
+            permission: 'EDIT'
+          }),
+          signal: AbortSignal.timeout(20_000)
+        }
+      )
+      expect(response.status).toBe(200)
+    }
+
+    it('promotes with EDIT alone: takes and releases the lock, blanks stale tags it may not delete', async () => {
+      const name = uniqueModelName('edit-only')
+      const seeded = await seed({ server: servers.admin, modelName: name })
+      await admin.register(name, [seeded.models.strong], { candidate: 1 })
+      await admin.setVersionTag(name, '1', 'champion_gate.reasons', 'old')
+      await grantEdit(name)
+
+      const run = await runBundle(
+        {
+          mode: 'gate',
+          'model-name': name,
+          'tracking-uri': servers.reader.uri,
+          'tracking-username': servers.reader.username!,
+          'tracking-password': servers.reader.password!,
+          'test-set': seeded.test_csv,
+          'candidate-predictions': seeded.models.strong.predictions_csv,
+          ...POLICY
+        },
+        { env: runnerEnv() }
+      )
+
+      expect(run.errors).toEqual([])
+      expect(run.outputs['alias-moved']).toBe('true')
+      const tags = await admin.gateTags(name, '1')
+      expect(tags.decision).toBe('promote')
+      expect(tags.reasons).toBe('')
+      expect(reportOf(run).notes.join('\n')).toContain(
+        'were blanked, not deleted (deleting a tag needs MANAGE permission): champion_gate.reasons'
+      )
+      expect(await admin.state(`${name}.champion-gate-lock`)).toBeUndefined()
+    }, 120_000)
+  },
+  { auth: true }
+)

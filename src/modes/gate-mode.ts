@@ -30,9 +30,10 @@ import {
   TAG_PREFIX
 } from '../registry/evidence.js'
 import { connectRegistry, type Registry } from '../registry/connect.js'
-import type {
-  ModelVersion,
-  ModelVersionSource
+import {
+  MlflowApiError,
+  type ModelVersion,
+  type ModelVersionSource
 } from '../registry/mlflow-client.js'
 import type {
   AliasReport,
@@ -322,8 +323,24 @@ async function writeVerdict(
       // Each verdict replaces the whole set of evidence tags it owns.
       const existing =
         (await client.getModelVersion(name, candidateVersion))?.tags ?? {}
+      const cleared: string[] = []
       for (const key of staleEvaluationTagKeys(existing, report)) {
-        await client.deleteModelVersionTag(name, candidateVersion, key)
+        try {
+          await client.deleteModelVersionTag(name, candidateVersion, key)
+        } catch (error) {
+          // MLflow's basic-auth app asks MANAGE for deleting a tag, EDIT for
+          // setting one: with EDIT only, the stale value is blanked instead.
+          if (!(error instanceof MlflowApiError && error.status === 403)) {
+            throw error
+          }
+          await client.setModelVersionTag(name, candidateVersion, key, '')
+          cleared.push(key)
+        }
+      }
+      if (cleared.length > 0) {
+        report.notes.push(
+          `Tags of an earlier verdict that this one does not set were blanked, not deleted (deleting a tag needs MANAGE permission): ${cleared.join(', ')}.`
+        )
       }
       written.push(`evidence tags (${TAG_PREFIX}*) on v${candidateVersion}`)
       if (report.decision !== 'promote') return
