@@ -267,7 +267,8 @@ export async function acquirePromotionLock(
     `Another run holds the promotion lock of '${modelName}': ${lastSeen?.owner ?? 'an unknown run'}, since ` +
       `${lastSeen?.startedAt ?? 'an unknown time'} (it expires at ${lastSeen?.expiresAt ?? 'an unknown time'}). ` +
       `Waited ${seconds(options.timeoutMs)}s (input lock-timeout-seconds). Nothing was written to the registry; ` +
-      'run the job again once that run has finished (a re-run compares against the champion it leaves).'
+      'run the job again once that run has finished (a re-run compares against the champion it leaves). ' +
+      'If that run is no longer running, its lock is taken over after it expires.'
   )
 
   function held(
