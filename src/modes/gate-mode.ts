@@ -218,8 +218,8 @@ async function writeVerdict(
   try {
     // The champion may have moved while this run was scoring: another run
     // won. Read under the lock, so no run can move it between this read and
-    // the writes below (except a person editing aliases by hand).
-    // Another run may have created the registered model meanwhile.
+    // the writes below (except a person editing aliases by hand). Another
+    // run may also have created the registered model meanwhile.
     const exists =
       models.registered ||
       (await client.getRegisteredModel(name).catch(failHalfway)) !== undefined
