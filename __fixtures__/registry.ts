@@ -376,6 +376,47 @@ export class RegistryProbe {
     await this.ok('POST', 'registered-models/alias', { name, alias, version })
   }
 
+  /** Creates a registered model with tags (e.g. a promotion lock another run holds). */
+  async createModel(
+    name: string,
+    tags: Record<string, string> = {}
+  ): Promise<void> {
+    const url = `${this.server.uri.replace(/\/+$/, '')}/api/2.0/mlflow/registered-models/create`
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: this.headers(),
+      body: JSON.stringify({
+        name,
+        tags: Object.entries(tags).map(([key, value]) => ({ key, value }))
+      }),
+      signal: AbortSignal.timeout(20_000)
+    })
+    if (response.status >= 300) {
+      throw new Error(
+        `create ${name}: HTTP ${response.status} ${await response.text()}`
+      )
+    }
+  }
+
+  /** The registered model's tags, or undefined when it does not exist. */
+  async modelTags(name: string): Promise<Record<string, string> | undefined> {
+    return (await this.state(name))?.tags
+  }
+
+  async setVersionTag(
+    name: string,
+    version: string,
+    key: string,
+    value: string
+  ): Promise<void> {
+    await this.ok('POST', 'model-versions/set-tag', {
+      name,
+      version,
+      key,
+      value
+    })
+  }
+
   /**
    * Registers logged models (`models:/m-<id>`) as the next versions of
    * `name`, creating the registered model first, then sets the aliases:

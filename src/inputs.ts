@@ -110,6 +110,8 @@ function choice<const T extends readonly [string, ...string[]]>(
 function alias(defaultValue: string) {
   return text.default(defaultValue).transform((value, ctx) => {
     if (
+      // MLflow's _validate_model_alias_name: at most 255 characters.
+      value.length <= 255 &&
       /^[A-Za-z0-9_-]+$/.test(value) &&
       !/^v\d+$/i.test(value) &&
       value.toLowerCase() !== 'latest'
@@ -118,7 +120,7 @@ function alias(defaultValue: string) {
     }
     ctx.addIssue({
       code: 'custom',
-      message: `got '${value}'; an MLflow alias holds letters, digits, '_' and '-', and is not 'latest' or 'v<number>'`
+      message: `got '${value.length > 80 ? `${value.slice(0, 77)}...` : value}'${value.length > 255 ? ` (${value.length} characters)` : ''}; an MLflow alias holds at most 255 letters, digits, '_' and '-', and is not 'latest' or 'v<number>'`
     })
     return z.NEVER
   })
@@ -204,7 +206,13 @@ export const inputsSchema = z.object({
     'seconds, from 0 to 3600'
   ),
   comment: choice(['always', 'on-reject', 'never'] as const, 'always'),
-  'github-token': optionalText
+  'github-token': optionalText,
+  'lock-timeout-seconds': number(
+    '300',
+    (n) => n >= 0 && n <= 3600,
+    'seconds, from 0 to 3600'
+  ),
+  'allow-repromote': boolean('false')
 })
 
 export type InputName = keyof typeof inputsSchema.shape

@@ -29,22 +29,72 @@ export interface PullRequestRef {
   readonly number: number
 }
 
+/** The parts of an event payload that tell a pull request's events apart. */
+interface EventPayload {
+  pull_request?: { number?: unknown }
+  issue?: { number?: unknown; pull_request?: unknown }
+  number?: unknown
+}
+
+function readPayload(
+  env: NodeJS.ProcessEnv,
+  readEvent: (path: string) => string
+): EventPayload | undefined {
+  if (!env.GITHUB_EVENT_PATH) return undefined
+  const payload: unknown = JSON.parse(readEvent(env.GITHUB_EVENT_PATH))
+  return typeof payload === 'object' && payload !== null
+    ? (payload as EventPayload)
+    : undefined
+}
+
+/**
+ * The event's name when the run is about a pull request: `pull_request*`
+ * events, and any other whose payload carries a `pull_request` (e.g.
+ * `pull_request_review`, `pull_request_review_comment`) or is an
+ * `issue_comment` on a pull request (`issue.pull_request`). Undefined for
+ * other events. The registry is never written from these: their code and
+ * inputs can come from the pull request. Fails closed: a payload that
+ * GITHUB_EVENT_PATH names but that cannot be read counts as a pull request.
+ */
+export function pullRequestEventOf(
+  env: NodeJS.ProcessEnv,
+  readEvent: (path: string) => string
+): string | undefined {
+  const event = env.GITHUB_EVENT_NAME ?? ''
+  if (event.startsWith('pull_request')) return event
+  let payload: EventPayload | undefined
+  try {
+    payload = readPayload(env, readEvent)
+  } catch {
+    return `${event || 'unknown'} (unreadable event payload)`
+  }
+  if (payload?.pull_request || payload?.issue?.pull_request) {
+    return event || 'pull request'
+  }
+  return undefined
+}
+
 export function pullRequestOf(
   env: NodeJS.ProcessEnv,
   readEvent: (path: string) => string
 ): PullRequestRef | undefined {
-  const event = env.GITHUB_EVENT_NAME
-  if (event !== 'pull_request' && event !== 'pull_request_target')
-    return undefined
   const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/')
   if (!owner || !repo || !env.GITHUB_EVENT_PATH) return undefined
-  let payload: { pull_request?: { number?: unknown }; number?: unknown }
+  let payload: EventPayload | undefined
   try {
-    payload = JSON.parse(readEvent(env.GITHUB_EVENT_PATH))
+    payload = readPayload(env, readEvent)
   } catch {
     return undefined
   }
-  const number = payload.pull_request?.number ?? payload.number
+  const event = env.GITHUB_EVENT_NAME ?? ''
+  // Any event about a pull request (see pullRequestEventOf) gets the comment.
+  const number = payload?.pull_request
+    ? (payload.pull_request.number ?? payload.number)
+    : payload?.issue?.pull_request
+      ? payload.issue.number
+      : event.startsWith('pull_request')
+        ? payload?.number
+        : undefined
   return typeof number === 'number' &&
     Number.isSafeInteger(number) &&
     number > 0

@@ -261,7 +261,7 @@ describeWithMlflow(
         expect(run.status).toBe(1)
         expect(run.stdout).toContain(`race: moved @champion of ${name} to v3`)
         expect(run.errors).toEqual([
-          `::error::@champion of '${name}' moved from v1 to v3 while this run evaluated v2; another run promoted first. No alias was moved; run the gate again to compare with the new champion.`
+          `::error::@champion of '${name}' moved from v1 to v3 while this run evaluated v2; another run promoted first. Nothing was written to the registry by this run; a re-run compares against v3.`
         ])
         expect(run.outputs).toEqual({})
         const state = await probe.mustState(name)
@@ -275,7 +275,7 @@ describeWithMlflow(
         }
       })
 
-      it('after registering a logged candidate, says which version to re-run with, and that re-run finishes', async () => {
+      it('registers nothing for a logged candidate that lost the race, and a re-run registers it once', async () => {
         const name = uniqueModelName('race-uri')
         const { weak, strong } = seeded.models
         // v1 weak (champion), v2 weak (the other run's pick); strong is only logged.
@@ -300,14 +300,12 @@ describeWithMlflow(
         expect(run.status).toBe(1)
         expect(run.errors).toEqual([
           `::error::@champion of '${name}' moved from v1 to v2 while this run evaluated ${strong.model_uri} (not registered yet); another run promoted first. ` +
-            `No alias was moved (written before: registered ${strong.model_uri} as v3; @candidate → v3); ` +
-            'run the gate again with candidate-version: 3 to compare it with the new champion.'
+            'Nothing was written to the registry by this run; a re-run compares against v2.'
         ])
-        expect(await probe.aliases(name)).toEqual({
-          champion: '2',
-          candidate: '3'
-        })
-        expect(await probe.gateTags(name, '3')).toEqual({})
+        // The race is decided under the lock before registering: no orphan version.
+        const raced = await probe.mustState(name)
+        expect(raced.aliases).toEqual({ champion: '2' })
+        expect(raced.versions.map((v) => v.version)).toEqual(['1', '2'])
 
         // The advice works: the re-run compares v3 with the new champion v2.
         const again = await runBundle(
@@ -316,7 +314,7 @@ describeWithMlflow(
             'model-name': name,
             'tracking-uri': server.uri,
             'test-set': seeded.test_csv,
-            'candidate-version': '3',
+            'candidate-model-uri': strong.model_uri,
             'candidate-predictions': strong.predictions_csv,
             'champion-predictions': weak.predictions_csv,
             ...POLICY
@@ -337,6 +335,30 @@ describeWithMlflow(
         })
         // Registered once: no second copy of the logged model.
         expect(state.versions.map((v) => v.version)).toEqual(['1', '2', '3'])
+
+        // The same gate once more: the logged model already is v3 and the
+        // champion, so nothing is registered or written.
+        const before = await probe.mustState(name)
+        const third = await runBundle(
+          {
+            mode: 'gate',
+            'model-name': name,
+            'tracking-uri': server.uri,
+            'test-set': seeded.test_csv,
+            'candidate-model-uri': strong.model_uri,
+            'candidate-predictions': strong.predictions_csv,
+            'champion-predictions': strong.predictions_csv,
+            ...POLICY
+          },
+          { env: runnerEnv() }
+        )
+        expect(third.errors).toEqual([])
+        expect(third.outputs).toMatchObject({
+          decision: 'unchanged',
+          'alias-moved': 'false',
+          'new-champion-version': '3'
+        })
+        expect(await probe.mustState(name)).toEqual(before)
       })
     })
   }

@@ -328,13 +328,16 @@ describeWithMlflow('mode: gate against a real MLflow server', (servers) => {
 
     it('registers a model that passes the floors but loses to the champion, without promoting it', async () => {
       const name = uniqueModelName('floors-pass')
-      await probe.register(name, [logged.models.strong], { champion: 1 })
+      await probe.register(name, [logged.models.weak], { champion: 1 })
 
-      // The same strong model again: a tie, and a tie keeps the champion.
+      // The strong model beats the weak one by about $2,733: not by the
+      // $5,000 asked. (The same model as the champion would be "unchanged":
+      // it is already registered as the champion's version.)
       const run = await gate(name, logged, {
         'candidate-model-uri': logged.models.strong.model_uri,
         'candidate-predictions': logged.models.strong.predictions_csv,
-        'champion-predictions': logged.models.strong.predictions_csv
+        'champion-predictions': logged.models.weak.predictions_csv,
+        'min-improvement': '5000'
       })
 
       expect(run.status).toBe(1)

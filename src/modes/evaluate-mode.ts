@@ -30,7 +30,18 @@ export async function runEvaluateMode(
           candidateFromFile: inputs['candidate-predictions'] !== undefined
         })
     )
-    return evaluateModels(inputs, env, run, registry, models)
+    const report = await evaluateModels(inputs, env, run, registry, models)
+    // Nothing moves in evaluate mode; the outputs still say where @champion
+    // is (action.yml: new-champion-version is empty only without a registry).
+    report.registry = {
+      tracking_uri: registry.shownUri,
+      champion_alias: inputs['champion-alias'],
+      previous_champion_alias: inputs['previous-champion-alias'],
+      alias_moved: false,
+      new_champion_version: models.champion?.version ?? null,
+      previous_champion_version: null
+    }
+    return report
   }
   return evaluateModels(inputs, env, run, undefined, undefined)
 }

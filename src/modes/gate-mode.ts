@@ -1,29 +1,47 @@
 /**
  * `mode: gate`: evaluate the candidate against the champion and, on a win,
  * move the champion alias to it. Fail closed: nothing is written before the
- * verdict, and the writes come last, in an order that a re-run completes:
+ * verdict, and the writes come last, under the promotion lock (shared by
+ * every run on the registry, see src/registry/promotion-lock.ts), in an
+ * order that a re-run completes:
  *
- *   1. (a logged model that passed the floors) register it, set @candidate
- *   2. re-read @champion; if it moved since the evaluation, stop: another run won
- *   3. tag the candidate with the evidence
+ *   1. take the lock; re-read @champion: if it moved since the evaluation,
+ *      another run won; stop before writing anything
+ *   2. (a logged model that passed the floors) register it, or find the
+ *      version an earlier run registered from the same source; set @candidate
+ *   3. tag the candidate with the evidence, removing an earlier verdict's
  *   4. @previous-champion → the old champion
  *   5. @champion → the candidate
+ *   6. release the lock
  *
- * On a reject only the evidence tags are written (a registered candidate),
- * and no alias moves. On a pull_request event nothing is written at all.
+ * On a reject only the evidence tags are written (and, for a logged model
+ * that passed the floors, its registration), and no serving alias moves. On
+ * an event about a pull request nothing is written at all.
  */
 
 import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
 import { GateError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
-import { evaluationTags, TAG_PREFIX } from '../registry/evidence.js'
+import {
+  evaluationTags,
+  rolledBackFrom,
+  staleEvaluationTagKeys,
+  TAG_PREFIX
+} from '../registry/evidence.js'
 import { connectRegistry, type Registry } from '../registry/connect.js'
+import {
+  MlflowApiError,
+  type ModelVersion,
+  type ModelVersionSource
+} from '../registry/mlflow-client.js'
 import type {
   AliasReport,
   EvaluationReport,
   Report,
   RunInfo
 } from '../report/report.js'
+import { pullRequestEventOf } from '../run-context.js'
 import { VERSION } from '../version.js'
 import {
   describeCandidate,
@@ -31,14 +49,25 @@ import {
   resolveModels,
   type ResolvedModels
 } from './model-evaluation.js'
-
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
+import {
+  checkRegistryNames,
+  requireInput,
+  takePromotionLock
+} from './shared.js'
 
 export async function runGateMode(
   inputs: Inputs,
   env: NodeJS.ProcessEnv,
   run: RunInfo
 ): Promise<Report> {
+  checkRegistryNames(
+    inputs,
+    requireInput(
+      inputs,
+      'model-name',
+      'the registered model whose champion alias is governed'
+    )
+  )
   const registry = connectRegistry(inputs, env)
   const models = await core.group(
     `Resolve the models at ${registry.shownUri}`,
@@ -58,19 +87,48 @@ export async function runGateMode(
   ) {
     return unchangedReport(inputs, registry, models, run, outcome)
   }
-  const report = await evaluateModels(inputs, env, run, registry, models)
+  if (models.candidate.kind === 'uri' && models.champion) {
+    // A re-run of a register-on-pass gate that promoted: the logged model
+    // already is the champion (read only; the writes look again under the lock).
+    const copy = await registeredCopyOf(
+      registry,
+      models.modelName,
+      await registry.client.resolveModelSource(models.candidate.uri)
+    )
+    if (copy?.version === models.champion.version) {
+      return unchangedReport(inputs, registry, models, run, outcome)
+    }
+  }
+  let evaluated = inputs
+  if (!models.champion && inputs['champion-predictions']) {
+    // No @champion in the registry: a file of "champion" predictions belongs
+    // to no champion, and the report and tags must not speak of one.
+    core.warning(
+      `'${models.modelName}' has no @${inputs['champion-alias']}, so champion-predictions (${inputs['champion-predictions']}) is not used: the floors alone decide the first champion.`
+    )
+    evaluated = { ...inputs, 'champion-predictions': undefined }
+  }
+  const report = await evaluateModels(evaluated, env, run, registry, models)
   report.registry = outcome
-  if (run.event && PULL_REQUEST_EVENTS.has(run.event)) {
+  if (evaluated !== inputs) {
     report.notes.push(
-      `On a ${run.event} event the gate evaluates only: nothing in the registry was changed.`
+      `'${models.modelName}' has no @${inputs['champion-alias']}: champion-predictions was not used.`
+    )
+  }
+  const pullRequestEvent = pullRequestEventOf(env, (path) =>
+    readFileSync(path, 'utf8')
+  )
+  if (pullRequestEvent) {
+    report.notes.push(
+      `On a ${pullRequestEvent} event the gate evaluates only: nothing in the registry was changed.`
     )
     core.warning(
-      `mode: gate on a ${run.event} event evaluates only; the registry is not written from pull requests.`
+      `mode: gate on a ${pullRequestEvent} event evaluates only; the registry is not written from pull requests.`
     )
     return { ...report, mode: 'evaluate' }
   }
   await core.group('Record the verdict in the registry', () =>
-    writeVerdict(registry, inputs, models, report)
+    writeVerdict(registry, inputs, models, report, run)
   )
   return report
 }
@@ -82,14 +140,48 @@ function floorsPass(report: EvaluationReport): boolean {
     .every((g) => g.passed)
 }
 
+/**
+ * A promote of a version that a rollback moved @champion away from becomes
+ * a reject unless `allow-repromote` is set: the rollback was somebody's
+ * decision that this version should not serve.
+ */
+function refuseRepromotion(
+  inputs: Inputs,
+  report: EvaluationReport,
+  version: ModelVersion
+): void {
+  const rollback = rolledBackFrom(version.tags)
+  if (!rollback || report.decision !== 'promote') return
+  const when = [
+    rollback.at && `on ${rollback.at}`,
+    rollback.runUrl && `by ${rollback.runUrl}`,
+    rollback.reason && `(reason: ${rollback.reason})`
+  ]
+    .filter(Boolean)
+    .join(' ')
+  if (inputs['allow-repromote']) {
+    report.notes.push(
+      `v${version.version} was rolled back from ${when}; allow-repromote is true, so it is promoted again.`
+    )
+    return
+  }
+  report.decision = 'reject'
+  report.reasons.push(
+    `v${version.version} was rolled back from ${when}; it passes the gate, but is not promoted again without allow-repromote: true.`
+  )
+}
+
 async function writeVerdict(
   registry: Registry,
   inputs: Inputs,
   models: ResolvedModels,
-  report: EvaluationReport
+  report: EvaluationReport,
+  run: RunInfo
 ): Promise<void> {
   const { client } = registry
   const name = models.modelName
+  const outcome = report.registry!
+  const championAlias = inputs['champion-alias']
   const written: string[] = []
   /** Set once this run registered the candidate: a re-run must name it, not register it again. */
   let registeredVersion: string | undefined
@@ -100,100 +192,219 @@ async function writeVerdict(
         ? `${cause}\nNothing was written to the registry.`
         : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
             (registeredVersion
-              ? `To finish, run the gate again with candidate-version: ${registeredVersion} (with candidate-model-uri it would register the model once more).`
+              ? `To finish, run the gate again with candidate-version: ${registeredVersion} (a re-run with candidate-model-uri finds that version too).`
               : 'Run the job again to finish: each step is safe to repeat.'),
       { cause: error }
     )
   }
 
-  let candidateVersion =
-    models.candidate.kind === 'version'
-      ? models.candidate.version.version
+  if (models.candidate.kind === 'uri' && !floorsPass(report)) {
+    report.notes.push(
+      `${models.candidate.uri} failed the floors, so it was not registered.`
+    )
+    core.info(`Not registering ${models.candidate.uri}: it failed the floors.`)
+    return
+  }
+  if (models.candidate.kind === 'version') {
+    refuseRepromotion(inputs, report, models.candidate.version)
+  }
+
+  const { lock, writeMarginMs } = await takePromotionLock(
+    client,
+    inputs,
+    name,
+    run
+  )
+  try {
+    // The champion may have moved while this run was scoring: another run
+    // won. Read under the lock, so no run can move it between this read and
+    // the writes below (except a person editing aliases by hand). Another
+    // run may also have created the registered model meanwhile.
+    const exists =
+      models.registered ||
+      (await client.getRegisteredModel(name).catch(failHalfway)) !== undefined
+    const current = exists
+      ? await client
+          .getModelVersionByAlias(name, championAlias)
+          .catch(failHalfway)
       : undefined
-  if (models.candidate.kind === 'uri') {
-    if (!floorsPass(report)) {
+    if (current?.version !== models.champion?.version) {
+      const was = models.champion ? `v${models.champion.version}` : 'nothing'
+      const now = current ? `v${current.version}` : 'nothing'
+      outcome.new_champion_version = current?.version ?? null
+      if (report.decision === 'promote') {
+        throw new GateError(
+          `@${championAlias} of '${name}' moved from ${was} to ${now} while this run evaluated ${describeCandidate(models.candidate)}; ` +
+            `another run promoted first. Nothing was written to the registry by this run; ` +
+            `a re-run compares against ${now === 'nothing' ? 'the floors alone' : now}.`
+        )
+      }
       report.notes.push(
-        `${models.candidate.uri} failed the floors, so it was not registered.`
-      )
-      core.info(
-        `Not registering ${models.candidate.uri}: it failed the floors.`
+        `@${championAlias} moved from ${was} to ${now} while this run evaluated; this reject compared against ${was}, so nothing was written to the registry. A re-run compares against ${now}.`
       )
       return
     }
-    try {
-      if (!models.registered) {
-        await client.createRegisteredModel(name)
-        written.push(`created registered model '${name}'`)
+
+    let candidateVersion =
+      models.candidate.kind === 'version'
+        ? models.candidate.version.version
+        : undefined
+    if (models.candidate.kind === 'uri') {
+      const uri = models.candidate.uri
+      let reused: ModelVersion | undefined
+      try {
+        if (!exists) {
+          await client.createRegisteredModel(name)
+          written.push(`created registered model '${name}'`)
+        }
+        const source = await client.resolveModelSource(uri)
+        reused = exists
+          ? await registeredCopyOf(registry, name, source)
+          : undefined
+        if (reused && reused.version === current?.version) {
+          // Registered and promoted by an earlier run of this gate.
+          outcome.new_champion_version = reused.version
+          report.notes.push(
+            `${uri} is already registered as v${reused.version}, which is @${championAlias}: nothing was written.`
+          )
+          return
+        }
+        if (reused) {
+          candidateVersion = (
+            await client.waitForModelVersionReady(name, reused.version)
+          ).version
+        } else {
+          const created = await client.createModelVersion(name, source)
+          registeredVersion = created.version
+          written.push(`registered ${uri} as v${created.version}`)
+          const ready = await client.waitForModelVersionReady(
+            name,
+            created.version
+          )
+          candidateVersion = ready.version
+        }
+      } catch (error) {
+        failHalfway(error)
       }
-      const created = await client.registerModelVersion(
-        name,
-        models.candidate.uri
+      if (reused) {
+        report.notes.push(
+          `${uri} was already registered as v${candidateVersion}; that version is used, not registered again.`
+        )
+        refuseRepromotion(inputs, report, reused)
+      } else {
+        report.notes.push(
+          `${uri} passed the floors and was registered as v${candidateVersion}.`
+        )
+      }
+      report.candidate.version = candidateVersion!
+      report.candidate.model_uri = `models:/${name}/${candidateVersion}`
+      report.candidate.url = registry.versionUrl(name, candidateVersion!)
+      try {
+        await client.setAlias(
+          name,
+          inputs['candidate-alias'],
+          candidateVersion!
+        )
+        written.push(`@${inputs['candidate-alias']} → v${candidateVersion}`)
+      } catch (error) {
+        failHalfway(error)
+      }
+      core.info(
+        `Candidate ${uri} is ${name} v${candidateVersion} (@${inputs['candidate-alias']}).`
       )
-      registeredVersion = created.version
-      written.push(`registered ${models.candidate.uri} as v${created.version}`)
-      const ready = await client.waitForModelVersionReady(name, created.version)
-      candidateVersion = ready.version
-      await client.setAlias(name, inputs['candidate-alias'], candidateVersion)
-      written.push(`@${inputs['candidate-alias']} → v${candidateVersion}`)
+    }
+    if (candidateVersion === undefined) return
+
+    try {
+      const fresh = evaluationTags(report)
+      for (const [key, value] of Object.entries(fresh)) {
+        await client.setModelVersionTag(name, candidateVersion, key, value)
+      }
+      // Each verdict replaces the whole set of evidence tags it owns.
+      const existing =
+        (await client.getModelVersion(name, candidateVersion))?.tags ?? {}
+      const cleared: string[] = []
+      for (const key of staleEvaluationTagKeys(existing, report)) {
+        try {
+          await client.deleteModelVersionTag(name, candidateVersion, key)
+        } catch (error) {
+          // MLflow's basic-auth app asks MANAGE for deleting a tag, EDIT for
+          // setting one: with EDIT only, the stale value is blanked instead.
+          if (!(error instanceof MlflowApiError && error.status === 403)) {
+            throw error
+          }
+          await client.setModelVersionTag(name, candidateVersion, key, '')
+          cleared.push(key)
+        }
+      }
+      if (cleared.length > 0) {
+        report.notes.push(
+          `Tags of an earlier verdict that this one does not set were blanked, not deleted (deleting a tag needs MANAGE permission): ${cleared.join(', ')}.`
+        )
+      }
+      written.push(`evidence tags (${TAG_PREFIX}*) on v${candidateVersion}`)
+      if (report.decision !== 'promote') return
+      if (models.champion) {
+        await lock.ensureHeld(writeMarginMs)
+        await client.setAlias(
+          name,
+          inputs['previous-champion-alias'],
+          models.champion.version
+        )
+        written.push(
+          `@${inputs['previous-champion-alias']} → v${models.champion.version}`
+        )
+        outcome.previous_champion_version = models.champion.version
+      } else {
+        // No champion now (never set, or its version was deleted): a
+        // @previous-champion left from before still decides where a
+        // rollback goes, so the report names it.
+        const previous = await client.getModelVersionByAlias(
+          name,
+          inputs['previous-champion-alias']
+        )
+        if (previous) {
+          outcome.previous_champion_version = previous.version
+          report.notes.push(
+            `'${name}' had no @${championAlias}, but @${inputs['previous-champion-alias']} still points at v${previous.version} from before; a rollback would move @${championAlias} there.`
+          )
+        }
+      }
+      await lock.ensureHeld(writeMarginMs)
+      await client.setAlias(name, championAlias, candidateVersion)
+      written.push(`@${championAlias} → v${candidateVersion}`)
+      outcome.alias_moved = true
+      outcome.new_champion_version = candidateVersion
+      core.info(
+        `Promoted: @${championAlias} of '${name}' now points at v${candidateVersion}.`
+      )
     } catch (error) {
       failHalfway(error)
     }
-    report.candidate.version = candidateVersion!
-    report.candidate.model_uri = `models:/${name}/${candidateVersion}`
-    report.candidate.url = registry.versionUrl(name, candidateVersion!)
-    report.notes.push(
-      `${models.candidate.uri} passed the floors and was registered as v${candidateVersion}.`
-    )
-    core.info(
-      `Registered ${models.candidate.uri} as ${name} v${candidateVersion} (@${inputs['candidate-alias']}).`
-    )
+  } finally {
+    if (written.length > 0) outcome.written = written
+    await lock.release()
   }
-  if (candidateVersion === undefined) return
+}
 
-  if (report.decision === 'promote') {
-    // The champion may have moved while this run was scoring: another run won.
-    const current = await client
-      .getModelVersionByAlias(name, inputs['champion-alias'])
-      .catch(failHalfway)
-    if (current?.version !== models.champion?.version) {
-      throw new GateError(
-        `@${inputs['champion-alias']} of '${name}' moved from ${models.champion ? `v${models.champion.version}` : 'nothing'} to ` +
-          `${current ? `v${current.version}` : 'nothing'} while this run evaluated ${describeCandidate(models.candidate)}; ` +
-          `another run promoted first. No alias was moved${written.length > 0 ? ` (written before: ${written.join('; ')})` : ''}; ` +
-          (registeredVersion
-            ? `run the gate again with candidate-version: ${registeredVersion} to compare it with the new champion.`
-            : 'run the gate again to compare with the new champion.')
-      )
-    }
-  }
-  try {
-    for (const [key, value] of Object.entries(evaluationTags(report))) {
-      await client.setModelVersionTag(name, candidateVersion, key, value)
-    }
-    written.push(`evidence tags (${TAG_PREFIX}*) on v${candidateVersion}`)
-    if (report.decision !== 'promote') return
-    const outcome = report.registry!
-    if (models.champion) {
-      await client.setAlias(
-        name,
-        inputs['previous-champion-alias'],
-        models.champion.version
-      )
-      written.push(
-        `@${inputs['previous-champion-alias']} → v${models.champion.version}`
-      )
-      outcome.previous_champion_version = models.champion.version
-    }
-    await client.setAlias(name, inputs['champion-alias'], candidateVersion)
-    written.push(`@${inputs['champion-alias']} → v${candidateVersion}`)
-    outcome.alias_moved = true
-    outcome.new_champion_version = candidateVersion
-    core.info(
-      `Promoted: @${inputs['champion-alias']} of '${name}' now points at v${candidateVersion}.`
+/**
+ * The version of `name` an earlier run registered from the same source
+ * (and run), if any: a re-run of a register-on-pass gate uses it instead of
+ * registering another copy each time. The oldest such version wins.
+ */
+async function registeredCopyOf(
+  registry: Registry,
+  name: string,
+  source: ModelVersionSource
+): Promise<ModelVersion | undefined> {
+  return (await registry.client.searchModelVersions(name))
+    .filter(
+      (v) =>
+        v.source === source.source &&
+        (source.runId === undefined || v.run_id === source.runId) &&
+        v.status !== 'FAILED_REGISTRATION'
     )
-  } catch (error) {
-    failHalfway(error)
-  }
+    .sort((a, b) => Number(a.version) - Number(b.version))[0]
 }
 
 function unchangedReport(

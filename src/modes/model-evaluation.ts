@@ -104,8 +104,11 @@ export async function resolveModels(
     candidate.version.status &&
     candidate.version.status !== 'READY'
   ) {
+    const { version: v, status, status_message: why } = candidate.version
     throw new GateError(
-      `Candidate ${modelName} v${candidate.version.version} is ${candidate.version.status}, not READY; wait for its registration to finish`
+      status === 'FAILED_REGISTRATION'
+        ? `Candidate ${modelName} v${v} is FAILED_REGISTRATION${why ? ` (${why})` : ''}: its registration failed and will not finish; register the model again (a new version) and gate that version, or give another candidate`
+        : `Candidate ${modelName} v${v} is ${status}, not READY; wait for its registration to finish, then run again`
     )
   }
   core.info(

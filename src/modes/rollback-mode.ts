@@ -7,13 +7,19 @@
  */
 
 import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
 import { GateError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { connectRegistry } from '../registry/connect.js'
 import { rollbackTags } from '../registry/evidence.js'
 import type { AliasReport, RunInfo } from '../report/report.js'
 import { VERSION } from '../version.js'
-import { requireInput } from './shared.js'
+import { pullRequestEventOf } from '../run-context.js'
+import {
+  checkRegistryNames,
+  requireInput,
+  takePromotionLock
+} from './shared.js'
 
 export async function runRollbackMode(
   inputs: Inputs,
@@ -21,19 +27,23 @@ export async function runRollbackMode(
   run: RunInfo
 ): Promise<AliasReport> {
   // A pull request never writes to the registry (see gate-mode.ts).
-  if (run.event === 'pull_request' || run.event === 'pull_request_target') {
+  const pullRequestEvent = pullRequestEventOf(env, (path) =>
+    readFileSync(path, 'utf8')
+  )
+  if (pullRequestEvent) {
     throw new InputError(
       'mode',
-      `rollback moves @${inputs['champion-alias']} and is not run from a ${run.event} event; trigger it with workflow_dispatch (see examples/workflows/rollback.yml)`
+      `rollback moves @${inputs['champion-alias']} and is not run from a ${pullRequestEvent} event; trigger it with workflow_dispatch (see examples/workflows/rollback.yml)`
     )
   }
-  const registry = connectRegistry(inputs, env)
-  const { client } = registry
   const name = requireInput(
     inputs,
     'model-name',
     'the registered model whose champion alias is rolled back'
   )
+  checkRegistryNames(inputs, name)
+  const registry = connectRegistry(inputs, env)
+  const { client } = registry
   const championAlias = inputs['champion-alias']
   const previousAlias = inputs['previous-champion-alias']
   if (!(await client.getRegisteredModel(name))) {
@@ -111,44 +121,71 @@ export async function runRollbackMode(
   }
 
   const written: string[] = []
+  const from: string = current.version
+  const to: string = target.version
+  const { lock, writeMarginMs } = await takePromotionLock(
+    client,
+    inputs,
+    name,
+    run
+  )
   try {
-    await core.group(
-      `Roll back @${championAlias} of '${name}' from v${current.version} to v${target.version}`,
-      async () => {
-        await client.setAlias(name, previousAlias, current.version)
-        written.push(`@${previousAlias} → v${current.version}`)
-        report.registry.previous_champion_version = current.version
-        await client.setAlias(name, championAlias, target.version)
-        written.push(`@${championAlias} → v${target.version}`)
-        report.registry.alias_moved = true
-        report.registry.new_champion_version = target.version
-        for (const [key, value] of Object.entries(
-          rollbackTags(report, inputs.reason, 'to')
-        )) {
-          await client.setModelVersionTag(name, target.version, key, value)
-        }
-        for (const [key, value] of Object.entries(
-          rollbackTags(report, inputs.reason, 'from')
-        )) {
-          await client.setModelVersionTag(name, current.version, key, value)
-        }
-        written.push('rollback tags on both versions')
-      }
-    )
-  } catch (error) {
-    const cause = error instanceof Error ? error.message : String(error)
-    throw new GateError(
-      written.length === 0
-        ? `${cause}\nNothing was written to the registry.`
-        : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
-            (report.registry.alias_moved
-              ? 'The rollback itself is done; only the tags are missing.'
-              : `To finish, run the rollback again with rollback-to: ${target.version}.`),
-      { cause: error }
-    )
+    // Under the lock: a gate (or another rollback) may have moved @champion
+    // since it was read above.
+    const now = await client.getModelVersionByAlias(name, championAlias)
+    if (now?.version !== current.version) {
+      throw new GateError(
+        `@${championAlias} of '${name}' moved from v${current.version} to ${now ? `v${now.version}` : 'nothing'} while this rollback prepared; ` +
+          'another run changed it first. Nothing was written to the registry; run the rollback again if it is still wanted.'
+      )
+    }
+    await writeRollback()
+  } finally {
+    if (written.length > 0) report.registry.written = written
+    await lock.release()
   }
   core.info(
     `Rolled back: @${championAlias} of '${name}' is v${target.version} again (was v${current.version}).`
   )
   return report
+
+  async function writeRollback(): Promise<void> {
+    try {
+      await lock.ensureHeld(writeMarginMs)
+      await core.group(
+        `Roll back @${championAlias} of '${name}' from v${from} to v${to}`,
+        async () => {
+          await client.setAlias(name, previousAlias, from)
+          written.push(`@${previousAlias} → v${from}`)
+          report.registry.previous_champion_version = from
+          await client.setAlias(name, championAlias, to)
+          written.push(`@${championAlias} → v${to}`)
+          report.registry.alias_moved = true
+          report.registry.new_champion_version = to
+          for (const [key, value] of Object.entries(
+            rollbackTags(report, inputs.reason, 'to')
+          )) {
+            await client.setModelVersionTag(name, to, key, value)
+          }
+          for (const [key, value] of Object.entries(
+            rollbackTags(report, inputs.reason, 'from')
+          )) {
+            await client.setModelVersionTag(name, from, key, value)
+          }
+          written.push('rollback tags on both versions')
+        }
+      )
+    } catch (error) {
+      const cause = error instanceof Error ? error.message : String(error)
+      throw new GateError(
+        written.length === 0
+          ? `${cause}\nNothing was written to the registry.`
+          : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
+              (report.registry.alias_moved
+                ? 'The rollback itself is done; only the tags are missing.'
+                : `To finish, run the rollback again with rollback-to: ${to}.`),
+        { cause: error }
+      )
+    }
+  }
 }

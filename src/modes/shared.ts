@@ -1,10 +1,18 @@
 /** Small pieces every mode uses to turn inputs into requests. */
 
+import * as core from '@actions/core'
 import { InputError } from '../errors.js'
 import type { GatePolicy } from '../gate/decide.js'
 import type { Inputs, InputName } from '../inputs.js'
 import type { CostModel } from '../metrics/net-benefit.js'
 import type { EvaluationRequest } from '../evaluation/evaluate.js'
+import {
+  acquirePromotionLock,
+  LOCK_TTL_MS,
+  type LockClient,
+  type PromotionLock
+} from '../registry/promotion-lock.js'
+import type { RunInfo } from '../report/report.js'
 import { VERSION } from '../version.js'
 
 /** The value of a required input, or an InputError saying what it is for. */
@@ -63,4 +71,83 @@ export function evaluationRequest(
     now,
     ...resolved
   }
+}
+
+/** MLflow stores registered-model names in a VARCHAR(256) column. */
+const MAX_MODEL_NAME_LENGTH = 256
+
+/**
+ * Checks, before anything is read or written, what the registry would
+ * refuse half-way or what would leave it in another state than reported:
+ * a model name MLflow rejects (mlflow/utils/validation.py
+ * `_validate_model_name`: not blank, no '/' or ':', not '.' or '..*'; at
+ * most 256 characters, its database column), and alias inputs that
+ * collide. The aliases' own rules (characters, 255 at most, not `latest`
+ * or `v<n>`) are checked by the inputs schema.
+ */
+export function checkRegistryNames(inputs: Inputs, modelName: string): void {
+  if (modelName.length > MAX_MODEL_NAME_LENGTH) {
+    throw new InputError(
+      'model-name',
+      `is ${modelName.length} characters long; MLflow keeps at most ${MAX_MODEL_NAME_LENGTH}`
+    )
+  }
+  if (/[/:]/.test(modelName)) {
+    throw new InputError(
+      'model-name',
+      `'${modelName.slice(0, 80)}' holds '/' or ':', which MLflow does not allow in a registered model's name`
+    )
+  }
+  if (modelName === '.' || modelName.startsWith('..')) {
+    throw new InputError(
+      'model-name',
+      `'${modelName.slice(0, 80)}' is not a name MLflow accepts (it reads like a path: '.' or starting with '..')`
+    )
+  }
+  const aliases: InputName[] = [
+    'champion-alias',
+    'previous-champion-alias',
+    'candidate-alias'
+  ]
+  for (const [k, first] of aliases.entries()) {
+    for (const second of aliases.slice(k + 1)) {
+      if (
+        String(inputs[first]).toLowerCase() ===
+        String(inputs[second]).toLowerCase()
+      ) {
+        throw new InputError(
+          second,
+          `is '${String(inputs[second])}', the same as '${first}': the champion, previous-champion and candidate aliases must be three different names, or one write would move the alias another role reads (serving reads '${inputs['champion-alias']}', a rollback reads '${inputs['previous-champion-alias']}')`
+        )
+      }
+    }
+  }
+}
+
+/**
+ * Takes the promotion lock of `modelName` (src/registry/promotion-lock.ts)
+ * with the inputs' wait bound, logging through `core`. Returns the lock and
+ * the margin one more registry write needs (`ensureHeld`).
+ */
+export async function takePromotionLock(
+  client: LockClient,
+  inputs: Inputs,
+  modelName: string,
+  run: RunInfo
+): Promise<{ lock: PromotionLock; writeMarginMs: number }> {
+  // One request may take its retry budget plus one last timeout.
+  const writeMarginMs =
+    (inputs['retry-max-seconds'] + inputs['request-timeout-seconds']) * 1000
+  const lock = await acquirePromotionLock({
+    client,
+    modelName,
+    owner: run.run_url ?? 'a run outside GitHub Actions (no GITHUB_RUN_ID)',
+    timeoutMs: inputs['lock-timeout-seconds'] * 1000,
+    // Room for a 5-minute wait for a new version to be READY and three
+    // writes at their full retry budget; never less than the default.
+    ttlMs: Math.max(LOCK_TTL_MS, 300_000 + 3 * writeMarginMs),
+    log: (message) => core.info(message),
+    warn: (message) => core.warning(message)
+  })
+  return { lock, writeMarginMs }
 }

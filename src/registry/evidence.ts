@@ -25,13 +25,20 @@ function tags(
   return result
 }
 
-/** Tags for the candidate version after an evaluation by the gate. */
-export function evaluationTags(
+/**
+ * Every evaluation tag with its value for this report; null where this
+ * report has nothing to say (then an earlier run's tag of that key is
+ * stale and is deleted, see `staleEvaluationTagKeys`).
+ */
+function evaluationEntries(
   report: EvaluationReport
-): Record<string, string> {
+): [string, string | number | null | undefined][] {
   const candidate = report.candidate.metrics
-  const champion = report.champion
-  return tags([
+  // A champion figure only with the registered champion it belongs to: a
+  // champion-predictions file for a model the registry does not hold as
+  // the champion is no champion's evidence.
+  const champion = report.champion?.version ? report.champion : undefined
+  return [
     ['decision', report.decision],
     ['reasons', report.reasons.join(' ')],
     ['net_benefit', candidate.net_benefit_exact],
@@ -49,7 +56,49 @@ export function evaluationTags(
     ['test_set_sha256', report.test_set.sha256],
     ['test_set_rows', report.test_set.rows],
     ...runTags(report)
-  ])
+  ]
+}
+
+/** Tags for the candidate version after an evaluation by the gate. */
+export function evaluationTags(
+  report: EvaluationReport
+): Record<string, string> {
+  return tags(evaluationEntries(report))
+}
+
+/**
+ * The evaluation tags a version carries from an earlier verdict that this
+ * report does not set (e.g. an old reject's `reasons` next to a new
+ * promote, or champion figures when there is no champion now): each
+ * verdict replaces the whole set it owns. Rollback tags are not the
+ * evaluation's and are kept.
+ */
+export function staleEvaluationTagKeys(
+  existing: Record<string, string>,
+  report: EvaluationReport
+): string[] {
+  const fresh = evaluationTags(report)
+  return evaluationEntries(report)
+    .map(([key]) => `${TAG_PREFIX}${key}`)
+    .filter((key) => key in existing && !(key in fresh))
+}
+
+const ROLLBACK_FROM_PREFIX = `${TAG_PREFIX}rollback_from.`
+
+/**
+ * When a rollback moved the champion away from this version: the rollback's
+ * run, time and reason from its tags; undefined otherwise.
+ */
+export function rolledBackFrom(
+  versionTags: Record<string, string>
+): { at?: string; runUrl?: string; reason?: string } | undefined {
+  if (!Object.keys(versionTags).some((k) => k.startsWith(ROLLBACK_FROM_PREFIX)))
+    return undefined
+  return {
+    at: versionTags[`${ROLLBACK_FROM_PREFIX}at`],
+    runUrl: versionTags[`${ROLLBACK_FROM_PREFIX}run_url`],
+    reason: versionTags[`${ROLLBACK_FROM_PREFIX}reason`]
+  }
 }
 
 /** Tags recording a rollback, on the version rolled back to and the one rolled back from. */

@@ -764,6 +764,85 @@ export class MlflowClient {
       ? "the username and password in the tracking URI were refused; check them, or set 'tracking-username' + 'tracking-password'"
       : "the username and password were refused; check inputs 'tracking-username' + 'tracking-password' (or MLFLOW_TRACKING_USERNAME + MLFLOW_TRACKING_PASSWORD)"
   }
+
+  /**
+   * Deletes a registered model (with every version it has): used only for
+   * the promotion lock's own models (src/registry/promotion-lock.ts). Not
+   * retried once sent: if a first try landed and its answer was lost, a
+   * retry could delete a lock another run created in between.
+   */
+  async deleteRegisteredModel(name: string): Promise<void> {
+    await this.call(
+      {
+        // MLflow reads a DELETE's parameters from a JSON body, not the query.
+        method: 'DELETE',
+        endpoint: 'registered-models/delete',
+        body: { name },
+        idempotent: false,
+        needs: `MANAGE permission on registered model '${name}' to delete it`,
+        model: name
+      },
+      emptySchema
+    )
+  }
+
+  /** Removes one tag from a model version; MLflow answers 200 when it is absent. */
+  async deleteModelVersionTag(
+    name: string,
+    version: string,
+    key: string
+  ): Promise<void> {
+    await this.call(
+      {
+        // MLflow reads a DELETE's parameters from a JSON body, not the query.
+        method: 'DELETE',
+        endpoint: 'model-versions/delete-tag',
+        body: { name, version: String(version), key },
+        idempotent: true,
+        needs: `EDIT permission on registered model '${name}' to remove a tag of version ${version}`,
+        model: name
+      },
+      emptySchema
+    )
+  }
+
+  /**
+   * Every version of a registered model (`model-versions/search` with
+   * `name = '<name>'`, all pages). MLflow's filter grammar quotes strings
+   * with ' or "; a name holding both cannot be searched and gives [].
+   */
+  async searchModelVersions(name: string): Promise<ModelVersion[]> {
+    const quote = !name.includes("'") ? "'" : !name.includes('"') ? '"' : ''
+    if (!quote) return []
+    const found: ModelVersion[] = []
+    let pageToken: string | undefined
+    // Bounded: 100 pages of 1,000 versions.
+    for (let page = 0; page < 100; page++) {
+      const query: Record<string, string> = {
+        filter: `name = ${quote}${name}${quote}`,
+        max_results: '1000'
+      }
+      if (pageToken) query.page_token = pageToken
+      const answer = await this.call(
+        {
+          method: 'GET',
+          endpoint: 'model-versions/search',
+          query,
+          idempotent: true,
+          needs: `READ permission on registered model '${name}' to list its versions`,
+          model: name
+        },
+        z.looseObject({
+          model_versions: z.array(modelVersionSchema).default([]),
+          next_page_token: z.string().optional()
+        })
+      )
+      found.push(...answer.model_versions)
+      pageToken = answer.next_page_token
+      if (!pageToken) break
+    }
+    return found
+  }
 }
 
 // ---------------------------------------------------------------------------

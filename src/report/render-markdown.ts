@@ -218,7 +218,7 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
       '',
       report.mode === 'evaluate'
         ? 'Nothing in the registry was changed. Improve the model (or, if the policy itself is wrong, change the thresholds in the workflow) and push again.'
-        : `Nothing in the registry was changed: @${markdownText(report.registry?.champion_alias ?? 'champion')} still serves ${versionLabel(report.champion)}.`
+        : rejectOutcome(report)
     )
   } else if (
     report.decision === 'promote' &&
@@ -239,6 +239,24 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
     )
   }
   return lines
+}
+
+/** What a reject left in the registry: only what this run wrote, and the champion that still serves. */
+function rejectOutcome(report: Report): string {
+  const alias = `@${markdownText(report.registry?.champion_alias ?? 'champion')}`
+  const current = report.registry?.new_champion_version
+  const serves =
+    current && current === report.champion?.version
+      ? versionLabel(report.champion)
+      : current
+        ? `v${current}`
+        : report.champion?.version
+          ? versionLabel(report.champion)
+          : 'no version'
+  const written = report.registry?.written ?? []
+  return written.length > 0
+    ? `${alias} was not moved: it still serves ${serves}. Written to the registry: ${written.map((entry) => markdownText(entry, ownMentions(report))).join('; ')}.`
+    : `Nothing in the registry was changed: ${alias} still serves ${serves}.`
 }
 
 function details(report: EvaluationReport): string[] {

@@ -63,6 +63,8 @@ export interface RegistryOutcome {
   alias_moved: boolean
   new_champion_version: string | null
   previous_champion_version: string | null
+  /** What this run wrote to the registry, in order (absent: nothing). */
+  written?: string[]
 }
 
 /** The report of an evaluation (evaluate, or gate with a verdict). */
