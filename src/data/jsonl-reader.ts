@@ -50,6 +50,10 @@ export class JsonLinesReader implements RecordReader {
     return this.firstKeys?.includes(field) ?? false
   }
 
+  names(): readonly string[] {
+    return this.firstKeys ?? []
+  }
+
   bind(field: string, input: string): number {
     if (!this.has(field)) {
       throw new DataError(

@@ -7,7 +7,8 @@
  *   stays flat whatever the size. When the bundled prediction worker is
  *   there (`dist/prediction-worker/`), it reads the prediction files on the
  *   second core while this thread reads the test set; each row crosses as
- *   one byte (its decision code).
+ *   one byte (its decision code). Columns a prediction file shares with the
+ *   test set (an id) must agree row by row: see `row-agreement.ts`.
  * - Joined by id, the test set's rows are kept as typed arrays and each
  *   prediction file is scattered onto them by its ids.
  */
@@ -34,6 +35,12 @@ import type {
   PredictionWorkerJob,
   PredictionWorkerMessage
 } from './prediction-worker-protocol.js'
+import {
+  checkBatch,
+  findDisagreement,
+  type AgreementReference,
+  type AgreementSubject
+} from './row-agreement.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
 
 const BATCH = 16384
@@ -97,6 +104,74 @@ function pairSink(
     )
 }
 
+/**
+ * The test set's side of the row check (see `row-agreement.ts`) for the
+ * store's current rows; digests are computed once per batch, for all models.
+ */
+class StoreReference implements AgreementReference {
+  readonly path: string
+  private readonly digests = new Map<string, string>()
+
+  constructor(
+    private readonly testSet: TestSetReader,
+    private readonly store: RowStore
+  ) {
+    this.path = testSet.reader.path
+  }
+
+  get lines(): Int32Array {
+    return this.store.lines
+  }
+
+  value(column: string) {
+    return this.store.kept[this.testSet.keptColumns.indexOf(column)]
+  }
+
+  digest(column: string): string {
+    let digest = this.digests.get(column)
+    if (digest === undefined) {
+      digest = this.value(column).digest()
+      this.digests.set(column, digest)
+    }
+    return digest
+  }
+
+  /** Empties the store for the next batch. */
+  clear(): void {
+    this.store.clear()
+    this.digests.clear()
+  }
+}
+
+/** The union of the models' shared columns, for the test set to keep. */
+function keptColumns(shared: readonly (readonly string[])[]): string[] {
+  return [...new Set(shared.flat())]
+}
+
+function subjectOf(
+  file: PredictionFile,
+  columns: readonly string[],
+  predictionColumn: string
+): AgreementSubject {
+  return { path: file.path, columns, predictionColumn }
+}
+
+/**
+ * When a prediction file's row count differs from the test set's: the first
+ * of the rows both have that disagrees is the better message, if there is
+ * one (a row left out in the middle shifts every row after it).
+ */
+function disagreementBefore(
+  reference: AgreementReference,
+  subject: AgreementSubject,
+  first: number,
+  rows: number
+) {
+  return subject.columns.length > 0 && rows > 0
+    ? findDisagreement(reference, subject, first, rows)
+    : undefined
+}
+
 /** The prediction worker's bundle, beside the action's own; absent when running from source. */
 function predictionWorkerScript(): string | undefined {
   const script = join(
@@ -130,16 +205,20 @@ export async function runEvaluationPass(
       )
       matchedBy = options.predictions.map(() => 'position')
     } else {
-      const readers = options.predictions.map(
-        (file) =>
-          new PredictionReader(
-            file,
-            options.predictionColumn,
-            options.positiveLabel,
-            options.idColumn
-          )
-      )
+      const readers: PredictionReader[] = []
       try {
+        for (const file of options.predictions) {
+          readers.push(
+            new PredictionReader(
+              file,
+              options.predictionColumn,
+              options.positiveLabel,
+              options.idColumn,
+              testSet.names()
+            )
+          )
+        }
+        testSet.keep(keptColumns(readers.map((reader) => reader.shared)))
         if (options.idColumn === undefined)
           passByPosition(
             testSet,
@@ -185,24 +264,38 @@ function passByPosition(
   threshold: number,
   pair: PairSink
 ): void {
-  const store = new RowStore(BATCH, testSet.perRowCosts)
+  const store = testSet.newStore(BATCH)
+  const reference = new StoreReference(testSet, store)
+  const subjects = readers.map((reader) =>
+    subjectOf(reader.file, reader.shared, reader.predictionColumn)
+  )
   const codes = readers.map(() => new Uint8Array(BATCH))
+  let first = 0
   for (;;) {
-    store.count = 0
+    reference.clear()
     const rows = testSet.readInto(store, BATCH)
     if (rows === 0) break
     for (let k = 0; k < readers.length; k++) {
-      const got = readers[k].readCodesInOrder(codes[k], rows, threshold)
+      const reader = readers[k]
+      const got = reader.readCodesInOrder(codes[k], rows, threshold)
       if (got < rows)
-        throw countMismatch(
-          testSet,
-          readers[k].file,
-          readers[k].rows + readers[k].countRest(),
-          readers[k].reader.format
+        throw (
+          disagreementBefore(reference, subjects[k], first, got) ??
+          countMismatch(
+            testSet,
+            reader.file,
+            reader.rows + reader.countRest(),
+            reader.reader.format
+          )
         )
+      if (subjects[k].columns.length > 0) {
+        const digests = reader.values.map((values) => values.digest())
+        checkBatch(reference, subjects[k], digests, first, rows)
+      }
       accumulators[k].addBatch(store, codes[k], rows)
     }
     pair(store, codes, rows)
+    first += rows
   }
   for (const reader of readers) {
     const extra = reader.countRest()
@@ -216,15 +309,35 @@ function passByPosition(
   }
 }
 
-/** Per model, the worker's code batches as they arrive, and its end. */
+type CodeBatch = Extract<PredictionWorkerMessage, { type: 'codes' }>
+
+/** Per model, the worker's shared columns, its code batches as they arrive, and its end. */
 class CodeQueue {
-  private readonly batches: Uint8Array[] = []
+  private readonly batches: CodeBatch[] = []
+  columns?: readonly string[]
   end?: Extract<PredictionWorkerMessage, { type: 'end' }>
   private waiting?: () => void
 
-  push(batch: Uint8Array): void {
+  push(batch: CodeBatch): void {
     this.batches.push(batch)
     this.wake()
+  }
+
+  setColumns(columns: readonly string[]): void {
+    this.columns = columns
+    this.wake()
+  }
+
+  /** The columns the file shares with the test set, once the worker has opened it. */
+  async sharedColumns(
+    failure: () => Error | undefined
+  ): Promise<readonly string[]> {
+    for (;;) {
+      const error = failure()
+      if (error) throw error
+      if (this.columns) return this.columns
+      await new Promise<void>((resolve) => (this.waiting = resolve))
+    }
   }
 
   finish(end: Extract<PredictionWorkerMessage, { type: 'end' }>): void {
@@ -239,9 +352,7 @@ class CodeQueue {
   }
 
   /** The next batch, or undefined once the file has ended; rejects with the worker's failure. */
-  async next(
-    failure: () => Error | undefined
-  ): Promise<Uint8Array | undefined> {
+  async next(failure: () => Error | undefined): Promise<CodeBatch | undefined> {
     for (;;) {
       const error = failure()
       if (error) throw error
@@ -265,7 +376,8 @@ async function passByPositionInWorker(
     predictionColumn: options.predictionColumn,
     positiveLabel: options.positiveLabel,
     threshold: options.threshold,
-    batchRows: BATCH
+    batchRows: BATCH,
+    testColumns: testSet.names()
   }
   const queues = options.predictions.map(() => new CodeQueue())
   let failed: Error | undefined
@@ -279,7 +391,9 @@ async function passByPositionInWorker(
     resourceLimits: { maxYoungGenerationSizeMb: 4 }
   })
   worker.on('message', (message: PredictionWorkerMessage) => {
-    if (message.type === 'codes') queues[message.model].push(message.codes)
+    if (message.type === 'codes') queues[message.model].push(message)
+    else if (message.type === 'columns')
+      queues[message.model].setColumns(message.columns)
     else if (message.type === 'end') queues[message.model].finish(message)
     else if (message.file !== undefined)
       fail(new DataError(message.file, message.line, message.message))
@@ -298,27 +412,44 @@ async function passByPositionInWorker(
   })
   const failure = (): Error | undefined => failed
   try {
-    const store = new RowStore(BATCH, testSet.perRowCosts)
+    const subjects: AgreementSubject[] = []
+    for (let k = 0; k < queues.length; k++) {
+      const columns = await queues[k].sharedColumns(failure)
+      subjects.push(
+        subjectOf(options.predictions[k], columns, options.predictionColumn)
+      )
+    }
+    testSet.keep(keptColumns(subjects.map((subject) => subject.columns)))
+    const store = testSet.newStore(BATCH)
+    const reference = new StoreReference(testSet, store)
+    let first = 0
     for (;;) {
-      store.count = 0
+      reference.clear()
       const rows = testSet.readInto(store, BATCH)
       if (rows === 0) break
       const batch: Uint8Array[] = []
       for (let k = 0; k < queues.length; k++) {
-        const codes = await queues[k].next(failure)
-        if (!codes || codes.length !== rows) {
+        const got = await queues[k].next(failure)
+        if (!got || got.codes.length !== rows) {
           // Fewer predictions than rows here, or more (a full batch against the test set's last).
-          throw await mismatchFromWorker(
-            testSet,
-            queues[k],
-            options.predictions[k],
-            failure
+          const both = Math.min(rows, got?.codes.length ?? 0)
+          throw (
+            disagreementBefore(reference, subjects[k], first, both) ??
+            (await mismatchFromWorker(
+              testSet,
+              queues[k],
+              options.predictions[k],
+              failure
+            ))
           )
         }
-        accumulators[k].addBatch(store, codes, rows)
-        batch.push(codes)
+        if (subjects[k].columns.length > 0)
+          checkBatch(reference, subjects[k], got.digests, first, rows)
+        accumulators[k].addBatch(store, got.codes, rows)
+        batch.push(got.codes)
       }
       pair(store, batch, rows)
+      first += rows
     }
     const others: OtherPredictionValues[] = []
     for (let k = 0; k < queues.length; k++) {
@@ -366,7 +497,8 @@ function passJoined(
   threshold: number,
   pair: PairSink
 ): void {
-  const store = new RowStore(BATCH, testSet.perRowCosts)
+  const store = testSet.newStore(BATCH)
+  const reference = new StoreReference(testSet, store)
   while (testSet.readInto(store, Number.MAX_SAFE_INTEGER) > 0) {
     // readInto reads to the end in one call; the loop ends on the next.
   }
@@ -387,14 +519,22 @@ function passJoined(
         )
       }
     } else {
+      // Matched by position (a predictions document without ids).
+      const subject = subjectOf(
+        reader.file,
+        reader.shared,
+        reader.predictionColumn
+      )
       const got = reader.readCodesInOrder(codes[k], rows, threshold)
       if (got < rows || reader.countRest() > 0) {
-        throw countMismatch(
-          testSet,
-          reader.file,
-          reader.rows,
-          reader.reader.format
+        throw (
+          disagreementBefore(reference, subject, 0, got) ??
+          countMismatch(testSet, reader.file, reader.rows, reader.reader.format)
         )
+      }
+      if (subject.columns.length > 0) {
+        const digests = reader.values.map((values) => values.digest())
+        checkBatch(reference, subject, digests, 0, rows)
       }
     }
     accumulators[k].addBatch(store, codes[k], rows)

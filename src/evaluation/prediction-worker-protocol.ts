@@ -14,14 +14,28 @@ export interface PredictionWorkerJob {
   readonly positiveLabel: string
   readonly threshold: number
   readonly batchRows: number
+  /** The test set's columns: a prediction file's shared ones are checked row by row. */
+  readonly testColumns: readonly string[]
 }
 
 export type PredictionWorkerMessage =
-  /** Up to `batchRows` codes of model `model`; fewer only in its last batch. */
+  /** Model `model`'s file is open: the columns it shares with the test set (first message per model). */
+  | {
+      readonly type: 'columns'
+      readonly model: number
+      readonly columns: readonly string[]
+    }
+  /**
+   * Up to `batchRows` codes of model `model`; fewer only in its last batch.
+   * `digests`: per shared column, the sha256 of the batch's values (see
+   * `row-agreement.ts`: a digest rather than the values keeps the queue of
+   * batches that the worker reads ahead small).
+   */
   | {
       readonly type: 'codes'
       readonly model: number
       readonly codes: Uint8Array
+      readonly digests: readonly string[]
     }
   /** Model `model`'s file is read: its row count and values to check against the labels. */
   | {

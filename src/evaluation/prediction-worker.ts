@@ -3,7 +3,8 @@
  * `dist/prediction-worker/index.js` so that it starts in milliseconds. It
  * reads the prediction files (rows matched by position) on the second core
  * while the main thread reads the test set, and sends each row's decision
- * code. See `prediction-worker-protocol.ts`.
+ * code, with a digest of the columns it shares with the test set per batch.
+ * See `prediction-worker-protocol.ts`.
  */
 
 import { parentPort, workerData } from 'node:worker_threads'
@@ -22,17 +23,23 @@ function post(
 }
 
 function work(job: PredictionWorkerJob): void {
-  const readers = job.files.map(
-    (file) =>
-      new PredictionReader(
-        file,
-        job.predictionColumn,
-        job.positiveLabel,
-        undefined
-      )
-  )
-  const open = readers.map(() => true)
+  const readers: PredictionReader[] = []
   try {
+    for (const file of job.files) {
+      readers.push(
+        new PredictionReader(
+          file,
+          job.predictionColumn,
+          job.positiveLabel,
+          undefined,
+          job.testColumns
+        )
+      )
+    }
+    readers.forEach((reader, model) =>
+      post({ type: 'columns', model, columns: reader.shared })
+    )
+    const open = readers.map(() => true)
     while (open.some(Boolean)) {
       for (let model = 0; model < readers.length; model++) {
         if (!open[model]) continue
@@ -46,7 +53,10 @@ function work(job: PredictionWorkerJob): void {
         if (count > 0) {
           // The last batch is cut to its rows, so its length says how many.
           const codes = count === batch.length ? batch : batch.slice(0, count)
-          post({ type: 'codes', model, codes }, [codes.buffer as ArrayBuffer])
+          const digests = reader.values.map((values) => values.digest())
+          post({ type: 'codes', model, codes, digests }, [
+            codes.buffer as ArrayBuffer
+          ])
         }
         if (count < job.batchRows) {
           open[model] = false

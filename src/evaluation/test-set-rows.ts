@@ -1,8 +1,10 @@
 /**
  * Reads the shared test set into batches of typed arrays: each row's class
  * (1 = positive), its benefit if flagged (exact, from the cost model: a
- * constant or a per-row column such as `amount`), its line, and, when
- * joining by id, its id into an IdIndex.
+ * constant or a per-row column such as `amount`), its line, when joining by
+ * id its id into an IdIndex, and when rows are matched by position the
+ * values of the columns a prediction file shares with it (see
+ * `row-agreement.ts`).
  */
 
 import { createHash, type Hash } from 'node:crypto'
@@ -11,6 +13,7 @@ import { COST_INPUTS, type CostModel } from '../metrics/net-benefit.js'
 import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
 import { LabelEncoder } from '../data/label-encoder.js'
+import { ColumnValues } from './row-agreement.js'
 import { openRecordReader } from '../data/open-reader.js'
 import {
   countRemaining,
@@ -27,11 +30,15 @@ export class RowStore implements RowBatch {
   benefitMantissa?: Float64Array
   benefitScale?: Uint8Array
   benefitValue?: Float64Array
+  /** The kept columns' values (see `TestSetReader.keep`), in that order. */
+  readonly kept: ColumnValues[]
 
   constructor(
     capacity: number,
-    readonly perRowCosts: boolean
+    readonly perRowCosts: boolean,
+    keptColumns = 0
   ) {
+    this.kept = Array.from({ length: keptColumns }, () => new ColumnValues())
     this.labels = new Uint8Array(capacity)
     this.lines = new Int32Array(capacity)
     if (perRowCosts) {
@@ -39,6 +46,12 @@ export class RowStore implements RowBatch {
       this.benefitScale = new Uint8Array(capacity)
       this.benefitValue = new Float64Array(capacity)
     }
+  }
+
+  /** Empties the store for the next batch. */
+  clear(): void {
+    this.count = 0
+    for (const values of this.kept) values.clear()
   }
 
   get capacity(): number {
@@ -96,6 +109,9 @@ export class TestSetReader {
   private readonly columnSlots: number[]
   private readonly parsed: { mantissa: number; scale: number }[]
   readonly perRowCosts: boolean
+  /** The columns whose values each row keeps, and their slots. */
+  keptColumns: readonly string[] = []
+  private keptSlots: number[] = []
 
   constructor(private readonly options: TestSetOptions) {
     this.reader = openRecordReader(options.path, {
@@ -148,6 +164,25 @@ export class TestSetReader {
     this.perRowCosts = columns.length > 0
   }
 
+  /** The test set's column names (or the first record's keys). */
+  names(): readonly string[] {
+    return this.reader.names()
+  }
+
+  /**
+   * Keeps these columns' values with each row (in `RowStore.kept`, in this
+   * order), for the check of rows matched by position. Call before reading.
+   */
+  keep(columns: readonly string[]): void {
+    this.keptColumns = columns
+    this.keptSlots = columns.map((name) => this.reader.bind(name, 'id-column'))
+  }
+
+  /** A store for batches of `capacity` rows, with room for the kept columns. */
+  newStore(capacity: number): RowStore {
+    return new RowStore(capacity, this.perRowCosts, this.keptSlots.length)
+  }
+
   /** Appends up to `limit` rows to the store (growing it when `grow`); returns how many. */
   readInto(store: RowStore, limit: number): number {
     const reader = this.reader
@@ -168,6 +203,10 @@ export class TestSetReader {
       store.lines[row] = line
       if (this.perRowCosts) this.rowBenefit(store, row, cls)
       if (this.ids) this.addId(store)
+      for (let k = 0; k < this.keptSlots.length; k++) {
+        const slot = this.keptSlots[k]
+        store.kept[k].push(reader.bytes, reader.start[slot], reader.end[slot])
+      }
       store.count++
       added++
     }
