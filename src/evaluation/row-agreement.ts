@@ -176,13 +176,26 @@ export function findDisagreement(
   }
 }
 
+/** Characters a reader cannot see in a message: controls, odd spaces, marks. */
+function invisible(code: number): boolean {
+  return (
+    code < 0x20 ||
+    (code >= 0x7f && code <= 0xa0) ||
+    (code >= 0x200b && code <= 0x200f) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0xfeff
+  )
+}
+
 /** A value for a message: quoted, invisible characters escaped, cut at 80 characters. */
 function shown(value: string): string {
-  const cut = value.length > 80 ? `${value.slice(0, 80)}…` : value
-  return `'${cut.replace(
-    /[\u0000-\u001f\u007f-\u009f\u00a0\u200b-\u200f\u2028\u2029\ufeff]/g,
-    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`
-  )}'`
+  let text = ''
+  for (const c of value.length > 80 ? value.slice(0, 80) : value) {
+    const code = c.charCodeAt(0)
+    text += invisible(code) ? `\\u${code.toString(16).padStart(4, '0')}` : c
+  }
+  return `'${text}${value.length > 80 ? '…' : ''}'`
 }
 
 function disagreement(
