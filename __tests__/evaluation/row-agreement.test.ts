@@ -407,3 +407,22 @@ describe('mlflow-predictions-reader.ts: errors a user can act on', () => {
     expect(report.champion?.metrics).toMatchObject({ tp: 1, fp: 1 })
   })
 })
+
+describe('json-value.ts: ids that JSON numbers cannot carry', () => {
+  it('refuses an integer id beyond 2^53 rather than joining it to another row', async () => {
+    // JSON.parse reads 9007199254740993 as 9007199254740992: the test set's
+    // only id, which this prediction is not for.
+    expect(
+      await errorOf(
+        {
+          'test.csv': 'id,amount,label\n9007199254740992,10.00,1\n',
+          'candidate.jsonl': '{"id": 9007199254740993, "prediction": 0.9}\n',
+          'champion.csv': 'id,prediction\n9007199254740992,0.8\n'
+        },
+        { 'id-column': 'id', 'candidate-predictions': 'candidate.jsonl' }
+      )
+    ).toBe(
+      'candidate.jsonl:1: key \'id\' holds an integer beyond 2^53 (read as 9007199254740992), which JSON numbers cannot carry exactly; write it as a string ("...")'
+    )
+  })
+})
