@@ -38,7 +38,7 @@ import type {
 import {
   checkBatch,
   findDisagreement,
-  type AgreementReference,
+  newHashSeed,
   type AgreementSubject
 } from './row-agreement.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
@@ -104,43 +104,12 @@ function pairSink(
     )
 }
 
-/**
- * The test set's side of the row check (see `row-agreement.ts`) for the
- * store's current rows; digests are computed once per batch, for all models.
- */
-class StoreReference implements AgreementReference {
-  readonly path: string
-  private readonly digests = new Map<string, string>()
-
-  constructor(
-    private readonly testSet: TestSetReader,
-    private readonly store: RowStore
-  ) {
-    this.path = testSet.reader.path
-  }
-
-  get lines(): Int32Array {
-    return this.store.lines
-  }
-
-  value(column: string) {
-    return this.store.kept[this.testSet.keptColumns.indexOf(column)]
-  }
-
-  digest(column: string): string {
-    let digest = this.digests.get(column)
-    if (digest === undefined) {
-      digest = this.value(column).digest()
-      this.digests.set(column, digest)
-    }
-    return digest
-  }
-
-  /** Empties the store for the next batch. */
-  clear(): void {
-    this.store.clear()
-    this.digests.clear()
-  }
+/** The test set's hashes of a kept column, for the store's current rows. */
+function testHashes(
+  testSet: TestSetReader,
+  store: RowStore
+): (column: string) => Int32Array {
+  return (column) => store.kept[testSet.keptColumns.indexOf(column)]
 }
 
 /** The union of the models' shared columns, for the test set to keep. */
@@ -162,13 +131,13 @@ function subjectOf(
  * one (a row left out in the middle shifts every row after it).
  */
 function disagreementBefore(
-  reference: AgreementReference,
+  testSet: TestSetReader,
   subject: AgreementSubject,
   first: number,
   rows: number
 ) {
   return subject.columns.length > 0 && rows > 0
-    ? findDisagreement(reference, subject, first, rows)
+    ? findDisagreement(testSet.reader.path, subject, first, rows)
     : undefined
 }
 
@@ -193,6 +162,8 @@ export async function runEvaluationPass(
     const pair = pairSink(options, paired)
     const script =
       options.idColumn === undefined ? predictionWorkerScript() : undefined
+    // Seeds the hashes of the columns checked by position (row-agreement.ts).
+    const seed = newHashSeed()
     let matchedBy: ('position' | 'id')[]
     let others: OtherPredictionValues[]
     if (script) {
@@ -201,7 +172,8 @@ export async function runEvaluationPass(
         options,
         testSet,
         accumulators,
-        pair
+        pair,
+        seed
       )
       matchedBy = options.predictions.map(() => 'position')
     } else {
@@ -218,16 +190,25 @@ export async function runEvaluationPass(
             )
           )
         }
-        testSet.keep(keptColumns(readers.map((reader) => reader.shared)))
+        testSet.keep(keptColumns(readers.map((reader) => reader.shared)), seed)
         if (options.idColumn === undefined)
           passByPosition(
             testSet,
             readers,
             accumulators,
             options.threshold,
-            pair
+            pair,
+            seed
           )
-        else passJoined(testSet, readers, accumulators, options.threshold, pair)
+        else
+          passJoined(
+            testSet,
+            readers,
+            accumulators,
+            options.threshold,
+            pair,
+            seed
+          )
       } finally {
         for (const reader of readers) reader.close()
       }
@@ -262,25 +243,35 @@ function passByPosition(
   readers: PredictionReader[],
   accumulators: ModelAccumulator[],
   threshold: number,
-  pair: PairSink
+  pair: PairSink,
+  seed: number
 ): void {
   const store = testSet.newStore(BATCH)
-  const reference = new StoreReference(testSet, store)
+  const kept = testHashes(testSet, store)
   const subjects = readers.map((reader) =>
     subjectOf(reader.file, reader.shared, reader.predictionColumn)
   )
   const codes = readers.map(() => new Uint8Array(BATCH))
+  const hashes = readers.map((reader) =>
+    reader.shared.map(() => new Int32Array(BATCH))
+  )
   let first = 0
   for (;;) {
-    reference.clear()
+    store.clear()
     const rows = testSet.readInto(store, BATCH)
     if (rows === 0) break
     for (let k = 0; k < readers.length; k++) {
       const reader = readers[k]
-      const got = reader.readCodesInOrder(codes[k], rows, threshold)
+      const got = reader.readCodesInOrder(
+        codes[k],
+        rows,
+        threshold,
+        hashes[k],
+        seed
+      )
       if (got < rows)
         throw (
-          disagreementBefore(reference, subjects[k], first, got) ??
+          disagreementBefore(testSet, subjects[k], first, got) ??
           countMismatch(
             testSet,
             reader.file,
@@ -289,8 +280,8 @@ function passByPosition(
           )
         )
       if (subjects[k].columns.length > 0) {
-        const digests = reader.values.map((values) => values.digest())
-        checkBatch(reference, subjects[k], digests, first, rows)
+        const path = testSet.reader.path
+        checkBatch(path, kept, subjects[k], hashes[k], first, rows)
       }
       accumulators[k].addBatch(store, codes[k], rows)
     }
@@ -369,15 +360,23 @@ async function passByPositionInWorker(
   options: PassOptions,
   testSet: TestSetReader,
   accumulators: ModelAccumulator[],
-  pair: PairSink
+  pair: PairSink,
+  seed: number
 ): Promise<OtherPredictionValues[]> {
+  // Batches of each model this thread has used: the worker reads ahead of
+  // them by at most READ_AHEAD batches.
+  const consumed = new Int32Array(
+    new SharedArrayBuffer(4 * options.predictions.length)
+  )
   const job: PredictionWorkerJob = {
     files: options.predictions,
     predictionColumn: options.predictionColumn,
     positiveLabel: options.positiveLabel,
     threshold: options.threshold,
     batchRows: BATCH,
-    testColumns: testSet.names()
+    testColumns: testSet.names(),
+    seed,
+    consumed
   }
   const queues = options.predictions.map(() => new CodeQueue())
   let failed: Error | undefined
@@ -411,6 +410,14 @@ async function passByPositionInWorker(
     for (const queue of queues) queue.wake()
   })
   const failure = (): Error | undefined => failed
+  // Once the test set is read (or the pass fails), only counts are left to
+  // learn: the worker may read to the end unhindered.
+  const release = (): void => {
+    for (let k = 0; k < consumed.length; k++) {
+      Atomics.store(consumed, k, 1 << 30)
+      Atomics.notify(consumed, k)
+    }
+  }
   try {
     const subjects: AgreementSubject[] = []
     for (let k = 0; k < queues.length; k++) {
@@ -419,12 +426,12 @@ async function passByPositionInWorker(
         subjectOf(options.predictions[k], columns, options.predictionColumn)
       )
     }
-    testSet.keep(keptColumns(subjects.map((subject) => subject.columns)))
+    testSet.keep(keptColumns(subjects.map((subject) => subject.columns)), seed)
     const store = testSet.newStore(BATCH)
-    const reference = new StoreReference(testSet, store)
+    const kept = testHashes(testSet, store)
     let first = 0
     for (;;) {
-      reference.clear()
+      store.clear()
       const rows = testSet.readInto(store, BATCH)
       if (rows === 0) break
       const batch: Uint8Array[] = []
@@ -433,8 +440,9 @@ async function passByPositionInWorker(
         if (!got || got.codes.length !== rows) {
           // Fewer predictions than rows here, or more (a full batch against the test set's last).
           const both = Math.min(rows, got?.codes.length ?? 0)
+          release()
           throw (
-            disagreementBefore(reference, subjects[k], first, both) ??
+            disagreementBefore(testSet, subjects[k], first, both) ??
             (await mismatchFromWorker(
               testSet,
               queues[k],
@@ -443,14 +451,19 @@ async function passByPositionInWorker(
             ))
           )
         }
-        if (subjects[k].columns.length > 0)
-          checkBatch(reference, subjects[k], got.digests, first, rows)
+        if (subjects[k].columns.length > 0) {
+          const path = testSet.reader.path
+          checkBatch(path, kept, subjects[k], got.hashes, first, rows)
+        }
         accumulators[k].addBatch(store, got.codes, rows)
         batch.push(got.codes)
+        Atomics.add(consumed, k, 1)
+        Atomics.notify(consumed, k)
       }
       pair(store, batch, rows)
       first += rows
     }
+    release()
     const others: OtherPredictionValues[] = []
     for (let k = 0; k < queues.length; k++) {
       if ((await queues[k].next(failure)) !== undefined) {
@@ -473,6 +486,7 @@ async function passByPositionInWorker(
     }
     return others
   } finally {
+    release()
     await worker.terminate()
   }
 }
@@ -495,10 +509,11 @@ function passJoined(
   readers: PredictionReader[],
   accumulators: ModelAccumulator[],
   threshold: number,
-  pair: PairSink
+  pair: PairSink,
+  seed: number
 ): void {
   const store = testSet.newStore(BATCH)
-  const reference = new StoreReference(testSet, store)
+  const kept = testHashes(testSet, store)
   while (testSet.readInto(store, Number.MAX_SAFE_INTEGER) > 0) {
     // readInto reads to the end in one call; the loop ends on the next.
   }
@@ -525,17 +540,22 @@ function passJoined(
         reader.shared,
         reader.predictionColumn
       )
-      const got = reader.readCodesInOrder(codes[k], rows, threshold)
+      const hashes = subject.columns.map(() => new Int32Array(rows))
+      const got = reader.readCodesInOrder(
+        codes[k],
+        rows,
+        threshold,
+        hashes,
+        seed
+      )
       if (got < rows || reader.countRest() > 0) {
         throw (
-          disagreementBefore(reference, subject, 0, got) ??
+          disagreementBefore(testSet, subject, 0, got) ??
           countMismatch(testSet, reader.file, reader.rows, reader.reader.format)
         )
       }
-      if (subject.columns.length > 0) {
-        const digests = reader.values.map((values) => values.digest())
-        checkBatch(reference, subject, digests, 0, rows)
-      }
+      if (subject.columns.length > 0)
+        checkBatch(testSet.reader.path, kept, subject, hashes, 0, rows)
     }
     accumulators[k].addBatch(store, codes[k], rows)
   }

@@ -7,7 +7,7 @@
 
 import type { IdIndex } from '../data/id-index.js'
 import { decisionCode } from '../metrics/model-accumulator.js'
-import { ColumnValues, sharedColumns } from './row-agreement.js'
+import { hashValue, sharedColumns } from './row-agreement.js'
 
 /** A row without a decision code yet (codes are at most 0x80 | 102). */
 export const UNSET = 0xff
@@ -34,8 +34,6 @@ export class PredictionReader {
   readonly joinsById: boolean
   /** Matched by position: the columns it shares with the test set (see `sharedColumns`). */
   readonly shared: readonly string[]
-  /** Their values for the rows of the last `readCodesInOrder` call. */
-  readonly values: readonly ColumnValues[]
   rows = 0
   private readonly scoreSlot: number
   private readonly idSlot: number
@@ -64,21 +62,25 @@ export class PredictionReader {
     this.sharedSlots = this.shared.map((name) =>
       this.reader.bind(name, 'id-column')
     )
-    this.values = this.shared.map(() => new ColumnValues())
     this.scores = new ScoreParser(positiveLabel, this.reader, predictionColumn)
   }
 
   /**
    * Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`
-   * and the shared columns' values into `values`; returns how many.
+   * and, per shared column, their values' hashes (see `row-agreement.ts`,
+   * seeded by `seed`) into `hashes`; returns how many.
    */
-  readCodesInOrder(out: Uint8Array, limit: number, threshold: number): number {
+  readCodesInOrder(
+    out: Uint8Array,
+    limit: number,
+    threshold: number,
+    hashes: readonly Int32Array[] = [],
+    seed = 0
+  ): number {
     const reader = this.reader
     const slot = this.scoreSlot
     const scores = this.scores
     const sharedSlots = this.sharedSlots
-    const values = this.values
-    for (const column of values) column.clear()
     let count = 0
     while (count < limit && reader.next()) {
       const score = scores.parse(
@@ -89,7 +91,12 @@ export class PredictionReader {
       out[count] = decisionCode(score, threshold)
       for (let k = 0; k < sharedSlots.length; k++) {
         const shared = sharedSlots[k]
-        values[k].push(reader.bytes, reader.start[shared], reader.end[shared])
+        hashes[k][count] = hashValue(
+          reader.bytes,
+          reader.start[shared],
+          reader.end[shared],
+          seed
+        )
       }
       count++
     }

@@ -8,6 +8,15 @@
 import type { OtherPredictionValues } from '../data/score-parser.js'
 import type { PredictionFile } from './prediction-rows.js'
 
+/**
+ * How many batches per model the worker may send before the main thread has
+ * used them: enough to keep both threads busy, few enough that the batches
+ * in flight (codes and hashes, 5 bytes a row) stay small; at least 3,
+ * or the worker, which sends the models' batches in turn, could wait for a
+ * batch that the main thread in turn waits for.
+ */
+export const READ_AHEAD = 4
+
 export interface PredictionWorkerJob {
   readonly files: readonly PredictionFile[]
   readonly predictionColumn: string
@@ -16,6 +25,10 @@ export interface PredictionWorkerJob {
   readonly batchRows: number
   /** The test set's columns: a prediction file's shared ones are checked row by row. */
   readonly testColumns: readonly string[]
+  /** The run's seed for those columns' hashes. */
+  readonly seed: number
+  /** Per model, how many batches the main thread has used (on a SharedArrayBuffer). */
+  readonly consumed: Int32Array
 }
 
 export type PredictionWorkerMessage =
@@ -27,15 +40,14 @@ export type PredictionWorkerMessage =
     }
   /**
    * Up to `batchRows` codes of model `model`; fewer only in its last batch.
-   * `digests`: per shared column, the sha256 of the batch's values (see
-   * `row-agreement.ts`: a digest rather than the values keeps the queue of
-   * batches that the worker reads ahead small).
+   * `hashes`: per shared column, the rows' value hashes (in the same
+   * transferred buffer as the codes).
    */
   | {
       readonly type: 'codes'
       readonly model: number
       readonly codes: Uint8Array
-      readonly digests: readonly string[]
+      readonly hashes: readonly Int32Array[]
     }
   /** Model `model`'s file is read: its row count and values to check against the labels. */
   | {

@@ -3,17 +3,29 @@
  * `dist/prediction-worker/index.js` so that it starts in milliseconds. It
  * reads the prediction files (rows matched by position) on the second core
  * while the main thread reads the test set, and sends each row's decision
- * code, with a digest of the columns it shares with the test set per batch.
+ * code, with the hashes of its values in the columns it shares with the
+ * test set.
  * See `prediction-worker-protocol.ts`.
  */
 
 import { parentPort, workerData } from 'node:worker_threads'
 import { DataError } from '../errors.js'
 import { PredictionReader } from './prediction-rows.js'
-import type {
-  PredictionWorkerJob,
-  PredictionWorkerMessage
+import {
+  READ_AHEAD,
+  type PredictionWorkerJob,
+  type PredictionWorkerMessage
 } from './prediction-worker-protocol.js'
+
+/** Waits until the main thread has used all but READ_AHEAD - 1 of model's sent batches. */
+function waitForRoom(consumed: Int32Array, model: number, sent: number): void {
+  for (;;) {
+    const used = Atomics.load(consumed, model)
+    if (sent - used < READ_AHEAD) return
+    // Bounded, so that a main thread that stopped (and terminates this worker) is never waited for long.
+    Atomics.wait(consumed, model, used, 1000)
+  }
+}
 
 function post(
   message: PredictionWorkerMessage,
@@ -40,23 +52,43 @@ function work(job: PredictionWorkerJob): void {
       post({ type: 'columns', model, columns: reader.shared })
     )
     const open = readers.map(() => true)
+    const sent = readers.map(() => 0)
     while (open.some(Boolean)) {
       for (let model = 0; model < readers.length; model++) {
         if (!open[model]) continue
         const reader = readers[model]
-        const batch = new Uint8Array(job.batchRows)
+        waitForRoom(job.consumed, model, sent[model])
+        // One buffer per batch, transferred: the codes, then the hashes.
+        const codeBytes = (job.batchRows + 3) & ~3
+        const columns = reader.shared.length
+        const buffer = new ArrayBuffer(codeBytes + columns * job.batchRows * 4)
+        const hashes = reader.shared.map(
+          (_, k) =>
+            new Int32Array(
+              buffer,
+              codeBytes + k * job.batchRows * 4,
+              job.batchRows
+            )
+        )
         const count = reader.readCodesInOrder(
-          batch,
+          new Uint8Array(buffer, 0, job.batchRows),
           job.batchRows,
-          job.threshold
+          job.threshold,
+          hashes,
+          job.seed
         )
         if (count > 0) {
-          // The last batch is cut to its rows, so its length says how many.
-          const codes = count === batch.length ? batch : batch.slice(0, count)
-          const digests = reader.values.map((values) => values.digest())
-          post({ type: 'codes', model, codes, digests }, [
-            codes.buffer as ArrayBuffer
-          ])
+          // Views cut to the rows read: the codes' length says how many.
+          post(
+            {
+              type: 'codes',
+              model,
+              codes: new Uint8Array(buffer, 0, count),
+              hashes: hashes.map((h) => h.subarray(0, count))
+            },
+            [buffer]
+          )
+          sent[model]++
         }
         if (count < job.batchRows) {
           open[model] = false

@@ -3,7 +3,7 @@
  * (1 = positive), its benefit if flagged (exact, from the cost model: a
  * constant or a per-row column such as `amount`), its line, when joining by
  * id its id into an IdIndex, and when rows are matched by position the
- * values of the columns a prediction file shares with it (see
+ * hashes of its values in the columns a prediction file shares with it (see
  * `row-agreement.ts`).
  */
 
@@ -13,7 +13,7 @@ import { COST_INPUTS, type CostModel } from '../metrics/net-benefit.js'
 import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
 import { LabelEncoder } from '../data/label-encoder.js'
-import { ColumnValues } from './row-agreement.js'
+import { hashValue } from './row-agreement.js'
 import { openRecordReader } from '../data/open-reader.js'
 import {
   countRemaining,
@@ -30,15 +30,18 @@ export class RowStore implements RowBatch {
   benefitMantissa?: Float64Array
   benefitScale?: Uint8Array
   benefitValue?: Float64Array
-  /** The kept columns' values (see `TestSetReader.keep`), in that order. */
-  readonly kept: ColumnValues[]
+  /** Per kept column (see `TestSetReader.keep`), each row's value hash. */
+  kept: Int32Array[]
 
   constructor(
     capacity: number,
     readonly perRowCosts: boolean,
     keptColumns = 0
   ) {
-    this.kept = Array.from({ length: keptColumns }, () => new ColumnValues())
+    this.kept = Array.from(
+      { length: keptColumns },
+      () => new Int32Array(capacity)
+    )
     this.labels = new Uint8Array(capacity)
     this.lines = new Int32Array(capacity)
     if (perRowCosts) {
@@ -51,7 +54,6 @@ export class RowStore implements RowBatch {
   /** Empties the store for the next batch. */
   clear(): void {
     this.count = 0
-    for (const values of this.kept) values.clear()
   }
 
   get capacity(): number {
@@ -66,6 +68,7 @@ export class RowStore implements RowBatch {
       this.benefitMantissa = resized(this.benefitMantissa, size)
     if (this.benefitScale) this.benefitScale = resized(this.benefitScale, size)
     if (this.benefitValue) this.benefitValue = resized(this.benefitValue, size)
+    this.kept = this.kept.map((hashes) => resized(hashes, size))
   }
 }
 
@@ -109,9 +112,10 @@ export class TestSetReader {
   private readonly columnSlots: number[]
   private readonly parsed: { mantissa: number; scale: number }[]
   readonly perRowCosts: boolean
-  /** The columns whose values each row keeps, and their slots. */
+  /** The columns whose value hashes each row keeps, their slots, and the hash seed. */
   keptColumns: readonly string[] = []
   private keptSlots: number[] = []
+  private seed = 0
 
   constructor(private readonly options: TestSetOptions) {
     this.reader = openRecordReader(options.path, {
@@ -170,10 +174,12 @@ export class TestSetReader {
   }
 
   /**
-   * Keeps these columns' values with each row (in `RowStore.kept`, in this
-   * order), for the check of rows matched by position. Call before reading.
+   * Keeps these columns' value hashes with each row (in `RowStore.kept`, in
+   * this order), for the check of rows matched by position. Call before
+   * reading.
    */
-  keep(columns: readonly string[]): void {
+  keep(columns: readonly string[], seed: number): void {
+    this.seed = seed
     this.keptColumns = columns
     this.keptSlots = columns.map((name) => this.reader.bind(name, 'id-column'))
   }
@@ -205,7 +211,12 @@ export class TestSetReader {
       if (this.ids) this.addId(store)
       for (let k = 0; k < this.keptSlots.length; k++) {
         const slot = this.keptSlots[k]
-        store.kept[k].push(reader.bytes, reader.start[slot], reader.end[slot])
+        store.kept[k][row] = hashValue(
+          reader.bytes,
+          reader.start[slot],
+          reader.end[slot],
+          this.seed
+        )
       }
       store.count++
       added++
