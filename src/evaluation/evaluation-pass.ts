@@ -31,9 +31,11 @@ import {
   UNSET,
   type PredictionFile
 } from './prediction-rows.js'
-import type {
-  PredictionWorkerJob,
-  PredictionWorkerMessage
+import {
+  READ_AHEAD,
+  slotViews,
+  type PredictionWorkerJob,
+  type PredictionWorkerMessage
 } from './prediction-worker-protocol.js'
 import {
   checkBatch,
@@ -300,22 +302,41 @@ function passByPosition(
   }
 }
 
-type CodeBatch = Extract<PredictionWorkerMessage, { type: 'codes' }>
+/** A batch's codes and hashes: views on the worker's ring, valid until the batch is marked used. */
+interface CodeBatch {
+  readonly codes: Uint8Array
+  readonly hashes: Int32Array[]
+}
 
 /** Per model, the worker's shared columns, its code batches as they arrive, and its end. */
 class CodeQueue {
   private readonly batches: CodeBatch[] = []
   columns?: readonly string[]
+  private ring?: SharedArrayBuffer
   end?: Extract<PredictionWorkerMessage, { type: 'end' }>
   private waiting?: () => void
 
-  push(batch: CodeBatch): void {
-    this.batches.push(batch)
+  constructor(private readonly batchRows: number) {}
+
+  push(message: Extract<PredictionWorkerMessage, { type: 'codes' }>): void {
+    const ring = this.ring!
+    // The worker's seq-cst store of this batch number came after its writes.
+    Atomics.load(new Int32Array(ring, 0, 1), 0)
+    this.batches.push(
+      slotViews(
+        ring,
+        this.batchRows,
+        this.columns!.length,
+        message.batch % READ_AHEAD,
+        message.rows
+      )
+    )
     this.wake()
   }
 
-  setColumns(columns: readonly string[]): void {
+  setColumns(columns: readonly string[], ring: SharedArrayBuffer): void {
     this.columns = columns
+    this.ring = ring
     this.wake()
   }
 
@@ -378,7 +399,7 @@ async function passByPositionInWorker(
     seed,
     consumed
   }
-  const queues = options.predictions.map(() => new CodeQueue())
+  const queues = options.predictions.map(() => new CodeQueue(BATCH))
   let failed: Error | undefined
   const fail = (error: Error): void => {
     failed ??= error
@@ -392,7 +413,7 @@ async function passByPositionInWorker(
   worker.on('message', (message: PredictionWorkerMessage) => {
     if (message.type === 'codes') queues[message.model].push(message)
     else if (message.type === 'columns')
-      queues[message.model].setColumns(message.columns)
+      queues[message.model].setColumns(message.columns, message.ring)
     else if (message.type === 'end') queues[message.model].finish(message)
     else if (message.file !== undefined)
       fail(new DataError(message.file, message.line, message.message))
@@ -457,10 +478,13 @@ async function passByPositionInWorker(
         }
         accumulators[k].addBatch(store, got.codes, rows)
         batch.push(got.codes)
+      }
+      pair(store, batch, rows)
+      // The batches' ring slots may be written again.
+      for (let k = 0; k < queues.length; k++) {
         Atomics.add(consumed, k, 1)
         Atomics.notify(consumed, k)
       }
-      pair(store, batch, rows)
       first += rows
     }
     release()

@@ -12,7 +12,9 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { DataError } from '../errors.js'
 import { PredictionReader } from './prediction-rows.js'
 import {
+  newRing,
   READ_AHEAD,
+  slotViews,
   type PredictionWorkerJob,
   type PredictionWorkerMessage
 } from './prediction-worker-protocol.js'
@@ -48,8 +50,16 @@ function work(job: PredictionWorkerJob): void {
         )
       )
     }
+    const rings = readers.map((reader) =>
+      newRing(job.batchRows, reader.shared.length)
+    )
     readers.forEach((reader, model) =>
-      post({ type: 'columns', model, columns: reader.shared })
+      post({
+        type: 'columns',
+        model,
+        columns: reader.shared,
+        ring: rings[model]
+      })
     )
     const open = readers.map(() => true)
     const sent = readers.map(() => 0)
@@ -58,39 +68,32 @@ function work(job: PredictionWorkerJob): void {
         if (!open[model]) continue
         const reader = readers[model]
         waitForRoom(job.consumed, model, sent[model])
-        // One buffer per batch, transferred: the codes, then the hashes.
-        const codeBytes = (job.batchRows + 3) & ~3
+        const batch = sent[model] + 1
+        const ring = rings[model]
         const columns = reader.shared.length
-        const buffer = new ArrayBuffer(codeBytes + columns * job.batchRows * 4)
-        const hashes = reader.shared.map(
-          (_, k) =>
-            new Int32Array(
-              buffer,
-              codeBytes + k * job.batchRows * 4,
-              job.batchRows
-            )
+        const slot = batch % READ_AHEAD
+        const { codes, hashes } = slotViews(
+          ring,
+          job.batchRows,
+          columns,
+          slot,
+          job.batchRows
         )
-        const count = reader.readCodesInOrder(
-          new Uint8Array(buffer, 0, job.batchRows),
+        const rows = reader.readCodesInOrder(
+          codes,
           job.batchRows,
           job.threshold,
           hashes,
           job.seed
         )
-        if (count > 0) {
-          // Views cut to the rows read: the codes' length says how many.
-          post(
-            {
-              type: 'codes',
-              model,
-              codes: new Uint8Array(buffer, 0, count),
-              hashes: hashes.map((h) => h.subarray(0, count))
-            },
-            [buffer]
-          )
-          sent[model]++
+        if (rows > 0) {
+          // A seq-cst store after the slot's writes: the main thread's load of
+          // it (before reading the slot) sees them all.
+          Atomics.store(new Int32Array(ring, 0, 1), 0, batch)
+          post({ type: 'codes', model, batch, rows })
+          sent[model] = batch
         }
-        if (count < job.batchRows) {
+        if (rows < job.batchRows) {
           open[model] = false
           post({
             type: 'end',
