@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
+import fc from 'fast-check'
 import { join } from 'node:path'
+import { hashValue } from '../../src/evaluation/row-agreement.js'
 import { DataError } from '../../src/errors.js'
 import { evaluateInputs, writeFiles } from '../../__fixtures__/evaluation.js'
 import { COSTS, generatedFiles } from '../../__fixtures__/reports.js'
@@ -424,5 +426,42 @@ describe('json-value.ts: ids that JSON numbers cannot carry', () => {
     ).toBe(
       'candidate.jsonl:1: key \'id\' holds an integer beyond 2^53 (read as 9007199254740992), which JSON numbers cannot carry exactly; write it as a string ("...")'
     )
+  })
+})
+
+describe('row-agreement.ts: the row hash', () => {
+  const bytes = (text: string): Uint8Array => new TextEncoder().encode(text)
+  const hash = (text: string, seed: number): number => {
+    const b = bytes(text)
+    return hashValue(b, 0, b.length, seed)
+  }
+
+  it('never gives one hash to two values of the same length that differ in one byte', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 1, maxLength: 40 }),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        fc.nat({ max: 0x7fffffff }),
+        (value, at, delta, seed) => {
+          const other = value.slice()
+          const i = at % value.length
+          other[i] = (other[i] + delta) & 0xff
+          return (
+            hashValue(value, 0, value.length, seed) !==
+            hashValue(other, 0, other.length, seed)
+          )
+        }
+      )
+    )
+  })
+
+  it('tells apart ids that differ in length, order or a trailing part', () => {
+    const seed = 12345
+    const ids = ['tx1', 'tx10', 'tx01', 'xt1', 'tx1 ', '', '1tx', 'tx-0000001']
+    expect(new Set(ids.map((id) => hash(id, seed))).size).toBe(ids.length)
+    // Hashes depend on the whole range given, and only on it.
+    const b = bytes('a,tx7,b')
+    expect(hashValue(b, 2, 5, seed)).toBe(hash('tx7', seed))
   })
 })

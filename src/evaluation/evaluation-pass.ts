@@ -7,8 +7,9 @@
  *   stays flat whatever the size. When the bundled prediction worker is
  *   there (`dist/prediction-worker/`), it reads the prediction files on the
  *   second core while this thread reads the test set; each row crosses as
- *   one byte (its decision code). Columns a prediction file shares with the
- *   test set (an id) must agree row by row: see `row-agreement.ts`.
+ *   one byte (its decision code), plus a 4-byte hash per column the file
+ *   shares with the test set (an id): those must agree row by row, see
+ *   `row-agreement.ts`.
  * - Joined by id, the test set's rows are kept as typed arrays and each
  *   prediction file is scattered onto them by its ids.
  */
