@@ -122,17 +122,39 @@ describe('row-agreement.ts: rows matched by position (in process)', () => {
     )
   })
 
-  it('checks every shared column, and says to rename one that is not the same thing', async () => {
-    // `label` here is the model's predicted label, not the test set's.
+  it('checks only the id when there is one: another shared column may hold something else', async () => {
+    // `label` here is the model's predicted label, not the test set's; the
+    // ids prove the rows line up.
+    const files = {
+      'test.csv': TEST,
+      'candidate.csv': CANDIDATE,
+      'champion.csv': CHAMPION
+    }
+    const withLabel = {
+      ...files,
+      'candidate.csv':
+        'id,label,prediction\na,1,0.9\nb,0,0.1\nc,1,0.7\nd,0,0.4\n'
+    }
+    expect(await metricsOf(withLabel)).toEqual(await metricsOf(files))
+    // ... and an unnamed index column (pandas' to_csv(index=True)) is no id.
+    const withIndex = {
+      'test.csv':
+        ',id,amount,label\n0,a,10.00,1\n1,b,20.50,0\n2,c,5.25,0\n3,d,99.99,1\n',
+      'candidate.csv': ',id,prediction\n3,a,0.9\n2,b,0.1\n1,c,0.7\n0,d,0.4\n',
+      'champion.csv': CHAMPION
+    }
+    expect(await metricsOf(withIndex)).toEqual(await metricsOf(files))
+  })
+
+  it('checks every shared column when none is id-like, and says to rename one that is not the same thing', async () => {
     expect(
       await errorOf({
-        'test.csv': TEST,
-        'candidate.csv':
-          'id,label,prediction\na,1,0.9\nb,1,0.1\nc,0,0.7\nd,0,0.4\n',
-        'champion.csv': CHAMPION
+        'test.csv': 'amount,label\n10.00,1\n20.50,0\n5.25,0\n',
+        'candidate.csv': 'label,prediction\n1,0.9\n1,0.1\n0,0.7\n',
+        'champion.csv': 'prediction\n0.8\n0.6\n0.2\n'
       })
     ).toBe(
-      "candidate.csv:3: rows are matched by position (input 'id-column' is not set), but column 'label' is '1' here and '0' on the test set's row in the same position (test.csv:3); the files list their rows in different orders. Set 'id-column: label' to join the rows by 'label' (if 'label' in candidate.csv is not the test set's 'label', rename it there)"
+      "candidate.csv:3: rows are matched by position (input 'id-column' is not set), but column 'label' is '1' here and '0' on the test set's row in the same position (test.csv:3); the files list their rows in different orders, or hold different things under that name. Set 'id-column: label' if it identifies the rows; if 'label' in candidate.csv is not the test set's 'label', rename it there"
     )
   })
 
@@ -463,5 +485,27 @@ describe('row-agreement.ts: the row hash', () => {
     // Hashes depend on the whole range given, and only on it.
     const b = bytes('a,tx7,b')
     expect(hashValue(b, 2, 5, seed)).toBe(hash('tx7', seed))
+  })
+})
+
+describe('row-agreement.ts: records without the id, when id-column is set', () => {
+  it('checks their other shared columns by position and says to add the id', async () => {
+    expect(
+      await errorOf(
+        {
+          'test.csv': TEST,
+          'candidate.json': JSON.stringify([
+            { amount: 10.0, prediction: 0.9 },
+            { amount: 5.25, prediction: 0.7 },
+            { amount: 20.5, prediction: 0.1 },
+            { amount: 99.99, prediction: 0.4 }
+          ]),
+          'champion.csv': CHAMPION
+        },
+        { 'id-column': 'id', 'candidate-predictions': 'candidate.json' }
+      )
+    ).toBe(
+      "candidate.json: item 1: this file's rows are matched by position (its records have no key 'id', from input 'id-column'), but column 'amount' is '10' here and '10.00' on the test set's row in the same position (test.csv:2); the two are the same number written differently, and values are compared as text: write 'amount' the same way in both files"
+    )
   })
 })

@@ -123,9 +123,10 @@ function keptColumns(shared: readonly (readonly string[])[]): string[] {
 function subjectOf(
   file: PredictionFile,
   columns: readonly string[],
-  predictionColumn: string
+  predictionColumn: string,
+  idColumn?: string
 ): AgreementSubject {
-  return { path: file.path, columns, predictionColumn }
+  return { path: file.path, columns, predictionColumn, idColumn }
 }
 
 /**
@@ -563,7 +564,8 @@ function passJoined(
       const subject = subjectOf(
         reader.file,
         reader.shared,
-        reader.predictionColumn
+        reader.predictionColumn,
+        reader.idColumn
       )
       const hashes = subject.columns.map(() => new Int32Array(rows))
       const got = reader.readCodesInOrder(

@@ -44,7 +44,7 @@ export class PredictionReader {
     readonly file: PredictionFile,
     readonly predictionColumn: string,
     positiveLabel: string,
-    private readonly idColumn: string | undefined,
+    readonly idColumn: string | undefined,
     testColumns: readonly string[] = []
   ) {
     this.reader = openRecordReader(file.path)

@@ -68,7 +68,7 @@ export function sameHashes(
   )
 }
 
-/** Names that look like a row key: checked (and reported) first. */
+/** Names that look like a row key (`id`, `txn_id`, `transaction_ref`, `customerId`, …). */
 function looksLikeId(name: string): boolean {
   return (
     /(^|[_\-\s.])(id|ids|key|ref|uuid|guid)$/i.test(name) ||
@@ -78,8 +78,13 @@ function looksLikeId(name: string): boolean {
 }
 
 /**
- * The columns of a prediction file that the test set also has, other than
- * the prediction column: the id-like ones first, then in the file's order.
+ * The columns of a prediction file to check against the test set: of those
+ * both have (other than the prediction column, and an unnamed index column
+ * that no input could name), the id-like ones if there are any, else all.
+ * An id alone proves the rows line up; another shared column may hold
+ * something else by the same name (a predicted `label`) or the same numbers
+ * written another way (`10.0` for `10.00`), and checking it then would stop
+ * a run whose rows are in fact aligned.
  */
 export function sharedColumns(
   testColumns: readonly string[],
@@ -89,13 +94,12 @@ export function sharedColumns(
   const shared = predictionColumns.filter(
     (name, k) =>
       name !== predictionColumn &&
+      name.trim() !== '' &&
       testColumns.includes(name) &&
       predictionColumns.indexOf(name) === k
   )
-  return [
-    ...shared.filter((name) => looksLikeId(name)),
-    ...shared.filter((name) => !looksLikeId(name))
-  ]
+  const ids = shared.filter((name) => looksLikeId(name))
+  return ids.length > 0 ? ids : shared
 }
 
 /** What the pass knows of one prediction file for the check. */
@@ -105,6 +109,8 @@ export interface AgreementSubject {
   readonly columns: readonly string[]
   /** The prediction column, bound first so that bare JSON items read as before. */
   readonly predictionColumn: string
+  /** The id-column input, when set (the file has no such key, or it would be joined). */
+  readonly idColumn?: string
 }
 
 /**
@@ -145,7 +151,7 @@ export function findDisagreement(
             value,
             expected,
             `${testSet}:${test.position}`,
-            subject.path
+            subject
           )
         )
       }
@@ -193,20 +199,29 @@ function disagreement(
   predicted: string,
   expected: string,
   testPlace: string,
-  predictionPath: string
+  subject: AgreementSubject
 ): string {
+  const why =
+    subject.idColumn === undefined
+      ? "rows are matched by position (input 'id-column' is not set)"
+      : `this file's rows are matched by position (its records have no key '${subject.idColumn}', from input 'id-column')`
   const head =
-    `rows are matched by position (input 'id-column' is not set), but column '${column}' is ${shown(predicted)} here ` +
+    `${why}, but column '${column}' is ${shown(predicted)} here ` +
     `and ${shown(expected)} on the test set's row in the same position (${testPlace})`
   const a = Number(predicted)
   const b = Number(expected)
   if (predicted.trim() !== '' && expected.trim() !== '' && a === b) {
     return `${head}; the two are the same number written differently, and values are compared as text: write '${column}' the same way in both files`
   }
-  const rename = looksLikeId(column)
-    ? ''
-    : ` (if '${column}' in ${predictionPath} is not the test set's '${column}', rename it there)`
-  return `${head}; the files list their rows in different orders. Set 'id-column: ${column}' to join the rows by '${column}'${rename}`
+  const other = `if '${column}' in ${subject.path} is not the test set's '${column}', rename it there`
+  if (subject.idColumn !== undefined) {
+    const rename = looksLikeId(column) ? '' : ` (${other})`
+    return `${head}; the files list their rows in different orders. Give each record its '${subject.idColumn}' so that it is joined by id${rename}`
+  }
+  if (looksLikeId(column)) {
+    return `${head}; the files list their rows in different orders. Set 'id-column: ${column}' to join the rows by '${column}'`
+  }
+  return `${head}; the files list their rows in different orders, or hold different things under that name. Set 'id-column: ${column}' if it identifies the rows; ${other}`
 }
 
 /**
