@@ -320,6 +320,41 @@ describe('dist/index.js checking rows matched by position in its worker', () => 
     }
   )
 
+  it('checks the ids of JSON records by position, and joins them with id-column: id', async () => {
+    const files = generatedFiles(400)
+    // pandas' to_json(orient="records") of the champion's file, rows shuffled.
+    const rows = reordered(files['champion.csv']).trimEnd().split('\n').slice(1)
+    const records = JSON.stringify(
+      rows.map((line) => {
+        const [id, prediction] = line.split(',')
+        return { id, prediction: Number(prediction) }
+      })
+    )
+    const json = { ...files, 'champion.json': records }
+    const byPosition = await check(json, {
+      'champion-predictions': 'champion.json'
+    })
+    const expected = await inProcessError(byPosition.dir, byPosition.inputs)
+    expect(expected).toBe(
+      "champion.json: item 1: rows are matched by position (input 'id-column' is not set), but column 'id' is 'tx2' here and 'tx0' on the test set's row in the same position (test.csv:2); the files list their rows in different orders. Set 'id-column: id' to join the rows by 'id'"
+    )
+    expect(byPosition.run.errors).toEqual([`::error::${expected}`])
+
+    const joined = await check(json, {
+      'champion-predictions': 'champion.json',
+      'id-column': 'id',
+      'min-net-benefit': '1000'
+    })
+    const inOrder = await check(files, { 'min-net-benefit': '1000' })
+    expect(joined.run.errors).toEqual([])
+    expect(joined.run.outputs['champion-net-benefit']).toBe(
+      inOrder.run.outputs['champion-net-benefit']
+    )
+    expect(joined.run.outputs['champion-f1']).toBe(
+      inOrder.run.outputs['champion-f1']
+    )
+  })
+
   it('names a row left out in the middle of a later batch, not only the counts', async () => {
     const files = generatedFiles(20_000)
     const lines = files['champion.csv'].split('\n')
