@@ -429,6 +429,20 @@ describe('mlflow-predictions-reader.ts: errors a user can act on', () => {
       tn: 1
     })
     expect(report.champion?.metrics).toMatchObject({ tp: 1, fp: 1 })
+    // JSON Lines too.
+    const jsonl = await evaluateInputs(
+      writeFiles({
+        'test.csv': TEST,
+        'candidate.jsonl':
+          '\uFEFF{"id": "a", "prediction": 0.9}\n{"id": "b", "prediction": 0.1}\n{"id": "c", "prediction": 0.7}\n{"id": "d", "prediction": 0.4}\n'
+      }),
+      {
+        ...inputs,
+        'champion-predictions': undefined,
+        'candidate-predictions': 'candidate.jsonl'
+      } as RawInputs
+    )
+    expect(jsonl.candidate.metrics).toEqual(report.candidate.metrics)
   })
 })
 
