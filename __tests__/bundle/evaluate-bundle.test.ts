@@ -218,3 +218,158 @@ describe('dist/index.js reading predictions in its worker (rows by position)', (
     }
   )
 })
+
+describe('dist/index.js checking rows matched by position in its worker', () => {
+  /** The in-process evaluation's error for these files, with the temp dir removed. */
+  async function inProcessError(
+    dir: string,
+    inputs: Record<string, string>
+  ): Promise<string> {
+    try {
+      await evaluateInputs(dir, inputs)
+    } catch (error) {
+      return (error as Error).message.split(join(dir, '/')).join('')
+    }
+    throw new Error('expected the in-process evaluation to fail')
+  }
+
+  /** Runs the bundle on the files; returns its ::error:: lines and status, with the expected one. */
+  async function check(
+    files: Record<string, string>,
+    raw: Record<string, string> = {}
+  ) {
+    const dir = writeFiles(files)
+    const inputs = {
+      mode: 'evaluate',
+      'test-set': 'test.csv',
+      'candidate-predictions': 'candidate.csv',
+      'champion-predictions': 'champion.csv',
+      ...(COSTS as Record<string, string>),
+      ...raw
+    }
+    const run = await runBundle(inputs, { cwd: dir })
+    return { run, dir, inputs }
+  }
+
+  /** Data lines reversed in blocks of three (the header first): a fixed shuffle. */
+  function reordered(csv: string): string {
+    const [header, ...rows] = csv.trimEnd().split('\n')
+    const out: string[] = []
+    for (let k = 0; k < rows.length; k += 3)
+      out.push(...rows.slice(k, k + 3).reverse())
+    return `${[header, ...out].join('\n')}\n`
+  }
+
+  it('accepts files shuffled the same way, test set included', async () => {
+    const files = generatedFiles(400)
+    const { run } = await check(
+      {
+        'test.csv': reordered(files['test.csv']),
+        'candidate.csv': reordered(files['candidate.csv']),
+        'champion.csv': reordered(files['champion.csv'])
+      },
+      { 'min-net-benefit': '1000' }
+    )
+    expect(run.errors).toEqual([])
+    expect(run.status).toBe(0)
+    expect(run.outputs.decision).toBe('promote')
+  })
+
+  it('fails a shuffled prediction file with one ::error:: naming both files, the lines, the values and id-column: id', async () => {
+    const files = generatedFiles(400)
+    const { run } = await check({
+      ...files,
+      'candidate.csv': reordered(files['candidate.csv'])
+    })
+    expect(run.status).toBe(1)
+    expect(run.errors).toEqual([
+      "::error::candidate.csv:2: rows are matched by position (input 'id-column' is not set), but column 'id' is 'tx2' here and 'tx0' on the test set's row in the same position (test.csv:2); the files list their rows in different orders. Set 'id-column: id' to join the rows by 'id'"
+    ])
+    expect(run.outputs).toEqual({})
+    expect(run.summary).toBe('')
+  })
+
+  it('checks a shared column that is not called id', async () => {
+    const files = generatedFiles(400)
+    const rename = (csv: string): string =>
+      csv.replace(/^id,/, 'transaction_ref,')
+    const { run } = await check({
+      'test.csv': rename(files['test.csv']),
+      'candidate.csv': rename(files['candidate.csv']),
+      'champion.csv': rename(reordered(files['champion.csv']))
+    })
+    expect(run.status).toBe(1)
+    expect(run.errors).toEqual([
+      "::error::champion.csv:2: rows are matched by position (input 'id-column' is not set), but column 'transaction_ref' is 'tx2' here and 'tx0' on the test set's row in the same position (test.csv:2); the files list their rows in different orders. Set 'id-column: transaction_ref' to join the rows by 'transaction_ref'"
+    ])
+  })
+
+  it.each([
+    ['the last row of the second batch', 19_999],
+    ['the first row of the second batch', 16_384]
+  ])(
+    'finds a disagreement only at %s, as the in-process pass does',
+    async (_name, row) => {
+      const files = generatedFiles(20_000)
+      const lines = files['candidate.csv'].split('\n')
+      lines[row + 1] = lines[row + 1].replace(`tx${row},`, `tx${row}b,`)
+      const { run, dir, inputs } = await check({
+        ...files,
+        'candidate.csv': lines.join('\n')
+      })
+      const expected = `candidate.csv:${row + 2}: rows are matched by position (input 'id-column' is not set), but column 'id' is 'tx${row}b' here and 'tx${row}' on the test set's row in the same position (test.csv:${row + 2}); the files list their rows in different orders. Set 'id-column: id' to join the rows by 'id'`
+      expect(await inProcessError(dir, inputs)).toBe(expected)
+      expect(run.status).toBe(1)
+      expect(run.errors).toEqual([`::error::${expected}`])
+    }
+  )
+
+  it('checks the ids of JSON records by position, and joins them with id-column: id', async () => {
+    const files = generatedFiles(400)
+    // pandas' to_json(orient="records") of the champion's file, rows shuffled.
+    const rows = reordered(files['champion.csv']).trimEnd().split('\n').slice(1)
+    const records = JSON.stringify(
+      rows.map((line) => {
+        const [id, prediction] = line.split(',')
+        return { id, prediction: Number(prediction) }
+      })
+    )
+    const json = { ...files, 'champion.json': records }
+    const byPosition = await check(json, {
+      'champion-predictions': 'champion.json'
+    })
+    const expected = await inProcessError(byPosition.dir, byPosition.inputs)
+    expect(expected).toBe(
+      "champion.json: item 1: rows are matched by position (input 'id-column' is not set), but column 'id' is 'tx2' here and 'tx0' on the test set's row in the same position (test.csv:2); the files list their rows in different orders. Set 'id-column: id' to join the rows by 'id'"
+    )
+    expect(byPosition.run.errors).toEqual([`::error::${expected}`])
+
+    const joined = await check(json, {
+      'champion-predictions': 'champion.json',
+      'id-column': 'id',
+      'min-net-benefit': '1000'
+    })
+    const inOrder = await check(files, { 'min-net-benefit': '1000' })
+    expect(joined.run.errors).toEqual([])
+    expect(joined.run.outputs['champion-net-benefit']).toBe(
+      inOrder.run.outputs['champion-net-benefit']
+    )
+    expect(joined.run.outputs['champion-f1']).toBe(
+      inOrder.run.outputs['champion-f1']
+    )
+  })
+
+  it('names a row left out in the middle of a later batch, not only the counts', async () => {
+    const files = generatedFiles(20_000)
+    const lines = files['champion.csv'].split('\n')
+    lines.splice(18_001, 1)
+    const { run, dir, inputs } = await check({
+      ...files,
+      'champion.csv': lines.join('\n')
+    })
+    // Row 18,000 (line 18,002) is gone: the next one takes its place.
+    const expected = `champion.csv:18002: rows are matched by position (input 'id-column' is not set), but column 'id' is 'tx18001' here and 'tx18000' on the test set's row in the same position (test.csv:18002); the files list their rows in different orders. Set 'id-column: id' to join the rows by 'id'`
+    expect(await inProcessError(dir, inputs)).toBe(expected)
+    expect(run.errors).toEqual([`::error::${expected}`])
+  })
+})

@@ -383,8 +383,17 @@ describe('readers against Python (csv, json, float, Decimal)', () => {
         })
         continue
       }
-      expect({ file: k, error }).toEqual({ file: k, error: undefined })
       const expected = theirs.rows.map((r) => r![0])
+      if (
+        error instanceof GateError &&
+        /beyond 2\^53/.test(error.message) &&
+        expected.some((f) => Math.abs(Number(f)) > 2 ** 53)
+      ) {
+        // A JSON integer past 2^53 is refused by name (a double would round
+        // it, so an id or label could merge): Python's int explains it.
+        continue
+      }
+      expect({ file: k, error }).toEqual({ file: k, error: undefined })
       expect({ file: k, rows: got.length }).toEqual({
         file: k,
         rows: expected.length

@@ -743,7 +743,9 @@ describe('evaluate.ts', () => {
           recall: want.recall,
           f1: countsF1 ? want.f1 : want.f1_from_counts,
           // + 0: a Decimal of -0.00 is the same cents as 0.00.
-          net_benefit: Number(want.net_benefit) + 0
+          net_benefit: Number(want.net_benefit) + 0,
+          // The exact cents, as Python's Decimal wrote them.
+          net_benefit_exact: want.net_benefit.replace(/^-(0\.00)$/, '$1')
         })
         if (!countsF1) {
           // scikit-learn < 1.3 took F1 from the rounded precision and recall,

@@ -117,6 +117,10 @@ export class CsvReader extends ChunkedFile implements RecordReader {
     return this.header.includes(field)
   }
 
+  names(): readonly string[] {
+    return this.header
+  }
+
   bind(field: string, input: string): number {
     const index = this.header.indexOf(field)
     if (index < 0) {

@@ -6,7 +6,16 @@
  */
 
 export function jsonValueText(value: unknown): string | { problem: string } {
-  if (typeof value === 'number') return String(value)
+  if (typeof value === 'number') {
+    // JSON.parse has already rounded such a number (9007199254740993 reads
+    // as ...992): as an id or a label it would silently name another row.
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      return {
+        problem: `holds an integer beyond 2^53 (read as ${String(value)}), which JSON numbers cannot carry exactly; write it as a string ("...")`
+      }
+    }
+    return String(value)
+  }
   if (typeof value === 'string') return value
   if (typeof value === 'boolean') return String(value)
   if (value === null || value === undefined) return ''

@@ -51,6 +51,10 @@ export class JsonLinesReader implements RecordReader {
     return this.firstKeys?.includes(field) ?? false
   }
 
+  names(): readonly string[] {
+    return this.firstKeys ?? []
+  }
+
   bind(field: string, input: string): number {
     if (!this.has(field)) {
       throw new DataError(
@@ -120,8 +124,16 @@ export class JsonLinesReader implements RecordReader {
   private parse(): Record<string, unknown> {
     const { buffer, lineStart, lineEnd, lineNumber } = this.lines
     let value: unknown
+    // A UTF-8 byte order mark (some Windows tools write one) is not JSON.
+    const bom =
+      lineNumber === 1 &&
+      buffer[lineStart] === 0xef &&
+      buffer[lineStart + 1] === 0xbb &&
+      buffer[lineStart + 2] === 0xbf
     try {
-      value = JSON.parse(buffer.toString('utf8', lineStart, lineEnd))
+      value = JSON.parse(
+        buffer.toString('utf8', bom ? lineStart + 3 : lineStart, lineEnd)
+      )
     } catch (error) {
       throw new DataError(
         this.path,

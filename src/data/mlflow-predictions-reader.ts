@@ -2,11 +2,14 @@
  * A streaming reader for the JSON that `mlflow models predict` writes:
  * `{"predictions": [...]}` (a bare top-level array is accepted too). Items
  * may be numbers, labels, `[p0, p1]` probability pairs, or objects keyed by
- * the prediction column. The file is scanned in chunks, item by item, so a
- * 2-million-item document never sits in memory whole; items are numbered
- * from 1 in messages ("item 12").
+ * the prediction column, as pandas' `to_json(orient="records")` writes them;
+ * objects may carry more keys (an id), which are bound like CSV columns. The
+ * file is scanned in chunks, item by item, so a 2-million-item document
+ * never sits in memory whole; items are numbered from 1 in messages
+ * ("item 12").
  */
 
+import { extname } from 'node:path'
 import { DataError } from '../errors.js'
 import { jsonValueText } from './json-value.js'
 import {
@@ -26,6 +29,15 @@ const BACKSLASH = 92
 const COMMA = 44
 const encoder = new TextEncoder()
 
+function isObject(text: string): boolean {
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+  } catch {
+    return false
+  }
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 10 || c === 13 || c === 9
 }
@@ -38,27 +50,61 @@ export class MlflowPredictionsReader
   readonly positionKind = 'item'
   position = 0
   bytes: Uint8Array
-  readonly start = new Int32Array(1)
-  readonly end = new Int32Array(1)
+  start = new Int32Array(1)
+  end = new Int32Array(1)
   private cursor = 0
   private finished = false
-  private key = 'prediction'
+  /** Bound keys, by slot, and the inputs that named them (for messages). */
+  private readonly fields: string[] = []
+  private readonly inputs: string[] = []
+  /** The slot a bare item (number, label, pair) fills: the first bound, the prediction. */
+  private valueSlot = -1
+  /** The first item's keys, when it is an object. */
+  private firstKeys: string[] | undefined
   private scratch = new Uint8Array(256)
 
   constructor(path: string, options: ChunkedFileOptions = {}) {
     super(path, options)
     this.bytes = this.buffer
     this.openArray()
+    this.peekFirstKeys()
   }
 
-  /** Items carry no other fields than the prediction, so no id column. */
-  has(): boolean {
-    return false
+  /** True when the items are objects and the first has this key (an id). */
+  has(field: string): boolean {
+    return this.firstKeys?.includes(field) ?? false
   }
 
-  bind(field: string): number {
-    this.key = field
-    return 0
+  names(): readonly string[] {
+    return this.firstKeys ?? []
+  }
+
+  /**
+   * The first field bound is the prediction: a bare item is its value, so it
+   * may always be bound. Any other key must be in the first item, which must
+   * then be an object.
+   */
+  bind(field: string, input: string): number {
+    if (this.fields.length > 0 && !this.has(field)) {
+      throw new DataError(
+        this.path,
+        undefined,
+        this.firstKeys
+          ? `item 1: no key '${field}' (from input '${input}'); the first item has ${shownList(this.firstKeys)}`
+          : `no key '${field}' (from input '${input}'): the items are bare values, not objects with keys`
+      )
+    }
+    let slot = this.fields.indexOf(field)
+    if (slot < 0) {
+      slot = this.fields.push(field) - 1
+      this.inputs.push(input)
+      if (this.start.length < this.fields.length) {
+        this.start = new Int32Array(this.fields.length)
+        this.end = new Int32Array(this.fields.length)
+      }
+    }
+    if (this.valueSlot < 0) this.valueSlot = slot
+    return slot
   }
 
   next(): boolean {
@@ -132,7 +178,7 @@ export class MlflowPredictionsReader
           ? 'the file is empty'
           : /^\{\s*"predictions"\s*:\s*\{/.test(head)
             ? '"predictions" is an object; expected an array (one item per test-set row)'
-            : 'expected {"predictions": [...]} as written by `mlflow models predict`, a CSV with a header, or JSON Lines'
+            : this.otherFormat(c)
       throw new DataError(this.path, undefined, problem)
     }
     this.cursor += Buffer.byteLength(match[0])
@@ -142,6 +188,60 @@ export class MlflowPredictionsReader
         undefined,
         'the predictions array is empty; the scorer produced no predictions'
       )
+    }
+  }
+
+  /**
+   * What to say when the file is not the `mlflow models predict` document:
+   * a `.json` file that holds JSON Lines or CSV is common (pandas'
+   * `to_json(lines=True)` to a `.json` name), and renaming it is the fix.
+   */
+  private otherFormat(first: number): string {
+    const byName = extname(this.path).toLowerCase() === '.json'
+    const selects = byName
+      ? 'the .json extension selects the JSON that `mlflow models predict` writes ({"predictions": [...]} or a list of records)'
+      : 'expected the JSON that `mlflow models predict` writes ({"predictions": [...]} or a list of records)'
+    const newline = this.buffer.indexOf(10, this.cursor)
+    const lineEnd =
+      newline >= 0 && newline < this.filled ? newline : this.filled
+    const firstLine = this.buffer.toString('utf8', this.cursor, lineEnd)
+    if (first === OPEN_BRACE) {
+      // JSON Lines: a first line that is a whole object, and another after it.
+      const rest = this.buffer
+        .toString('utf8', lineEnd, Math.min(this.filled, lineEnd + 64))
+        .trimStart()
+      if (isObject(firstLine) && rest.startsWith('{')) {
+        return `this looks like JSON Lines (one JSON object per line), but ${selects}; rename the file to .jsonl`
+      }
+      return `expected {"predictions": [...]} as written by \`mlflow models predict\`, or a list of records (pandas' to_json(orient="records")); JSON Lines need the .jsonl extension, CSV the .csv extension`
+    }
+    const shown =
+      firstLine.length > 60 ? `${firstLine.slice(0, 60)}…` : firstLine
+    const escaped = JSON.stringify(shown.replace(/\r$/, ''))
+    return byName
+      ? `this is not JSON (its first line is ${escaped}), but ${selects}; if it is CSV, rename the file to .csv`
+      : `this is not JSON (its first line is ${escaped}); ${selects}`
+  }
+
+  /** Reads the first item's keys when it is an object (without moving on). */
+  private peekFirstKeys(): void {
+    if (this.peekNonSpace() !== OPEN_BRACE) return
+    for (;;) {
+      const end = this.scanItem(this.cursor)
+      if (end >= 0) {
+        try {
+          const value: unknown = JSON.parse(
+            this.buffer.toString('utf8', this.cursor, end)
+          )
+          if (typeof value === 'object' && value !== null)
+            this.firstKeys = Object.keys(value)
+        } catch {
+          // next() reports the bad item with its number.
+        }
+        return
+      }
+      if (this.endOfFile) return
+      this.refill()
     }
   }
 
@@ -212,14 +312,16 @@ export class MlflowPredictionsReader
   private takeItem(itemStart: number, itemEnd: number): void {
     const b = this.buffer
     const first = b[itemStart]
+    if (first !== OPEN_BRACE) this.checkBare()
+    const slot = this.valueSlot
     if (first !== QUOTE && first !== OPEN_BRACKET && first !== OPEN_BRACE) {
       // A bare number (the common case): hand on its bytes as they are.
       const isNull =
         itemEnd - itemStart === 4 &&
         b.toString('latin1', itemStart, itemEnd) === 'null'
       this.bytes = b
-      this.start[0] = itemStart
-      this.end[0] = isNull ? itemStart : itemEnd
+      this.start[slot] = itemStart
+      this.end[slot] = isNull ? itemStart : itemEnd
       return
     }
     if (first === OPEN_BRACKET) {
@@ -240,8 +342,8 @@ export class MlflowPredictionsReader
         while (s < e && isSpace(b[s])) s++
         while (e > s && isSpace(b[e - 1])) e--
         this.bytes = b
-        this.start[0] = s
-        this.end[0] = e
+        this.start[slot] = s
+        this.end[slot] = e
         return
       }
     }
@@ -252,23 +354,61 @@ export class MlflowPredictionsReader
       this.fail(`not valid JSON (${visible((error as Error).message)})`)
     }
     if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-      const record = value as Record<string, unknown>
-      if (!(this.key in record)) {
+      this.takeRecord(value as Record<string, unknown>)
+      return
+    }
+    this.setScratch([this.text(value, slot)])
+  }
+
+  /** A bare item has only the prediction: fails when other keys are bound. */
+  private checkBare(): void {
+    for (let slot = 0; slot < this.fields.length; slot++) {
+      if (slot === this.valueSlot) continue
+      this.fail(
+        `this item is a bare value, not an object with key '${this.fields[slot]}' (input '${this.inputs[slot]}'); every item needs it, like the first`
+      )
+    }
+  }
+
+  /** An object item: each bound key's value as text. */
+  private takeRecord(record: Record<string, unknown>): void {
+    const texts = this.fields.map((key, slot) => {
+      if (!(key in record)) {
         this.fail(
-          `this object has no key '${this.key}' (input 'prediction-column'); it has ${shownList(Object.keys(record))}`
+          `this object has no key '${key}' (input '${this.inputs[slot]}'); it has ${shownList(Object.keys(record))}`
         )
       }
-      value = record[this.key]
-    }
+      return this.text(record[key], slot)
+    })
+    this.setScratch(texts)
+  }
+
+  private text(value: unknown, slot: number): string {
     const text = jsonValueText(value)
-    if (typeof text !== 'string') this.fail(text.problem)
-    const encoded = encoder.encode(text)
-    if (encoded.length > this.scratch.length)
-      this.scratch = new Uint8Array(encoded.length * 2)
-    this.scratch.set(encoded)
+    if (typeof text === 'string') return text
+    return this.fail(
+      slot === this.valueSlot || slot < 0
+        ? text.problem
+        : `key '${this.fields[slot]}' ${text.problem}`
+    )
+  }
+
+  /** Writes the bound fields' texts (in slot order) to the scratch buffer. */
+  private setScratch(texts: readonly string[]): void {
+    let offset = 0
+    for (let slot = 0; slot < texts.length; slot++) {
+      const encoded = encoder.encode(texts[slot])
+      if (offset + encoded.length > this.scratch.length) {
+        const larger = new Uint8Array((offset + encoded.length) * 2)
+        larger.set(this.scratch.subarray(0, offset))
+        this.scratch = larger
+      }
+      this.scratch.set(encoded, offset)
+      this.start[slot] = offset
+      offset += encoded.length
+      this.end[slot] = offset
+    }
     this.bytes = this.scratch
-    this.start[0] = 0
-    this.end[0] = encoded.length
   }
 
   /** Keeps bytes from the cursor on, reads the next chunk after them. */

@@ -203,7 +203,7 @@ function checkJsonDocument(path: string, head: Uint8Array): void {
   const text = Buffer.from(head).toString('utf8').trimStart()
   if (text === '' || text.startsWith('[')) return
   const selects =
-    'the .json extension selects the document that `mlflow models predict` writes ({"predictions": [...]})'
+    'the .json extension selects the document that `mlflow models predict` writes ({"predictions": [...]}) or a list of records'
   if (!text.startsWith('{')) {
     throw new DataError(
       path,

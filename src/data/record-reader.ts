@@ -16,6 +16,8 @@ export interface RecordReader {
   bind(field: string, input: string): number
   /** True when the file has this field (a column, a key, …). */
   has(field: string): boolean
+  /** The fields a record has: the CSV header, the first record's keys (none for bare values). */
+  names(): readonly string[]
   /** Moves to the next record; false at the end. */
   next(): boolean
   /** Where the current record is, e.g. `12` (a line number) or an item number. */

@@ -7,7 +7,9 @@
  *   stays flat whatever the size. When the bundled prediction worker is
  *   there (`dist/prediction-worker/`), it reads the prediction files on the
  *   second core while this thread reads the test set; each row crosses as
- *   one byte (its decision code).
+ *   one byte (its decision code), plus a 4-byte hash per column the file
+ *   shares with the test set (an id): those must agree row by row, see
+ *   `row-agreement.ts`.
  * - Joined by id, the test set's rows are kept as typed arrays and each
  *   prediction file is scattered onto them by its ids.
  */
@@ -30,10 +32,18 @@ import {
   UNSET,
   type PredictionFile
 } from './prediction-rows.js'
-import type {
-  PredictionWorkerJob,
-  PredictionWorkerMessage
+import {
+  READ_AHEAD,
+  slotViews,
+  type PredictionWorkerJob,
+  type PredictionWorkerMessage
 } from './prediction-worker-protocol.js'
+import {
+  checkBatch,
+  findDisagreement,
+  newHashSeed,
+  type AgreementSubject
+} from './row-agreement.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
 import { shown } from '../data/shown-value.js'
 
@@ -98,6 +108,44 @@ function pairSink(
     )
 }
 
+/** The test set's hashes of a kept column, for the store's current rows. */
+function testHashes(
+  testSet: TestSetReader,
+  store: RowStore
+): (column: string) => Int32Array {
+  return (column) => store.kept[testSet.keptColumns.indexOf(column)]
+}
+
+/** The union of the models' shared columns, for the test set to keep. */
+function keptColumns(shared: readonly (readonly string[])[]): string[] {
+  return [...new Set(shared.flat())]
+}
+
+function subjectOf(
+  file: PredictionFile,
+  columns: readonly string[],
+  predictionColumn: string,
+  idColumn?: string
+): AgreementSubject {
+  return { path: file.path, columns, predictionColumn, idColumn }
+}
+
+/**
+ * When a prediction file's row count differs from the test set's: the first
+ * of the rows both have that disagrees is the better message, if there is
+ * one (a row left out in the middle shifts every row after it).
+ */
+function disagreementBefore(
+  testSet: TestSetReader,
+  subject: AgreementSubject,
+  first: number,
+  rows: number
+) {
+  return subject.columns.length > 0 && rows > 0
+    ? findDisagreement(testSet.reader.path, subject, first, rows)
+    : undefined
+}
+
 /** The prediction worker's bundle, beside the action's own; absent when running from source. */
 function predictionWorkerScript(): string | undefined {
   const script = join(
@@ -119,6 +167,8 @@ export async function runEvaluationPass(
     const pair = pairSink(options, paired)
     const script =
       options.idColumn === undefined ? predictionWorkerScript() : undefined
+    // Seeds the hashes of the columns checked by position (row-agreement.ts).
+    const seed = newHashSeed()
     let matchedBy: ('position' | 'id')[]
     let others: OtherPredictionValues[]
     if (script) {
@@ -127,29 +177,43 @@ export async function runEvaluationPass(
         options,
         testSet,
         accumulators,
-        pair
+        pair,
+        seed
       )
       matchedBy = options.predictions.map(() => 'position')
     } else {
-      const readers = options.predictions.map(
-        (file) =>
-          new PredictionReader(
-            file,
-            options.predictionColumn,
-            options.positiveLabel,
-            options.idColumn
-          )
-      )
+      const readers: PredictionReader[] = []
       try {
+        for (const file of options.predictions) {
+          readers.push(
+            new PredictionReader(
+              file,
+              options.predictionColumn,
+              options.positiveLabel,
+              options.idColumn,
+              testSet.names()
+            )
+          )
+        }
+        testSet.keep(keptColumns(readers.map((reader) => reader.shared)), seed)
         if (options.idColumn === undefined)
           passByPosition(
             testSet,
             readers,
             accumulators,
             options.threshold,
-            pair
+            pair,
+            seed
           )
-        else passJoined(testSet, readers, accumulators, options.threshold, pair)
+        else
+          passJoined(
+            testSet,
+            readers,
+            accumulators,
+            options.threshold,
+            pair,
+            seed
+          )
       } finally {
         for (const reader of readers) reader.close()
       }
@@ -184,26 +248,50 @@ function passByPosition(
   readers: PredictionReader[],
   accumulators: ModelAccumulator[],
   threshold: number,
-  pair: PairSink
+  pair: PairSink,
+  seed: number
 ): void {
-  const store = new RowStore(BATCH, testSet.perRowCosts)
+  const store = testSet.newStore(BATCH)
+  const kept = testHashes(testSet, store)
+  const subjects = readers.map((reader) =>
+    subjectOf(reader.file, reader.shared, reader.predictionColumn)
+  )
   const codes = readers.map(() => new Uint8Array(BATCH))
+  const hashes = readers.map((reader) =>
+    reader.shared.map(() => new Int32Array(BATCH))
+  )
+  let first = 0
   for (;;) {
-    store.count = 0
+    store.clear()
     const rows = testSet.readInto(store, BATCH)
     if (rows === 0) break
     for (let k = 0; k < readers.length; k++) {
-      const got = readers[k].readCodesInOrder(codes[k], rows, threshold)
+      const reader = readers[k]
+      const got = reader.readCodesInOrder(
+        codes[k],
+        rows,
+        threshold,
+        hashes[k],
+        seed
+      )
       if (got < rows)
-        throw countMismatch(
-          testSet,
-          readers[k].file,
-          readers[k].rows + readers[k].countRest(),
-          readers[k].reader.format
+        throw (
+          disagreementBefore(testSet, subjects[k], first, got) ??
+          countMismatch(
+            testSet,
+            reader.file,
+            reader.rows + reader.countRest(),
+            reader.reader.format
+          )
         )
+      if (subjects[k].columns.length > 0) {
+        const path = testSet.reader.path
+        checkBatch(path, kept, subjects[k], hashes[k], first, rows)
+      }
       accumulators[k].addBatch(store, codes[k], rows)
     }
     pair(store, codes, rows)
+    first += rows
   }
   for (const reader of readers) {
     const extra = reader.countRest()
@@ -217,15 +305,54 @@ function passByPosition(
   }
 }
 
-/** Per model, the worker's code batches as they arrive, and its end. */
+/** A batch's codes and hashes: views on the worker's ring, valid until the batch is marked used. */
+interface CodeBatch {
+  readonly codes: Uint8Array
+  readonly hashes: Int32Array[]
+}
+
+/** Per model, the worker's shared columns, its code batches as they arrive, and its end. */
 class CodeQueue {
-  private readonly batches: Uint8Array[] = []
+  private readonly batches: CodeBatch[] = []
+  columns?: readonly string[]
+  private ring?: SharedArrayBuffer
   end?: Extract<PredictionWorkerMessage, { type: 'end' }>
   private waiting?: () => void
 
-  push(batch: Uint8Array): void {
-    this.batches.push(batch)
+  constructor(private readonly batchRows: number) {}
+
+  push(message: Extract<PredictionWorkerMessage, { type: 'codes' }>): void {
+    const ring = this.ring!
+    // The worker's seq-cst store of this batch number came after its writes.
+    Atomics.load(new Int32Array(ring, 0, 1), 0)
+    this.batches.push(
+      slotViews(
+        ring,
+        this.batchRows,
+        this.columns!.length,
+        message.batch % READ_AHEAD,
+        message.rows
+      )
+    )
     this.wake()
+  }
+
+  setColumns(columns: readonly string[], ring: SharedArrayBuffer): void {
+    this.columns = columns
+    this.ring = ring
+    this.wake()
+  }
+
+  /** The columns the file shares with the test set, once the worker has opened it. */
+  async sharedColumns(
+    failure: () => Error | undefined
+  ): Promise<readonly string[]> {
+    for (;;) {
+      const error = failure()
+      if (error) throw error
+      if (this.columns) return this.columns
+      await new Promise<void>((resolve) => (this.waiting = resolve))
+    }
   }
 
   finish(end: Extract<PredictionWorkerMessage, { type: 'end' }>): void {
@@ -240,9 +367,7 @@ class CodeQueue {
   }
 
   /** The next batch, or undefined once the file has ended; rejects with the worker's failure. */
-  async next(
-    failure: () => Error | undefined
-  ): Promise<Uint8Array | undefined> {
+  async next(failure: () => Error | undefined): Promise<CodeBatch | undefined> {
     for (;;) {
       const error = failure()
       if (error) throw error
@@ -259,16 +384,25 @@ async function passByPositionInWorker(
   options: PassOptions,
   testSet: TestSetReader,
   accumulators: ModelAccumulator[],
-  pair: PairSink
+  pair: PairSink,
+  seed: number
 ): Promise<OtherPredictionValues[]> {
+  // Batches of each model this thread has used: the worker reads ahead of
+  // them by at most READ_AHEAD batches.
+  const consumed = new Int32Array(
+    new SharedArrayBuffer(4 * options.predictions.length)
+  )
   const job: PredictionWorkerJob = {
     files: options.predictions,
     predictionColumn: options.predictionColumn,
     positiveLabel: options.positiveLabel,
     threshold: options.threshold,
-    batchRows: BATCH
+    batchRows: BATCH,
+    testColumns: testSet.names(),
+    seed,
+    consumed
   }
-  const queues = options.predictions.map(() => new CodeQueue())
+  const queues = options.predictions.map(() => new CodeQueue(BATCH))
   let failed: Error | undefined
   const fail = (error: Error): void => {
     failed ??= error
@@ -280,7 +414,9 @@ async function passByPositionInWorker(
     resourceLimits: { maxYoungGenerationSizeMb: 4 }
   })
   worker.on('message', (message: PredictionWorkerMessage) => {
-    if (message.type === 'codes') queues[message.model].push(message.codes)
+    if (message.type === 'codes') queues[message.model].push(message)
+    else if (message.type === 'columns')
+      queues[message.model].setColumns(message.columns, message.ring)
     else if (message.type === 'end') queues[message.model].finish(message)
     else if (message.file !== undefined)
       fail(new DataError(message.file, message.line, message.message))
@@ -298,29 +434,63 @@ async function passByPositionInWorker(
     for (const queue of queues) queue.wake()
   })
   const failure = (): Error | undefined => failed
+  // Once the test set is read (or the pass fails), only counts are left to
+  // learn: the worker may read to the end unhindered.
+  const release = (): void => {
+    for (let k = 0; k < consumed.length; k++) {
+      Atomics.store(consumed, k, 1 << 30)
+      Atomics.notify(consumed, k)
+    }
+  }
   try {
-    const store = new RowStore(BATCH, testSet.perRowCosts)
+    const subjects: AgreementSubject[] = []
+    for (let k = 0; k < queues.length; k++) {
+      const columns = await queues[k].sharedColumns(failure)
+      subjects.push(
+        subjectOf(options.predictions[k], columns, options.predictionColumn)
+      )
+    }
+    testSet.keep(keptColumns(subjects.map((subject) => subject.columns)), seed)
+    const store = testSet.newStore(BATCH)
+    const kept = testHashes(testSet, store)
+    let first = 0
     for (;;) {
-      store.count = 0
+      store.clear()
       const rows = testSet.readInto(store, BATCH)
       if (rows === 0) break
       const batch: Uint8Array[] = []
       for (let k = 0; k < queues.length; k++) {
-        const codes = await queues[k].next(failure)
-        if (!codes || codes.length !== rows) {
+        const got = await queues[k].next(failure)
+        if (!got || got.codes.length !== rows) {
           // Fewer predictions than rows here, or more (a full batch against the test set's last).
-          throw await mismatchFromWorker(
-            testSet,
-            queues[k],
-            options.predictions[k],
-            failure
+          const both = Math.min(rows, got?.codes.length ?? 0)
+          release()
+          throw (
+            disagreementBefore(testSet, subjects[k], first, both) ??
+            (await mismatchFromWorker(
+              testSet,
+              queues[k],
+              options.predictions[k],
+              failure
+            ))
           )
         }
-        accumulators[k].addBatch(store, codes, rows)
-        batch.push(codes)
+        if (subjects[k].columns.length > 0) {
+          const path = testSet.reader.path
+          checkBatch(path, kept, subjects[k], got.hashes, first, rows)
+        }
+        accumulators[k].addBatch(store, got.codes, rows)
+        batch.push(got.codes)
       }
       pair(store, batch, rows)
+      // The batches' ring slots may be written again.
+      for (let k = 0; k < queues.length; k++) {
+        Atomics.add(consumed, k, 1)
+        Atomics.notify(consumed, k)
+      }
+      first += rows
     }
+    release()
     const others: OtherPredictionValues[] = []
     for (let k = 0; k < queues.length; k++) {
       if ((await queues[k].next(failure)) !== undefined) {
@@ -343,6 +513,7 @@ async function passByPositionInWorker(
     }
     return others
   } finally {
+    release()
     await worker.terminate()
   }
 }
@@ -365,9 +536,11 @@ function passJoined(
   readers: PredictionReader[],
   accumulators: ModelAccumulator[],
   threshold: number,
-  pair: PairSink
+  pair: PairSink,
+  seed: number
 ): void {
-  const store = new RowStore(BATCH, testSet.perRowCosts)
+  const store = testSet.newStore(BATCH)
+  const kept = testHashes(testSet, store)
   while (testSet.readInto(store, Number.MAX_SAFE_INTEGER) > 0) {
     // readInto reads to the end in one call; the loop ends on the next.
   }
@@ -388,15 +561,29 @@ function passJoined(
         )
       }
     } else {
-      const got = reader.readCodesInOrder(codes[k], rows, threshold)
+      // Matched by position (a predictions document without ids).
+      const subject = subjectOf(
+        reader.file,
+        reader.shared,
+        reader.predictionColumn,
+        reader.idColumn
+      )
+      const hashes = subject.columns.map(() => new Int32Array(rows))
+      const got = reader.readCodesInOrder(
+        codes[k],
+        rows,
+        threshold,
+        hashes,
+        seed
+      )
       if (got < rows || reader.countRest() > 0) {
-        throw countMismatch(
-          testSet,
-          reader.file,
-          reader.rows,
-          reader.reader.format
+        throw (
+          disagreementBefore(testSet, subject, 0, got) ??
+          countMismatch(testSet, reader.file, reader.rows, reader.reader.format)
         )
       }
+      if (subject.columns.length > 0)
+        checkBatch(testSet.reader.path, kept, subject, hashes, 0, rows)
     }
     accumulators[k].addBatch(store, codes[k], rows)
   }

@@ -1,11 +1,13 @@
 /**
- * Reads one model's prediction file into a Float64Array of scores, either in
- * step with the test set (rows matched by position) or scattered to the rows
- * whose ids they name (joined by id).
+ * Reads one model's prediction file into decision codes, either in step
+ * with the test set (rows matched by position, keeping the values of the
+ * columns it shares with the test set for the check in `row-agreement.ts`)
+ * or scattered to the rows whose ids they name (joined by id).
  */
 
 import type { IdIndex } from '../data/id-index.js'
 import { decisionCode } from '../metrics/model-accumulator.js'
+import { hashValue, sharedColumns } from './row-agreement.js'
 
 /** A row without a decision code yet (codes are at most 0x80 | 102). */
 export const UNSET = 0xff
@@ -31,31 +33,55 @@ export class PredictionReader {
   readonly reader: RecordReader
   readonly scores: ScoreParser
   readonly joinsById: boolean
+  /** Matched by position: the columns it shares with the test set (see `sharedColumns`). */
+  readonly shared: readonly string[]
   rows = 0
   private readonly scoreSlot: number
   private readonly idSlot: number
+  private readonly sharedSlots: readonly number[]
 
+  /** `testColumns`: the test set's columns, to find the shared ones. */
   constructor(
     readonly file: PredictionFile,
-    predictionColumn: string,
+    readonly predictionColumn: string,
     positiveLabel: string,
-    private readonly idColumn: string | undefined
+    readonly idColumn: string | undefined,
+    testColumns: readonly string[] = []
   ) {
     this.reader = openRecordReader(file.path)
     this.scoreSlot = this.reader.bind(predictionColumn, 'prediction-column')
-    // A predictions document from `mlflow models predict` has no ids: its
-    // items are in test-set order, so it is matched by position.
+    // A predictions document from `mlflow models predict` has no ids (its
+    // items are in test-set order, so it is matched by position); a list of
+    // records that carry the id column is joined like any other file.
     this.joinsById =
-      idColumn !== undefined && this.reader.format !== 'mlflow-json'
+      idColumn !== undefined &&
+      (this.reader.format !== 'mlflow-json' || this.reader.has(idColumn))
     this.idSlot = this.joinsById ? this.reader.bind(idColumn!, 'id-column') : -1
+    this.shared = this.joinsById
+      ? []
+      : sharedColumns(testColumns, this.reader.names(), predictionColumn)
+    this.sharedSlots = this.shared.map((name) =>
+      this.reader.bind(name, 'id-column')
+    )
     this.scores = new ScoreParser(positiveLabel, this.reader, predictionColumn)
   }
 
-  /** Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`; returns how many. */
-  readCodesInOrder(out: Uint8Array, limit: number, threshold: number): number {
+  /**
+   * Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`
+   * and, per shared column, their values' hashes (see `row-agreement.ts`,
+   * seeded by `seed`) into `hashes`; returns how many.
+   */
+  readCodesInOrder(
+    out: Uint8Array,
+    limit: number,
+    threshold: number,
+    hashes: readonly Int32Array[] = [],
+    seed = 0
+  ): number {
     const reader = this.reader
     const slot = this.scoreSlot
     const scores = this.scores
+    const sharedSlots = this.sharedSlots
     let count = 0
     while (count < limit && reader.next()) {
       const score = scores.parse(
@@ -64,6 +90,15 @@ export class PredictionReader {
         reader.end[slot]
       )
       out[count] = decisionCode(score, threshold)
+      for (let k = 0; k < sharedSlots.length; k++) {
+        const shared = sharedSlots[k]
+        hashes[k][count] = hashValue(
+          reader.bytes,
+          reader.start[shared],
+          reader.end[shared],
+          seed
+        )
+      }
       count++
     }
     this.rows += count

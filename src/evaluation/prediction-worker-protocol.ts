@@ -3,10 +3,56 @@
  * data that crosses `postMessage`. The worker reads the prediction files
  * and sends one decision code per row (see `decisionCodes`) in batches of
  * the pass's size; the main thread reads the test set meanwhile.
+ *
+ * The batches themselves (codes, and the hashes of the columns checked by
+ * position) are written into a ring of READ_AHEAD slots per model, on a
+ * SharedArrayBuffer the worker creates; a message names the slot. Nothing
+ * is allocated or copied per batch, so memory stays flat (a buffer per
+ * batch, transferred, left tens of MB for the collector on the benchmark).
  */
 
 import type { OtherPredictionValues } from '../data/score-parser.js'
 import type { PredictionFile } from './prediction-rows.js'
+
+/**
+ * How many batches per model the worker may send before the main thread has
+ * used them (the ring's slots): enough to keep both threads busy; at least
+ * 3, or the worker, which sends the models' batches in turn, could wait for
+ * a batch that the main thread in turn waits for.
+ */
+export const READ_AHEAD = 4
+
+/** Where a slot's codes and hashes lie in a model's ring (after a 4-byte header). */
+function slotLayout(batchRows: number, columns: number) {
+  const codeBytes = (batchRows + 3) & ~3
+  return { codeBytes, slotBytes: codeBytes + columns * batchRows * 4 }
+}
+
+/** A model's ring: READ_AHEAD slots, and a header the worker stores each batch's number in. */
+export function newRing(batchRows: number, columns: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(
+    4 + READ_AHEAD * slotLayout(batchRows, columns).slotBytes
+  )
+}
+
+/** A slot's codes and, per shared column, hashes: views on the ring, `rows` long. */
+export function slotViews(
+  ring: SharedArrayBuffer,
+  batchRows: number,
+  columns: number,
+  slot: number,
+  rows: number
+): { codes: Uint8Array; hashes: Int32Array[] } {
+  const { codeBytes, slotBytes } = slotLayout(batchRows, columns)
+  const at = 4 + slot * slotBytes
+  return {
+    codes: new Uint8Array(ring, at, rows),
+    hashes: Array.from(
+      { length: columns },
+      (_, k) => new Int32Array(ring, at + codeBytes + k * batchRows * 4, rows)
+    )
+  }
+}
 
 export interface PredictionWorkerJob {
   readonly files: readonly PredictionFile[]
@@ -14,14 +60,31 @@ export interface PredictionWorkerJob {
   readonly positiveLabel: string
   readonly threshold: number
   readonly batchRows: number
+  /** The test set's columns: a prediction file's shared ones are checked row by row. */
+  readonly testColumns: readonly string[]
+  /** The run's seed for those columns' hashes. */
+  readonly seed: number
+  /** Per model, how many batches the main thread has used (on a SharedArrayBuffer). */
+  readonly consumed: Int32Array
 }
 
 export type PredictionWorkerMessage =
-  /** Up to `batchRows` codes of model `model`; fewer only in its last batch. */
+  /** Model `model`'s file is open: the columns it shares with the test set, and its ring (first message per model). */
+  | {
+      readonly type: 'columns'
+      readonly model: number
+      readonly columns: readonly string[]
+      readonly ring: SharedArrayBuffer
+    }
+  /**
+   * Batch `batch` (from 1) of model `model` is in ring slot `batch %
+   * READ_AHEAD`: `rows` codes and hashes, `batchRows` but in its last batch.
+   */
   | {
       readonly type: 'codes'
       readonly model: number
-      readonly codes: Uint8Array
+      readonly batch: number
+      readonly rows: number
     }
   /** Model `model`'s file is read: its row count and values to check against the labels. */
   | {

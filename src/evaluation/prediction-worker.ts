@@ -3,16 +3,31 @@
  * `dist/prediction-worker/index.js` so that it starts in milliseconds. It
  * reads the prediction files (rows matched by position) on the second core
  * while the main thread reads the test set, and sends each row's decision
- * code. See `prediction-worker-protocol.ts`.
+ * code, with the hashes of its values in the columns it shares with the
+ * test set.
+ * See `prediction-worker-protocol.ts`.
  */
 
 import { parentPort, workerData } from 'node:worker_threads'
 import { DataError } from '../errors.js'
 import { PredictionReader } from './prediction-rows.js'
-import type {
-  PredictionWorkerJob,
-  PredictionWorkerMessage
+import {
+  newRing,
+  READ_AHEAD,
+  slotViews,
+  type PredictionWorkerJob,
+  type PredictionWorkerMessage
 } from './prediction-worker-protocol.js'
+
+/** Waits until the main thread has used all but READ_AHEAD - 1 of model's sent batches. */
+function waitForRoom(consumed: Int32Array, model: number, sent: number): void {
+  for (;;) {
+    const used = Atomics.load(consumed, model)
+    if (sent - used < READ_AHEAD) return
+    // Bounded, so that a main thread that stopped (and terminates this worker) is never waited for long.
+    Atomics.wait(consumed, model, used, 1000)
+  }
+}
 
 function post(
   message: PredictionWorkerMessage,
@@ -22,33 +37,63 @@ function post(
 }
 
 function work(job: PredictionWorkerJob): void {
-  const readers = job.files.map(
-    (file) =>
-      new PredictionReader(
-        file,
-        job.predictionColumn,
-        job.positiveLabel,
-        undefined
-      )
-  )
-  const open = readers.map(() => true)
+  const readers: PredictionReader[] = []
   try {
+    for (const file of job.files) {
+      readers.push(
+        new PredictionReader(
+          file,
+          job.predictionColumn,
+          job.positiveLabel,
+          undefined,
+          job.testColumns
+        )
+      )
+    }
+    const rings = readers.map((reader) =>
+      newRing(job.batchRows, reader.shared.length)
+    )
+    readers.forEach((reader, model) =>
+      post({
+        type: 'columns',
+        model,
+        columns: reader.shared,
+        ring: rings[model]
+      })
+    )
+    const open = readers.map(() => true)
+    const sent = readers.map(() => 0)
     while (open.some(Boolean)) {
       for (let model = 0; model < readers.length; model++) {
         if (!open[model]) continue
         const reader = readers[model]
-        const batch = new Uint8Array(job.batchRows)
-        const count = reader.readCodesInOrder(
-          batch,
+        waitForRoom(job.consumed, model, sent[model])
+        const batch = sent[model] + 1
+        const ring = rings[model]
+        const columns = reader.shared.length
+        const slot = batch % READ_AHEAD
+        const { codes, hashes } = slotViews(
+          ring,
           job.batchRows,
-          job.threshold
+          columns,
+          slot,
+          job.batchRows
         )
-        if (count > 0) {
-          // The last batch is cut to its rows, so its length says how many.
-          const codes = count === batch.length ? batch : batch.slice(0, count)
-          post({ type: 'codes', model, codes }, [codes.buffer as ArrayBuffer])
+        const rows = reader.readCodesInOrder(
+          codes,
+          job.batchRows,
+          job.threshold,
+          hashes,
+          job.seed
+        )
+        if (rows > 0) {
+          // A seq-cst store after the slot's writes: the main thread's load of
+          // it (before reading the slot) sees them all.
+          Atomics.store(new Int32Array(ring, 0, 1), 0, batch)
+          post({ type: 'codes', model, batch, rows })
+          sent[model] = batch
         }
-        if (count < job.batchRows) {
+        if (rows < job.batchRows) {
           open[model] = false
           post({
             type: 'end',

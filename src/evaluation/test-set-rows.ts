@@ -1,8 +1,10 @@
 /**
  * Reads the shared test set into batches of typed arrays: each row's class
  * (1 = positive), its benefit if flagged (exact, from the cost model: a
- * constant or a per-row column such as `amount`), its line, and, when
- * joining by id, its id into an IdIndex.
+ * constant or a per-row column such as `amount`), its line, when joining by
+ * id its id into an IdIndex, and when rows are matched by position the
+ * hashes of its values in the columns a prediction file shares with it (see
+ * `row-agreement.ts`).
  */
 
 import { createHash, type Hash } from 'node:crypto'
@@ -17,6 +19,7 @@ import { COST_INPUTS, type CostModel } from '../metrics/net-benefit.js'
 import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
 import { LabelEncoder } from '../data/label-encoder.js'
+import { hashValue } from './row-agreement.js'
 import { openRecordReader } from '../data/open-reader.js'
 import {
   countRemaining,
@@ -34,11 +37,18 @@ export class RowStore implements RowBatch {
   benefitMantissa?: Float64Array
   benefitScale?: Uint8Array
   benefitValue?: Float64Array
+  /** Per kept column (see `TestSetReader.keep`), each row's value hash. */
+  kept: Int32Array[]
 
   constructor(
     capacity: number,
-    readonly perRowCosts: boolean
+    readonly perRowCosts: boolean,
+    keptColumns = 0
   ) {
+    this.kept = Array.from(
+      { length: keptColumns },
+      () => new Int32Array(capacity)
+    )
     this.labels = new Uint8Array(capacity)
     this.lines = new Int32Array(capacity)
     if (perRowCosts) {
@@ -46,6 +56,11 @@ export class RowStore implements RowBatch {
       this.benefitScale = new Uint8Array(capacity)
       this.benefitValue = new Float64Array(capacity)
     }
+  }
+
+  /** Empties the store for the next batch. */
+  clear(): void {
+    this.count = 0
   }
 
   get capacity(): number {
@@ -60,6 +75,7 @@ export class RowStore implements RowBatch {
       this.benefitMantissa = resized(this.benefitMantissa, size)
     if (this.benefitScale) this.benefitScale = resized(this.benefitScale, size)
     if (this.benefitValue) this.benefitValue = resized(this.benefitValue, size)
+    this.kept = this.kept.map((hashes) => resized(hashes, size))
   }
 }
 
@@ -103,6 +119,10 @@ export class TestSetReader {
   private readonly columnSlots: number[]
   private readonly parsed: { mantissa: number; scale: number }[]
   readonly perRowCosts: boolean
+  /** The columns whose value hashes each row keeps, their slots, and the hash seed. */
+  keptColumns: readonly string[] = []
+  private keptSlots: number[] = []
+  private seed = 0
 
   constructor(private readonly options: TestSetOptions) {
     this.reader = openRecordReader(options.path, {
@@ -155,6 +175,27 @@ export class TestSetReader {
     this.perRowCosts = columns.length > 0
   }
 
+  /** The test set's column names (or the first record's keys). */
+  names(): readonly string[] {
+    return this.reader.names()
+  }
+
+  /**
+   * Keeps these columns' value hashes with each row (in `RowStore.kept`, in
+   * this order), for the check of rows matched by position. Call before
+   * reading.
+   */
+  keep(columns: readonly string[], seed: number): void {
+    this.seed = seed
+    this.keptColumns = columns
+    this.keptSlots = columns.map((name) => this.reader.bind(name, 'id-column'))
+  }
+
+  /** A store for batches of `capacity` rows, with room for the kept columns. */
+  newStore(capacity: number): RowStore {
+    return new RowStore(capacity, this.perRowCosts, this.keptSlots.length)
+  }
+
   /** Appends up to `limit` rows to the store (growing it when `grow`); returns how many. */
   readInto(store: RowStore, limit: number): number {
     const reader = this.reader
@@ -175,6 +216,15 @@ export class TestSetReader {
       store.lines[row] = line
       if (this.perRowCosts) this.rowBenefit(store, row, cls)
       if (this.ids) this.addId(store)
+      for (let k = 0; k < this.keptSlots.length; k++) {
+        const slot = this.keptSlots[k]
+        store.kept[k][row] = hashValue(
+          reader.bytes,
+          reader.start[slot],
+          reader.end[slot],
+          this.seed
+        )
+      }
       store.count++
       added++
     }
