@@ -12,7 +12,7 @@
  *
  *   bash .ci/with-mlflow.sh npm test -- network-faults.real-server
  */
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterEach, beforeAll, expect, it } from '@jest/globals'
 import {
   POLICY,
   RegistryProbe,

@@ -618,8 +618,26 @@ export class MlflowClient {
         outcome.code === 'timeout'
           ? `no answer within ${seconds(this.options.timeoutMs)}s (timeout)`
           : outcome.code
+      const tls = tlsAdvice(outcome.code)
+      if (tls) {
+        throw new MlflowApiError(
+          `Could not connect to MLflow at ${this.baseUrl} over TLS: ${tls} (${label}).`,
+          details,
+          { cause: outcome.error }
+        )
+      }
+      // Over TLS 1.3 a server that wants a client certificate completes the
+      // handshake, then closes the connection: the client sees only that.
+      const closedUnanswered =
+        this.baseUrl.startsWith('https:') &&
+        (outcome.code === 'UND_ERR_SOCKET' || outcome.code === 'ECONNRESET') &&
+        (outcome.error as { socket?: { bytesRead?: number } }).socket
+          ?.bytesRead === 0
       throw new MlflowApiError(
-        `Could not reach MLflow at ${this.baseUrl} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). Is the server running and the tracking URI right?`,
+        `Could not reach MLflow at ${this.baseUrl} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). ` +
+          (closedUnanswered
+            ? 'The server closed the connection before answering: if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key.'
+            : 'Is the server running and the tracking URI right?'),
         details,
         { cause: outcome.error }
       )
@@ -1008,6 +1026,42 @@ function isRetryable(attempt: Attempt, idempotent: boolean): boolean {
   const { status } = attempt
   if (status === 408 || status === 429 || status === 503) return true
   return idempotent && status >= 500 && status !== 501
+}
+
+/** OpenSSL's verdicts on a server certificate no trusted root vouches for. */
+const UNTRUSTED_CERT_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE'
+])
+
+/**
+ * What to do about a TLS failure, or undefined when the failure is not one.
+ * These are never retried (see `isRetryable`): a certificate does not change
+ * between attempts.
+ */
+function tlsAdvice(code: string): string | undefined {
+  if (UNTRUSTED_CERT_CODES.has(code)) {
+    return `the server's certificate is not signed by a trusted CA (${code}). Set MLFLOW_TRACKING_SERVER_CERT_PATH to the CA bundle that signed it (as for MLflow's own client), or add that CA with NODE_EXTRA_CA_CERTS; MLFLOW_TRACKING_INSECURE_TLS=true skips the check, unsafely`
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `the server's certificate is not issued for this host (${code}); use a host name the certificate names in the tracking URI`
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return `the server's certificate is outside its validity period (${code}); renew it on the server`
+  }
+  if (
+    /^ERR_SSL_.*ALERT_(CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|HANDSHAKE_FAILURE)$/.test(
+      code
+    )
+  ) {
+    return `the server refused the handshake (${code}); if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key`
+  }
+  return undefined
 }
 
 /** Full jitter: the delay is drawn from [0, ceiling). */
