@@ -11,6 +11,12 @@
 import { request, type Dispatcher } from 'undici'
 import { z } from 'zod'
 import { GateError, InputError } from '../errors.js'
+import {
+  basicHeaderValue,
+  splitUserinfo,
+  uriSecrets,
+  userinfoCredentials
+} from './tracking-uri.js'
 
 // ---------------------------------------------------------------------------
 // Response schemas. MLflow omits empty fields (proto2 JSON) and some servers
@@ -237,9 +243,11 @@ export class MlflowClient {
   private readonly sleep: (ms: number) => Promise<void>
 
   constructor(options: MlflowClientOptions) {
-    const url = parseHttpUrl(options.trackingUri)
+    // Credentials are cut out before parsing: a password may hold '/', '?' or '#'.
+    const { scheme, userinfo, rest } = splitUserinfo(options.trackingUri)
+    const url = parseHttpUrl(`${scheme}${rest}`)
     this.baseUrl = baseOf(url)
-    const fromUri = basicAuthFromUserinfo(url)
+    const fromUri = basicAuthFromUserinfo(userinfo)
     this.auth = options.auth ?? fromUri
     this.authFromUri = options.auth === undefined && fromUri !== undefined
     this.options = options
@@ -728,8 +736,7 @@ export class MlflowClient {
     if (this.auth?.kind === 'bearer') {
       headers.authorization = `Bearer ${this.auth.token}`
     } else if (this.auth?.kind === 'basic') {
-      const pair = `${this.auth.username}:${this.auth.password}`
-      headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`
+      headers.authorization = `Basic ${basicHeaderValue(this.auth.username, this.auth.password)}`
     }
     const body = call.body === undefined ? undefined : JSON.stringify(call.body)
     let elapsedMs = 0
@@ -796,21 +803,28 @@ export function modelVersionUrl(
   name: string,
   version: string
 ): string {
-  const base = baseOf(parseHttpUrl(trackingUri))
+  const { scheme, rest } = splitUserinfo(trackingUri)
+  const base = baseOf(parseHttpUrl(`${scheme}${rest}`))
   return `${base}/#/models/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`
 }
 
-/** The tracking URI fit to print: no userinfo, query or fragment. */
+/**
+ * The tracking URI fit to print: no userinfo (cut before parsing, so an
+ * unparsable URI loses it too), query or fragment. A URI is never printed
+ * as given.
+ */
 export function displayTrackingUri(trackingUri: string): string {
+  const { scheme, rest } = splitUserinfo(trackingUri.trim())
+  const stripped = `${scheme}${rest}`
   try {
-    const url = new URL(trackingUri)
+    const url = new URL(stripped)
     if (url.protocol === 'http:' || url.protocol === 'https:') {
       return baseOf(url)
     }
   } catch {
-    // Not a URL: strip anything that looks like userinfo below.
+    // Not a URL: shown without userinfo, query and fragment all the same.
   }
-  return trackingUri.replace(/\/\/[^/?#]*@/, '//')
+  return stripped.replace(/[?#][\s\S]*$/, '')
 }
 
 /** Inputs that say how to reach the tracking server (all optional). */
@@ -854,7 +868,18 @@ export function resolveTrackingConnection(
     password,
     env.MLFLOW_TRACKING_TOKEN,
     env.MLFLOW_TRACKING_PASSWORD,
-    env.DATABRICKS_TOKEN
+    env.DATABRICKS_TOKEN,
+    // Basic auth puts user:pass on the wire in Base64: mask that form too.
+    username && password && basicHeaderValue(username, password),
+    env.MLFLOW_TRACKING_USERNAME &&
+      env.MLFLOW_TRACKING_PASSWORD &&
+      basicHeaderValue(
+        env.MLFLOW_TRACKING_USERNAME.trim(),
+        env.MLFLOW_TRACKING_PASSWORD
+      ),
+    ...uriSecrets(inputs.trackingUri),
+    ...uriSecrets(env.MLFLOW_TRACKING_URI),
+    ...uriSecrets(env.DATABRICKS_HOST)
   ]) {
     if (secret) secrets.add(secret)
   }
@@ -866,6 +891,8 @@ export function resolveTrackingConnection(
   const fromInput = given(inputs.trackingUri)
   const uri = fromInput ?? given(env.MLFLOW_TRACKING_URI)
   const origin = fromInput ? '' : ' (from MLFLOW_TRACKING_URI)'
+  // Printed in errors: without credentials, query or fragment.
+  const shown = uri === undefined ? '' : displayTrackingUri(uri)
   if (uri === undefined) {
     throw new InputError(
       'tracking-uri',
@@ -902,37 +929,43 @@ export function resolveTrackingConnection(
   if (/^databricks-uc(:|$)/i.test(uri)) {
     throw new InputError(
       'tracking-uri',
-      `'${uri}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`
+      `'${shown}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`
     )
   }
-  if (/^databricks(:\/\/[^/]*)?$/i.test(uri)) {
+  const split = splitUserinfo(uri)
+  if (
+    /^databricks$/i.test(uri) ||
+    (/^databricks:\/\/$/i.test(split.scheme) && !split.rest.includes('/'))
+  ) {
     const host = given(env.DATABRICKS_HOST)
     if (!host) {
       throw new InputError(
         'tracking-uri',
-        `'${uri}'${origin} needs DATABRICKS_HOST (and DATABRICKS_TOKEN) in the environment; profiles in ~/.databrickscfg are not read.`
+        `'${shown}'${origin} needs DATABRICKS_HOST (and DATABRICKS_TOKEN) in the environment; profiles in ~/.databrickscfg are not read.`
       )
     }
     const databricksToken = token ?? given(env.DATABRICKS_TOKEN)
     if (!databricksToken) {
       throw new InputError(
         'tracking-token',
-        `is required for '${uri}'${origin}: set it or DATABRICKS_TOKEN.`
+        `is required for '${shown}'${origin}: set it or DATABRICKS_TOKEN.`
       )
     }
-    const hostUrl = /^https?:\/\//i.test(host) ? host : `https://${host}`
+    // Credentials in DATABRICKS_HOST are masked (above) and not used.
+    const hostSplit = splitUserinfo(host)
+    const hostUrl = `${hostSplit.scheme || 'https://'}${hostSplit.rest}`
     return finish(
       withoutUserinfo(parseHttpUrl(hostUrl, 'tracking-uri')),
       inputAuth ?? { kind: 'bearer', token: databricksToken }
     )
   }
 
-  const url = parseHttpUrl(uri, 'tracking-uri', origin)
-  const fromUserinfo = basicAuthFromUserinfo(url)
-  if (url.password) {
-    secrets.add(url.password)
-    if (fromUserinfo) secrets.add(fromUserinfo.password)
-  }
+  const url = parseHttpUrl(
+    `${split.scheme}${split.rest}`,
+    'tracking-uri',
+    origin
+  )
+  const fromUserinfo = basicAuthFromUserinfo(split.userinfo)
   const envUser = given(env.MLFLOW_TRACKING_USERNAME)
   const envPassword = env.MLFLOW_TRACKING_PASSWORD || undefined
   const envToken = given(env.MLFLOW_TRACKING_TOKEN)
@@ -986,22 +1019,15 @@ function withoutUserinfo(url: URL): string {
   return copy.toString()
 }
 
+/**
+ * Basic auth from a raw userinfo, as requests takes it from a URL
+ * (`http://TOKEN@host` is the username TOKEN with an empty password).
+ */
 function basicAuthFromUserinfo(
-  url: URL
+  userinfo: string | undefined
 ): Extract<TrackingAuth, { kind: 'basic' }> | undefined {
-  if (!url.username && !url.password) return undefined
-  const decode = (part: string): string => {
-    try {
-      return decodeURIComponent(part)
-    } catch {
-      return part
-    }
-  }
-  return {
-    kind: 'basic',
-    username: decode(url.username),
-    password: decode(url.password)
-  }
+  if (!userinfo) return undefined
+  return { kind: 'basic', ...userinfoCredentials(userinfo) }
 }
 
 function tagList(
