@@ -560,7 +560,7 @@ describe('mlflow-client', () => {
     })
     await expect(
       client().waitForModelVersionReady('fraud', '3')
-    ).rejects.toThrow(/could not register version 3 .*: copy failed\./)
+    ).rejects.toThrow(/could not register version 3 .*: "copy failed"\./)
 
     intercept(path)
       .reply(200, {

@@ -32,8 +32,56 @@ const int64Schema = z.union([
     .transform(Number)
 ])
 
-/** A version number, sent as a string by MLflow (a number is accepted). */
-const versionSchema = z.union([z.string(), z.number()]).transform(String)
+/**
+ * A registry value echoed into an error: quoted, anything outside printable
+ * ASCII escaped (`\n`, `\u00a0`), capped at about 80 characters, so a value
+ * can neither start a workflow command (`::warning ...`) on a new line nor
+ * flood the log.
+ */
+export function escapedValue(value: string, cap = 80): string {
+  const cut = value.length > cap ? value.slice(0, cap) : value
+  const named: Record<string, string> = {
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t'
+  }
+  const escaped = cut
+    .replace(/[\\"]/g, (char) => `\\${char}`)
+    .replace(
+      /[^\x20-\x7e]/g,
+      (char) =>
+        named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+    )
+  return `"${escaped}"${value.length > cap ? '…' : ''}`
+}
+
+/**
+ * A version number: digits only, as MLflow's schema has it (an int64; sent
+ * as a string, a number is accepted). Registry values are data: a "version"
+ * holding a line break and `::warning ...`, or `](https://…)`, must never
+ * reach a log line, a link or the report, so anything else is refused here.
+ */
+const versionSchema = z
+  .union([z.string(), z.number()])
+  .transform((value, context) => {
+    const text = String(value)
+    if (/^\d{1,19}$/.test(text)) return text
+    context.addIssue({
+      code: 'custom',
+      message: `a model version is digits, not ${escapedValue(text)}`
+    })
+    return z.NEVER
+  })
+
+/** An alias name as MLflow validates it (`^[\w\-]*$`, at most 255 characters). */
+const aliasNameSchema = z.string().transform((alias, context) => {
+  if (/^[\p{L}\p{N}\p{M}_-]{1,255}$/u.test(alias)) return alias
+  context.addIssue({
+    code: 'custom',
+    message: `an alias name is letters, digits, '_' and '-', not ${escapedValue(alias)}`
+  })
+  return z.NEVER
+})
 
 /** MLflow's `[{ key, value }]` tags (an empty value may be omitted) as a record. */
 const tagsSchema = z
@@ -47,8 +95,11 @@ const tagsSchema = z
 export const modelVersionSchema = z.looseObject({
   name: z.string(),
   version: versionSchema,
-  /** `PENDING_REGISTRATION`, `FAILED_REGISTRATION` or `READY`. */
-  status: z.string().optional(),
+  /** `PENDING_REGISTRATION`, `FAILED_REGISTRATION` or `READY` (printed, so an enum name only). */
+  status: z
+    .string()
+    .regex(/^[A-Z][A-Z_]{0,63}$/, 'a status is an upper-case enum name')
+    .optional(),
   status_message: z.string().optional(),
   source: z.string().optional(),
   run_id: z.string().optional(),
@@ -59,7 +110,7 @@ export const modelVersionSchema = z.looseObject({
   user_id: z.string().optional(),
   creation_timestamp: int64Schema.optional(),
   last_updated_timestamp: int64Schema.optional(),
-  aliases: z.array(z.string()).default([]),
+  aliases: z.array(aliasNameSchema).default([]),
   tags: tagsSchema
 })
 export type ModelVersion = z.infer<typeof modelVersionSchema>
@@ -72,7 +123,7 @@ export const registeredModelSchema = z.looseObject({
   last_updated_timestamp: int64Schema.optional(),
   latest_versions: z.array(modelVersionSchema).default([]),
   aliases: z
-    .array(z.looseObject({ alias: z.string(), version: versionSchema }))
+    .array(z.looseObject({ alias: aliasNameSchema, version: versionSchema }))
     .default([]),
   tags: tagsSchema
 })
@@ -551,7 +602,7 @@ export class MlflowClient {
       }
       if (current.status === 'FAILED_REGISTRATION') {
         throw new GateError(
-          `MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message || 'FAILED_REGISTRATION'}.`
+          `MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message ? escapedValue(current.status_message, 200) : 'FAILED_REGISTRATION'}.`
         )
       }
       if (waitedMs + intervalMs > timeoutMs) {
