@@ -32,6 +32,7 @@ import {
 const ALIAS = '/api/2.0/mlflow/registered-models/alias'
 const SET_TAG = '/api/2.0/mlflow/model-versions/set-tag'
 const CREATE_VERSION = '/api/2.0/mlflow/model-versions/create'
+const CREATE_MODEL = '/api/2.0/mlflow/registered-models/create'
 /** A budget that absorbs a few faults but ends a test in seconds. */
 const RETRIES = { 'retry-max-attempts': '4', 'retry-max-seconds': '30' }
 
@@ -324,4 +325,49 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
     expect(state.versions.map((v) => v.version)).toEqual(['1'])
     expect(state.aliases).toEqual({})
   }, 60_000)
+
+  it('retries creating a registered model whose first try landed; the retry meets RESOURCE_ALREADY_EXISTS, and a re-run finishes', async () => {
+    const name = uniqueModelName('f-create-model')
+    proxy = await startFaultProxy(servers.plain.uri, [
+      {
+        method: 'POST',
+        path: CREATE_MODEL,
+        nth: 1,
+        fault: { kind: 'reset-after' }
+      }
+    ])
+    const inputs = {
+      'candidate-model-uri': logged.models.strong.model_uri,
+      'champion-predictions': ''
+    }
+
+    const failed = await gate(name, proxy, inputs)
+
+    expect(failed.status).toBe(1)
+    expect(failed.errors).toHaveLength(1)
+    expect(failed.errors[0]).toContain(
+      `rejected POST ${CREATE_MODEL} after 2 attempts`
+    )
+    expect(failed.errors[0]).toContain('RESOURCE_ALREADY_EXISTS')
+    const creates = proxy.seen.filter((r) => r.path === CREATE_MODEL)
+    expect(creates.map((r) => [r.fault, r.forwarded])).toEqual([
+      ['reset-after', true],
+      [undefined, true]
+    ])
+    // The first try created the model; nothing else was written.
+    expect(await probe.mustState(name)).toEqual({
+      aliases: {},
+      tags: {},
+      versions: []
+    })
+
+    proxy.setRules([])
+    const rerun = await gate(name, proxy, inputs)
+
+    expect(rerun.errors).toEqual([])
+    expect(rerun.status).toBe(0)
+    const state = await probe.mustState(name)
+    expect(state.versions.map((v) => v.version)).toEqual(['1'])
+    expect(state.aliases).toMatchObject({ champion: '1', candidate: '1' })
+  }, 90_000)
 })

@@ -209,6 +209,8 @@ export interface MlflowApiErrorDetails {
   errorCode?: string
   /** MLflow's `message`, or a one-line excerpt of a non-JSON body. */
   serverMessage?: string
+  /** Tries made; above 1, an earlier try may have reached the server before its answer was lost. */
+  attempts?: number
 }
 
 /** A request to MLflow failed; the message names the tracking URI, the request and what to check. */
@@ -218,6 +220,7 @@ export class MlflowApiError extends GateError {
   readonly status: number | undefined
   readonly errorCode: string | undefined
   readonly serverMessage: string | undefined
+  readonly attempts: number
 
   constructor(
     message: string,
@@ -230,6 +233,7 @@ export class MlflowApiError extends GateError {
     this.status = details.status
     this.errorCode = details.errorCode
     this.serverMessage = details.serverMessage
+    this.attempts = details.attempts ?? 1
   }
 }
 
@@ -341,6 +345,11 @@ export class MlflowClient {
           description: options.description,
           tags: options.tags && tagList(options.tags)
         },
+        // Retried: creation by unique name cannot make two models. But a retry
+        // whose first try landed answers RESOURCE_ALREADY_EXISTS, like a model
+        // someone else created: with the error's `attempts` > 1 the model may
+        // be this call's own, so a caller that must know (a lock) sends an
+        // owner tag in this same create and reads it back.
         idempotent: true,
         needs: `permission to create registered model '${name}' (with MLflow workspaces: USE on the workspace)`
       },
@@ -410,6 +419,8 @@ export class MlflowClient {
         endpoint: 'registered-models/alias',
         // MLflow rejects a numeric version ("Value was of type 'int'").
         body: { name, alias, version: String(version) },
+        // Retried: pointing an alias at the same version twice is one move; a
+        // first try that landed before the connection dropped is simply repeated.
         idempotent: true,
         needs: `EDIT permission on registered model '${name}' to set alias @${alias}`,
         model: name
@@ -426,6 +437,7 @@ export class MlflowClient {
         method: 'DELETE',
         endpoint: 'registered-models/alias',
         body: { name, alias },
+        // Retried: deleting an alias that a lost first try already deleted answers 200.
         idempotent: true,
         needs: `MANAGE permission on registered model '${name}' to delete alias @${alias}`,
         model: name
@@ -446,6 +458,7 @@ export class MlflowClient {
         method: 'POST',
         endpoint: 'model-versions/set-tag',
         body: { name, version: String(version), key, value },
+        // Retried: setting a tag to the same value twice leaves one tag.
         idempotent: true,
         needs: `EDIT permission on registered model '${name}' to tag version ${version}`,
         model: name
@@ -476,6 +489,9 @@ export class MlflowClient {
           description: options.description,
           tags: options.tags && tagList(options.tags)
         },
+        // Not retried once it may have reached the server (reset, timeout, 5xx
+        // other than 503): a retry of a create that landed adds a second version.
+        // Retried only when it certainly did not (connection refused, 408, 429, 503).
         idempotent: false,
         needs: `EDIT permission on registered model '${name}' and READ permission on the source run or logged model to create a version`,
         model: name
@@ -671,7 +687,11 @@ export class MlflowClient {
     const path = `${API_PREFIX}${call.endpoint}${query ? `?${query}` : ''}`
     const outcome = await this.exchange(call, path)
     const label = `${call.method} ${path}`
-    const details = { method: call.method, path }
+    const details = {
+      method: call.method,
+      path,
+      attempts: outcome.attempts
+    }
     if (outcome.kind === 'failure') {
       const reason =
         outcome.code === 'timeout'
