@@ -146,10 +146,20 @@ describeWithMlflow('the registry behind proxies and TLS', (servers) => {
       expect(everythingShown(result)).not.toContain(PROXY_SECRET)
     }, 60_000)
 
-    it('bypasses the proxy for hosts in NO_PROXY', async () => {
+    it('bypasses the proxy for hosts in NO_PROXY, and only for them', async () => {
       const name = await registered('proxy-bypass')
-      const before = proxy.forwarded.length + proxy.tunnels.length
+      const seen = (): number => proxy.forwarded.length + proxy.tunnels.length
 
+      // Another host in NO_PROXY: still through the proxy.
+      const start = seen()
+      const other = await run('evaluate', name, plainUri, {
+        HTTP_PROXY: proxy.url,
+        NO_PROXY: 'example.com'
+      })
+      expect(other.errors).toEqual([])
+      expect(seen()).toBeGreaterThan(start)
+
+      const before = seen()
       const result = await run('gate', name, plainUri, {
         HTTP_PROXY: proxy.url,
         NO_PROXY: 'example.com,127.0.0.1'
@@ -157,7 +167,7 @@ describeWithMlflow('the registry behind proxies and TLS', (servers) => {
 
       expect(result.errors).toEqual([])
       expect(result.status).toBe(0)
-      expect(proxy.forwarded.length + proxy.tunnels.length).toBe(before)
+      expect(seen()).toBe(before)
       await expectPromoted(name)
     }, 60_000)
 
@@ -209,6 +219,8 @@ describeWithMlflow('the registry behind proxies and TLS', (servers) => {
       await expectPromoted(name)
     }, 60_000)
 
+    // A regression guard: Node honours NODE_EXTRA_CA_CERTS unless a `ca`
+    // option replaces the roots, which only MLFLOW_TRACKING_SERVER_CERT_PATH does.
     it('keeps NODE_EXTRA_CA_CERTS working', async () => {
       const name = await registered('tls-extra')
 
