@@ -17,6 +17,7 @@ import {
   POLICY,
   RegistryProbe,
   describeWithMlflow,
+  everythingShown,
   runnerEnv,
   seed,
   uniqueModelName,
@@ -33,6 +34,8 @@ const ALIAS = '/api/2.0/mlflow/registered-models/alias'
 const SET_TAG = '/api/2.0/mlflow/model-versions/set-tag'
 const CREATE_VERSION = '/api/2.0/mlflow/model-versions/create'
 const CREATE_MODEL = '/api/2.0/mlflow/registered-models/create'
+/** Sent on every request (the plain server ignores it) and never to be shown, retries and failures included. */
+const TOKEN = `cg-fault-token-${Math.random().toString(36).slice(2)}`
 /** A budget that absorbs a few faults but ends a test in seconds. */
 const RETRIES = { 'retry-max-attempts': '4', 'retry-max-seconds': '30' }
 
@@ -67,12 +70,12 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
     return { name, proxy }
   }
 
-  function gate(
+  async function gate(
     name: string,
     through: FaultProxy,
     inputs: Record<string, string> = {}
   ): Promise<BundleRun> {
-    return runBundle(
+    const run = await runBundle(
       {
         mode: 'gate',
         'model-name': name,
@@ -82,10 +85,13 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
         'champion-predictions': logged.models.weak.predictions_csv,
         ...POLICY,
         ...RETRIES,
+        'tracking-token': TOKEN,
         ...inputs
       },
       { env: runnerEnv() }
     )
+    expect(everythingShown(run)).not.toContain(TOKEN)
+    return run
   }
 
   /** The one correct end state of promoting v2 over v1. */
@@ -316,6 +322,10 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
     expect(run.status).toBe(1)
     expect(run.errors).toHaveLength(1)
     expect(run.errors[0]).toContain(`(POST ${CREATE_VERSION})`)
+    // It says the version may exist, and where to look, instead of "safe to repeat".
+    expect(run.errors[0]).toContain(
+      `The request may have reached the server before the connection failed: MLflow may have created the version anyway; look at the newest versions of registered model '${name}'`
+    )
     // One try only: a second would have registered the model twice.
     const creates = proxy.seen.filter((r) => r.path === CREATE_VERSION)
     expect(creates).toHaveLength(1)
@@ -349,6 +359,9 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
       `rejected POST ${CREATE_MODEL} after 2 attempts`
     )
     expect(failed.errors[0]).toContain('RESOURCE_ALREADY_EXISTS')
+    expect(failed.errors[0]).toContain(
+      'An earlier try of this request may have created it before its answer was lost.'
+    )
     const creates = proxy.seen.filter((r) => r.path === CREATE_MODEL)
     expect(creates.map((r) => [r.fault, r.forwarded])).toEqual([
       ['reset-after', true],

@@ -260,6 +260,11 @@ interface Call {
   needs: string
   /** The registered model the call is about (MLflow's basic-auth app answers 403 when it is missing). */
   model?: string
+  /**
+   * For a write that is not retried: what to check when it failed after it
+   * may have reached the server (its effect is then unknown).
+   */
+  ifLost?: string
 }
 
 type Attempt =
@@ -493,6 +498,7 @@ export class MlflowClient {
         // other than 503): a retry of a create that landed adds a second version.
         // Retried only when it certainly did not (connection refused, 408, 429, 503).
         idempotent: false,
+        ifLost: `MLflow may have created the version anyway; look at the newest versions of registered model '${name}' (source ${source.source}) before running again, as a re-run registers the model once more.`,
         needs: `EDIT permission on registered model '${name}' and READ permission on the source run or logged model to create a version`,
         model: name
       },
@@ -712,11 +718,16 @@ export class MlflowClient {
         (outcome.code === 'UND_ERR_SOCKET' || outcome.code === 'ECONNRESET') &&
         (outcome.error as { socket?: { bytesRead?: number } }).socket
           ?.bytesRead === 0
+      const lost =
+        call.ifLost && !NOT_SENT_CODES.has(outcome.code)
+          ? ` The request may have reached the server before the connection failed: ${call.ifLost}`
+          : ''
       throw new MlflowApiError(
         `Could not reach MLflow at ${this.baseUrl} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). ` +
           (closedUnanswered
             ? 'The server closed the connection before answering: if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key.'
-            : 'Is the server running and the tracking URI right?'),
+            : 'Is the server running and the tracking URI right?') +
+          lost,
         details,
         { cause: outcome.error }
       )
@@ -781,8 +792,17 @@ export class MlflowClient {
     }
     if (status >= 300) {
       const code = errorCode ? ` ${errorCode}` : ''
+      // A create retried after a lost answer meets its own first try.
+      const ownEarlierTry =
+        errorCode === 'RESOURCE_ALREADY_EXISTS' && outcome.attempts > 1
+          ? ' An earlier try of this request may have created it before its answer was lost.'
+          : ''
+      const lost =
+        call.ifLost && status >= 500 && status !== 503
+          ? ` The server may have acted before failing: ${call.ifLost}`
+          : ''
       throw new MlflowApiError(
-        `MLflow at ${this.baseUrl} rejected ${label}${retried} (HTTP ${status}${code})${serverMessage ? `: ${serverMessage}` : ''}${/[.!?]$/.test(serverMessage ?? '') ? '' : '.'}`,
+        `MLflow at ${this.baseUrl} rejected ${label}${retried} (HTTP ${status}${code})${serverMessage ? `: ${serverMessage}` : ''}${/[.!?]$/.test(serverMessage ?? '') ? '' : '.'}${ownEarlierTry}${lost}`,
         full
       )
     }
