@@ -65,6 +65,42 @@ describe('networkSettings', () => {
     expect(settings.warnings).toEqual([])
   })
 
+  it('falls back to REQUESTS_CA_BUNDLE, then CURL_CA_BUNDLE, as requests does, behind MLflow’s own variable', () => {
+    const read = files({ '/a.pem': PEM_CERT, '/b.pem': `${PEM_CERT}\n` })
+    expect(networkSettings({ CURL_CA_BUNDLE: '/a.pem' }, read)).toMatchObject({
+      caVariable: 'CURL_CA_BUNDLE',
+      tls: { ca: PEM_CERT }
+    })
+    expect(
+      networkSettings(
+        { REQUESTS_CA_BUNDLE: '/b.pem', CURL_CA_BUNDLE: '/a.pem' },
+        read
+      ).caVariable
+    ).toBe('REQUESTS_CA_BUNDLE')
+    expect(
+      networkSettings(
+        {
+          MLFLOW_TRACKING_SERVER_CERT_PATH: '/a.pem',
+          REQUESTS_CA_BUNDLE: '/b.pem'
+        },
+        read
+      )
+    ).toMatchObject({
+      caVariable: 'MLFLOW_TRACKING_SERVER_CERT_PATH',
+      tls: { ca: PEM_CERT }
+    })
+    // verify=False wins over a requests bundle.
+    expect(
+      networkSettings(
+        { MLFLOW_TRACKING_INSECURE_TLS: 'true', REQUESTS_CA_BUNDLE: '/b.pem' },
+        read
+      ).tls
+    ).toEqual({ rejectUnauthorized: false })
+    expect(() =>
+      networkSettings({ REQUESTS_CA_BUNDLE: '/nope.pem' }, read)
+    ).toThrow("REQUESTS_CA_BUNDLE: cannot read '/nope.pem' (ENOENT).")
+  })
+
   it('warns on insecure TLS and refuses it with a CA bundle, as MLflow does', () => {
     const insecure = networkSettings({ MLFLOW_TRACKING_INSECURE_TLS: 'true' })
     expect(insecure.tls.rejectUnauthorized).toBe(false)

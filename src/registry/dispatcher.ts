@@ -27,7 +27,9 @@
  * - verified by default against Node's roots plus `NODE_EXTRA_CA_CERTS`;
  * - `MLFLOW_TRACKING_SERVER_CERT_PATH`: a PEM bundle that becomes the ONLY
  *   trusted roots, as requests' `verify=<path>` does (so NODE_EXTRA_CA_CERTS
- *   and the public roots no longer apply while it is set);
+ *   and the public roots no longer apply while it is set); without it,
+ *   `REQUESTS_CA_BUNDLE` or `CURL_CA_BUNDLE` play that part, as requests
+ *   reads them when `verify` is left True;
  * - `MLFLOW_TRACKING_CLIENT_CERT_PATH`: one PEM file holding the client
  *   certificate and its private key, as requests' `cert=<path>` takes it;
  * - `MLFLOW_TRACKING_INSECURE_TLS=true`: no verification (a warning says so);
@@ -54,6 +56,8 @@ export interface NetworkSettings {
   httpsProxy?: string
   noProxy?: string
   tls: TrackingTls
+  /** The variable the CA bundle came from, when one did. */
+  caVariable?: string
   /** Degraded-but-usable states for `core.warning` (insecure TLS). */
   warnings: string[]
   /** Proxy passwords, to mask with the other credentials. */
@@ -92,12 +96,18 @@ export function networkSettings(
   // requests reads no_proxy before NO_PROXY; an empty one means "none".
   const noProxy = env.no_proxy ?? env.NO_PROXY
 
-  const serverCertPath = env.MLFLOW_TRACKING_SERVER_CERT_PATH?.trim()
+  // requests takes REQUESTS_CA_BUNDLE, then CURL_CA_BUNDLE, when MLflow leaves verify=True.
+  const caVariable = [
+    'MLFLOW_TRACKING_SERVER_CERT_PATH',
+    'REQUESTS_CA_BUNDLE',
+    'CURL_CA_BUNDLE'
+  ].find((name) => env[name]?.trim())
+  const serverCertPath = caVariable && env[caVariable]?.trim()
   const clientCertPath = env.MLFLOW_TRACKING_CLIENT_CERT_PATH?.trim()
   const insecure = /^(true|1)$/i.test(
     env.MLFLOW_TRACKING_INSECURE_TLS?.trim() ?? ''
   )
-  if (insecure && serverCertPath) {
+  if (insecure && env.MLFLOW_TRACKING_SERVER_CERT_PATH?.trim()) {
     // MLflow's own client raises the same conflict (rest_utils.http_request).
     throw new GateError(
       'MLFLOW_TRACKING_INSECURE_TLS=true and MLFLOW_TRACKING_SERVER_CERT_PATH are both set: unset one (MLflow refuses the pair too).'
@@ -109,15 +119,12 @@ export function networkSettings(
       'MLFLOW_TRACKING_INSECURE_TLS=true: the tracking server’s TLS certificate is not verified, so anyone on the network path can read the credentials and change what the registry answers. Set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle instead.'
     )
   }
-  if (serverCertPath) {
-    const pem = readPem(
-      'MLFLOW_TRACKING_SERVER_CERT_PATH',
-      serverCertPath,
-      readFile
-    )
+  // Insecure wins over a requests bundle, as verify=False does in requests.
+  if (caVariable && serverCertPath && !insecure) {
+    const pem = readPem(caVariable, serverCertPath, readFile)
     if (!/-----BEGIN (TRUSTED )?CERTIFICATE-----/.test(pem)) {
       throw new GateError(
-        `MLFLOW_TRACKING_SERVER_CERT_PATH: '${serverCertPath}' holds no PEM certificate ('-----BEGIN CERTIFICATE-----'); give the CA bundle that signed the tracking server's certificate.`
+        `${caVariable}: '${serverCertPath}' holds no PEM certificate ('-----BEGIN CERTIFICATE-----'); give the CA bundle that signed the tracking server's certificate.`
       )
     }
     tls.ca = pem
@@ -142,7 +149,15 @@ export function networkSettings(
     tls.cert = pem
     tls.key = pem
   }
-  return { httpProxy, httpsProxy, noProxy, tls, warnings, secrets }
+  return {
+    httpProxy,
+    httpsProxy,
+    noProxy,
+    tls,
+    caVariable: tls.ca === undefined ? undefined : caVariable,
+    warnings,
+    secrets
+  }
 }
 
 /**
@@ -193,8 +208,7 @@ export function describeNetwork(settings: NetworkSettings): string[] {
   if ((settings.httpProxy || settings.httpsProxy) && settings.noProxy) {
     lines.push(`no proxy for ${settings.noProxy}`)
   }
-  if (settings.tls.ca)
-    lines.push('CA bundle from MLFLOW_TRACKING_SERVER_CERT_PATH')
+  if (settings.tls.ca) lines.push(`CA bundle from ${settings.caVariable}`)
   if (settings.tls.cert)
     lines.push('client certificate from MLFLOW_TRACKING_CLIENT_CERT_PATH')
   return lines
