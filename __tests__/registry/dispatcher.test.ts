@@ -162,7 +162,7 @@ describe('createDispatcher: which requests go through the proxy', () => {
   /** True when a GET to the loopback server went through the proxy. */
   async function proxied(env: Record<string, string>): Promise<boolean> {
     const before = proxy.forwarded.length
-    const dispatcher = createDispatcher(networkSettings(env))
+    const dispatcher = createDispatcher(networkSettings(env), origin)
     const response = await request(`${origin}/x`, {
       dispatcher,
       signal: AbortSignal.timeout(5000)
@@ -173,7 +173,17 @@ describe('createDispatcher: which requests go through the proxy', () => {
   }
 
   it('uses no dispatcher of its own when nothing is set', () => {
-    expect(createDispatcher(networkSettings({}))).toBeUndefined()
+    expect(createDispatcher(networkSettings({}), origin)).toBeUndefined()
+  })
+
+  it('takes the proxy variable of the tracking URI’s scheme only, as requests does', async () => {
+    expect(await proxied({ HTTPS_PROXY: proxy.url })).toBe(false)
+    const https = createDispatcher(
+      networkSettings({ HTTP_PROXY: proxy.url }),
+      'https://mlflow.example.com'
+    )
+    // Direct, with Node's default TLS: no dispatcher of its own.
+    expect(https).toBeUndefined()
   })
 
   it.each([

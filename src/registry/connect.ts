@@ -66,7 +66,7 @@ export function connectRegistry(
     timeoutMs: inputs['request-timeout-seconds'] * 1000,
     maxAttempts: inputs['retry-max-attempts'],
     maxRetryMs: inputs['retry-max-seconds'] * 1000,
-    dispatcher: createDispatcher(network),
+    dispatcher: createDispatcher(network, connection.trackingUri),
     log: (message) => core.info(message)
   })
   return {

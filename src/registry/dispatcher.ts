@@ -6,9 +6,11 @@
  *
  * Proxies (requests' `trust_env`, and `@actions/http-client`):
  * - `https_proxy` / `HTTPS_PROXY` for https tracking URIs, `http_proxy` /
- *   `HTTP_PROXY` for http ones (and for https when no https proxy is set,
- *   as undici does); the lower-case name wins when both are set, as in
- *   requests. Credentials in the proxy URL are sent as Proxy-Authorization.
+ *   `HTTP_PROXY` for http ones, and only so: an https server with only
+ *   HTTP_PROXY set is reached directly, as requests and @actions/http-client
+ *   do (undici's own EnvHttpProxyAgent would fall back to HTTP_PROXY). The
+ *   lower-case name wins when both are set, as in requests. `ALL_PROXY` is
+ *   not read. Credentials in the proxy URL go as Proxy-Authorization.
  * - `no_proxy` / `NO_PROXY`: comma- or space-separated hosts, `host:port`,
  *   `.example.com` or `*.example.com` (the domain and its subdomains), and
  *   `*` alone (no proxy at all): undici's `EnvHttpProxyAgent` rules.
@@ -166,22 +168,27 @@ export function networkSettings(
  * `MockAgent`).
  */
 export function createDispatcher(
-  settings: NetworkSettings
+  settings: NetworkSettings,
+  trackingUri: string
 ): Dispatcher | undefined {
-  const { httpProxy, httpsProxy, noProxy, tls } = settings
+  const { noProxy, tls } = settings
+  // The client talks to one server, so its scheme picks the one proxy variable.
+  const proxy = /^https:/i.test(trackingUri)
+    ? settings.httpsProxy
+    : settings.httpProxy
   const customTls =
     tls.ca !== undefined || tls.cert !== undefined || !tls.rejectUnauthorized
   // Only the TLS options that are set: `ca: undefined` would still be passed to tls.connect.
   const connect = Object.fromEntries(
     Object.entries(tls).filter(([, value]) => value !== undefined)
   )
-  if (!httpProxy && !httpsProxy) {
+  if (!proxy) {
     return customTls ? new Agent({ connect }) : undefined
   }
+  // EnvHttpProxyAgent for its NO_PROXY rules; explicit values, so it does not read process.env.
   return new EnvHttpProxyAgent({
-    // Explicit values, so process.env is read once, here, through `env`.
-    httpProxy,
-    httpsProxy: httpsProxy ?? httpProxy,
+    httpProxy: proxy,
+    httpsProxy: proxy,
     noProxy: noProxy ?? '',
     connect,
     // Through a proxy the target's TLS runs inside the CONNECT tunnel.
