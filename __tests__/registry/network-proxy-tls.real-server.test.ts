@@ -142,6 +142,8 @@ describeWithMlflow('the registry behind proxies and TLS', (servers) => {
       expect(sent[0]).toBe(
         `Basic ${Buffer.from(`corp:${PROXY_SECRET}`).toString('base64')}`
       )
+      // Said once, without the credentials.
+      expect(result.stdout).toContain(`Network: proxy ${proxy.url}.`)
       expect(result.stdout).toContain(`::add-mask::${PROXY_SECRET}`)
       expect(everythingShown(result)).not.toContain(PROXY_SECRET)
     }, 60_000)

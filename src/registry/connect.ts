@@ -57,7 +57,7 @@ export function connectRegistry(
     core.setSecret(secret)
   }
   for (const warning of network.warnings) core.warning(warning)
-  const described = describeNetwork(network)
+  const described = describeNetwork(network, connection.trackingUri)
   if (described.length > 0) core.info(`Network: ${described.join('; ')}.`)
   const client = new MlflowClient({
     trackingUri: connection.trackingUri,

@@ -173,9 +173,7 @@ export function createDispatcher(
 ): Dispatcher | undefined {
   const { noProxy, tls } = settings
   // The client talks to one server, so its scheme picks the one proxy variable.
-  const proxy = /^https:/i.test(trackingUri)
-    ? settings.httpsProxy
-    : settings.httpProxy
+  const proxy = proxyFor(settings, trackingUri)
   const customTls =
     tls.ca !== undefined || tls.cert !== undefined || !tls.rejectUnauthorized
   // Only the TLS options that are set: `ca: undefined` would still be passed to tls.connect.
@@ -198,26 +196,36 @@ export function createDispatcher(
   } as EnvHttpProxyAgent.Options)
 }
 
+/** The proxy variable's value that applies to the tracking URI's scheme. */
+function proxyFor(
+  settings: NetworkSettings,
+  trackingUri: string
+): string | undefined {
+  return /^https:/i.test(trackingUri) ? settings.httpsProxy : settings.httpProxy
+}
+
 /** How the network was set up, for `core.info` (no credentials). */
-export function describeNetwork(settings: NetworkSettings): string[] {
+export function describeNetwork(
+  settings: NetworkSettings,
+  trackingUri: string
+): string[] {
   const lines: string[] = []
-  const shown = (proxy: string): string => {
+  const proxy = proxyFor(settings, trackingUri)
+  if (proxy) {
+    let shown: string
     try {
-      const url = new URL(proxy)
-      return url.origin
+      shown = new URL(proxy).origin
     } catch {
-      return '(unparsable proxy URL)'
+      shown = '(an unparsable proxy URL)'
     }
-  }
-  if (settings.httpsProxy)
-    lines.push(`https proxy ${shown(settings.httpsProxy)}`)
-  if (settings.httpProxy) lines.push(`http proxy ${shown(settings.httpProxy)}`)
-  if ((settings.httpProxy || settings.httpsProxy) && settings.noProxy) {
-    lines.push(`no proxy for ${settings.noProxy}`)
+    lines.push(
+      `proxy ${shown}${settings.noProxy ? ` unless NO_PROXY (${settings.noProxy}) names the host` : ''}`
+    )
   }
   if (settings.tls.ca) lines.push(`CA bundle from ${settings.caVariable}`)
-  if (settings.tls.cert)
+  if (settings.tls.cert) {
     lines.push('client certificate from MLFLOW_TRACKING_CLIENT_CERT_PATH')
+  }
   return lines
 }
 
