@@ -110,4 +110,37 @@ describe('registry values', () => {
     expect(shown).toBe(`"${'9'.repeat(79)}\\u00a0"…`)
     expect(escapedValue('a"b\\c\u202e')).toBe('"a\\"b\\\\c\\u202e"')
   })
+
+  it('stops reading an answer past 32 MiB, and caps the server message it quotes', async () => {
+    agent
+      .get(ORIGIN)
+      .intercept({
+        path: '/api/2.0/mlflow/registered-models/alias?name=fraud&alias=champion',
+        method: 'GET'
+      })
+      .reply(200, 'x'.repeat(33 * 1024 * 1024), JSON_HEADERS)
+    const big = await refusal(
+      client().getModelVersionByAlias('fraud', 'champion')
+    )
+    expect(big.message).toContain(
+      'answered GET /api/2.0/mlflow/registered-models/alias?name=fraud&alias=champion with more than 32 MiB'
+    )
+
+    agent
+      .get(ORIGIN)
+      .intercept({
+        path: '/api/2.0/mlflow/registered-models/alias?name=fraud&alias=champion',
+        method: 'GET'
+      })
+      .reply(
+        500,
+        { error_code: 'INTERNAL_ERROR', message: 'y'.repeat(100_000) },
+        JSON_HEADERS
+      )
+    const long = await refusal(
+      client().getModelVersionByAlias('fraud', 'champion')
+    )
+    expect(long.message).toContain(`${'y'.repeat(500)}…`)
+    expect(long.message.length).toBeLessThan(1000)
+  })
 })

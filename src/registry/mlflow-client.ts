@@ -287,6 +287,12 @@ const TRANSIENT_CODES = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH'
 ])
+/**
+ * The largest answer read. The registry's answers are kilobytes; a server
+ * (or something posing as one) sending more is cut off, not buffered.
+ */
+const MAX_BODY_BYTES = 32 * 1024 * 1024
+const BODY_TOO_LARGE = 'BODY_TOO_LARGE'
 const READY_POLL_TIMEOUT_MS = 300_000
 const READY_POLL_INTERVAL_MS = 1_000
 
@@ -703,6 +709,13 @@ export class MlflowClient {
         outcome.code === 'timeout'
           ? `no answer within ${seconds(this.options.timeoutMs)}s (timeout)`
           : outcome.code
+      if (outcome.code === BODY_TOO_LARGE) {
+        throw new MlflowApiError(
+          `MLflow at ${this.baseUrl} answered ${label} with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; the reading stopped there. Is the tracking URI an MLflow tracking server?`,
+          details,
+          { cause: outcome.error }
+        )
+      }
       const tls = tlsAdvice(outcome.code)
       if (tls) {
         throw new MlflowApiError(
@@ -740,9 +753,12 @@ export class MlflowClient {
         : undefined
     const errorCode =
       typeof body?.error_code === 'string' ? body.error_code : undefined
+    // Capped: the message goes into the step's one error line.
     const serverMessage =
       typeof body?.message === 'string'
-        ? body.message
+        ? body.message.length > 500
+          ? `${body.message.slice(0, 500)}…`
+          : body.message
         : body === undefined
           ? excerpt(text)
           : undefined
@@ -843,7 +859,7 @@ export class MlflowClient {
           dispatcher: this.options.dispatcher,
           signal: AbortSignal.timeout(timeoutMs)
         })
-        const text = await response.body.text()
+        const text = await readCapped(response.body, MAX_BODY_BYTES)
         attempt = {
           kind: 'answer',
           status: response.statusCode,
@@ -1211,6 +1227,27 @@ function failureCode(error: unknown): string {
   const found = code ?? cause?.code
   if (typeof found === 'string') return found
   return typeof name === 'string' ? name : String(error)
+}
+
+/** The body as text, or a `BODY_TOO_LARGE` error once it passes `limit` bytes. */
+async function readCapped(
+  body: AsyncIterable<Buffer | Uint8Array> & { destroy(): unknown },
+  limit: number
+): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    size += chunk.length
+    if (size > limit) {
+      body.destroy()
+      throw Object.assign(new Error(`answer over ${limit} bytes`), {
+        code: BODY_TOO_LARGE
+      })
+    }
+    chunks.push(Buffer.from(chunk))
+  }
+  // TextDecoder, as undici's text() does: a BOM is dropped, not parsed.
+  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 function parseJson(text: string): unknown {
