@@ -383,4 +383,51 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
     expect(state.versions.map((v) => v.version)).toEqual(['1'])
     expect(state.aliases).toMatchObject({ champion: '1', candidate: '1' })
   }, 90_000)
+
+  it.each([
+    [
+      'a line break and a workflow command',
+      '1\n::warning::forged by the registry'
+    ],
+    ['a Markdown link', '1](https://evil.example/x)']
+  ])(
+    'refuses a champion version holding %s: one escaped error, no verdict, nothing written',
+    async (_what, forged) => {
+      const { name, proxy } = await setUp('f-hostile', [
+        {
+          method: 'GET',
+          path: ALIAS,
+          nth: 1,
+          times: Infinity,
+          fault: {
+            kind: 'rewrite',
+            body: (text) =>
+              text.replace(
+                /"version":\s*"1"/,
+                `"version": ${JSON.stringify(forged)}`
+              )
+          }
+        }
+      ])
+      const before = await probe.mustState(name)
+
+      const run = await gate(name, proxy)
+
+      expect(proxy.seen.some((r) => r.fault === 'rewrite')).toBe(true)
+      expect(run.status).toBe(1)
+      expect(run.errors).toHaveLength(1)
+      expect(run.errors[0]).toContain('a model version is digits, not "1')
+      // No line of the log starts a workflow command the registry wrote; the
+      // value shows only quoted and escaped in the (plain-text) error, and no
+      // Markdown (summary, report) carries it.
+      expect(run.stdout).not.toMatch(/^::warning::forged/m)
+      expect(run.stdout.replace(run.errors[0], '')).not.toContain(
+        'evil.example'
+      )
+      expect(run.summary).toBe('')
+      expect(run.outputs).toEqual({})
+      expect(await probe.mustState(name)).toEqual(before)
+    },
+    60_000
+  )
 })

@@ -7,7 +7,7 @@
  *   matching METHOD + path with a status (503, 429 + Retry-After), resets the
  *   connection before forwarding, resets it after the server acted (forward,
  *   read the answer, destroy the socket without answering), or stalls after
- *   forwarding.
+ *   forwarding, or rewrites the server's answer (a hostile registry).
  * - `startForwardProxy`: a corporate proxy: CONNECT tunnels (https targets)
  *   and absolute-URI requests (`GET http://host/...`, http targets), counted.
  * - `startTlsTerminator`: TLS in front of the server's plain HTTP port, with
@@ -68,6 +68,8 @@ export type Fault =
   | { kind: 'reset-before' }
   | { kind: 'reset-after' }
   | { kind: 'stall-after'; ms: number }
+  /** Forward, then answer with the server's body rewritten (a hostile registry). */
+  | { kind: 'rewrite'; body: (text: string) => string }
 
 export interface FaultRule {
   method: string
@@ -205,12 +207,16 @@ export async function startFaultProxy(
             await new Promise((resolve) => setTimeout(resolve, fault.ms))
             if (incoming.socket.destroyed) return
           }
+          const sent =
+            fault?.kind === 'rewrite'
+              ? Buffer.from(fault.body(answer.body.toString('utf8')))
+              : answer.body
           const headers = { ...answer.headers }
           delete headers['transfer-encoding']
           delete headers.connection
-          headers['content-length'] = String(answer.body.length)
+          headers['content-length'] = String(sent.length)
           response.writeHead(answer.status, headers)
-          response.end(answer.body)
+          response.end(sent)
         } catch (error) {
           response.writeHead(502, { 'content-type': 'text/plain' })
           response.end(`fault proxy: upstream failed: ${String(error)}`)
