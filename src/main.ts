@@ -28,6 +28,7 @@ import { renderMarkdown } from './report/render-markdown.js'
 import { formatMoney, formatRatio, moneyPrecisionOf } from './report/format.js'
 import { isEvaluation, type Report } from './report/report.js'
 import { pullRequestOf, runContext } from './run-context.js'
+import { uriSecrets } from './registry/tracking-uri.js'
 
 /** Reads every input by its action.yml name; empty means "use the default". */
 function readRawInputs(): RawInputs {
@@ -43,7 +44,11 @@ function maskSecrets(raw: RawInputs, env: NodeJS.ProcessEnv): void {
     env.MLFLOW_TRACKING_TOKEN,
     env.MLFLOW_TRACKING_PASSWORD,
     env.DATABRICKS_TOKEN,
-    env.GITHUB_TOKEN
+    env.GITHUB_TOKEN,
+    // Credentials inside a URI, cut out before parsing (a password may hold '/', '?', '#').
+    ...uriSecrets(raw['tracking-uri']),
+    ...uriSecrets(env.MLFLOW_TRACKING_URI),
+    ...uriSecrets(env.DATABRICKS_HOST)
   ]
   for (const value of values) if (value) core.setSecret(value)
 }

@@ -560,7 +560,7 @@ describe('mlflow-client', () => {
     })
     await expect(
       client().waitForModelVersionReady('fraud', '3')
-    ).rejects.toThrow(/could not register version 3 .*: copy failed\./)
+    ).rejects.toThrow(/could not register version 3 .*: "copy failed"\./)
 
     intercept(path)
       .reply(200, {
@@ -606,7 +606,8 @@ describe('resolveTrackingConnection', () => {
     ).toEqual({
       trackingUri: 'https://input.example.com/ml',
       auth: { kind: 'basic', username: 'bob', password: 'pw' },
-      secrets: ['pw', 'env-token']
+      // The Basic header's value too: base64('bob:pw').
+      secrets: ['pw', 'env-token', 'Ym9iOnB3']
     })
   })
 
@@ -644,7 +645,12 @@ describe('resolveTrackingConnection', () => {
     expect(connection).toEqual({
       trackingUri: 'https://mlflow.example.com/',
       auth: { kind: 'basic', username: 'alice', password: 'p@ss' },
-      secrets: ['p%40ss', 'p@ss']
+      secrets: [
+        'alice:p%40ss',
+        Buffer.from('alice:p@ss').toString('base64'),
+        'p%40ss',
+        'p@ss'
+      ]
     })
   })
 

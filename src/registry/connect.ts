@@ -8,6 +8,11 @@ import * as core from '@actions/core'
 import type { Inputs } from '../inputs.js'
 import { VERSION } from '../version.js'
 import {
+  createDispatcher,
+  describeNetwork,
+  networkSettings
+} from './dispatcher.js'
+import {
   MlflowClient,
   displayTrackingUri,
   modelVersionUrl,
@@ -47,7 +52,13 @@ export function connectRegistry(
     },
     env
   )
-  for (const secret of connection.secrets) core.setSecret(secret)
+  const network = networkSettings(env)
+  for (const secret of [...connection.secrets, ...network.secrets]) {
+    core.setSecret(secret)
+  }
+  for (const warning of network.warnings) core.warning(warning)
+  const described = describeNetwork(network, connection.trackingUri)
+  if (described.length > 0) core.info(`Network: ${described.join('; ')}.`)
   const client = new MlflowClient({
     trackingUri: connection.trackingUri,
     auth: connection.auth,
@@ -55,6 +66,7 @@ export function connectRegistry(
     timeoutMs: inputs['request-timeout-seconds'] * 1000,
     maxAttempts: inputs['retry-max-attempts'],
     maxRetryMs: inputs['retry-max-seconds'] * 1000,
+    dispatcher: createDispatcher(network, connection.trackingUri),
     log: (message) => core.info(message)
   })
   return {

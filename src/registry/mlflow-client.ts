@@ -11,6 +11,12 @@
 import { request, type Dispatcher } from 'undici'
 import { z } from 'zod'
 import { GateError, InputError } from '../errors.js'
+import {
+  basicHeaderValue,
+  splitUserinfo,
+  uriSecrets,
+  userinfoCredentials
+} from './tracking-uri.js'
 
 // ---------------------------------------------------------------------------
 // Response schemas. MLflow omits empty fields (proto2 JSON) and some servers
@@ -26,8 +32,56 @@ const int64Schema = z.union([
     .transform(Number)
 ])
 
-/** A version number, sent as a string by MLflow (a number is accepted). */
-const versionSchema = z.union([z.string(), z.number()]).transform(String)
+/**
+ * A registry value echoed into an error: quoted, anything outside printable
+ * ASCII escaped (`\n`, `\u00a0`), capped at about 80 characters, so a value
+ * can neither start a workflow command (`::warning ...`) on a new line nor
+ * flood the log.
+ */
+export function escapedValue(value: string, cap = 80): string {
+  const cut = value.length > cap ? value.slice(0, cap) : value
+  const named: Record<string, string> = {
+    '\n': '\\n',
+    '\r': '\\r',
+    '\t': '\\t'
+  }
+  const escaped = cut
+    .replace(/[\\"]/g, (char) => `\\${char}`)
+    .replace(
+      /[^\x20-\x7e]/g,
+      (char) =>
+        named[char] ?? `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`
+    )
+  return `"${escaped}"${value.length > cap ? '…' : ''}`
+}
+
+/**
+ * A version number: digits only, as MLflow's schema has it (an int64; sent
+ * as a string, a number is accepted). Registry values are data: a "version"
+ * holding a line break and `::warning ...`, or `](https://…)`, must never
+ * reach a log line, a link or the report, so anything else is refused here.
+ */
+const versionSchema = z
+  .union([z.string(), z.number()])
+  .transform((value, context) => {
+    const text = String(value)
+    if (/^\d{1,19}$/.test(text)) return text
+    context.addIssue({
+      code: 'custom',
+      message: `a model version is digits, not ${escapedValue(text)}`
+    })
+    return z.NEVER
+  })
+
+/** An alias name as MLflow validates it (`^[\w\-]*$`, at most 255 characters). */
+const aliasNameSchema = z.string().transform((alias, context) => {
+  if (/^[\p{L}\p{N}\p{M}_-]{1,255}$/u.test(alias)) return alias
+  context.addIssue({
+    code: 'custom',
+    message: `an alias name is letters, digits, '_' and '-', not ${escapedValue(alias)}`
+  })
+  return z.NEVER
+})
 
 /** MLflow's `[{ key, value }]` tags (an empty value may be omitted) as a record. */
 const tagsSchema = z
@@ -41,8 +95,11 @@ const tagsSchema = z
 export const modelVersionSchema = z.looseObject({
   name: z.string(),
   version: versionSchema,
-  /** `PENDING_REGISTRATION`, `FAILED_REGISTRATION` or `READY`. */
-  status: z.string().optional(),
+  /** `PENDING_REGISTRATION`, `FAILED_REGISTRATION` or `READY` (printed, so an enum name only). */
+  status: z
+    .string()
+    .regex(/^[A-Z][A-Z_]{0,63}$/, 'a status is an upper-case enum name')
+    .optional(),
   status_message: z.string().optional(),
   source: z.string().optional(),
   run_id: z.string().optional(),
@@ -53,7 +110,7 @@ export const modelVersionSchema = z.looseObject({
   user_id: z.string().optional(),
   creation_timestamp: int64Schema.optional(),
   last_updated_timestamp: int64Schema.optional(),
-  aliases: z.array(z.string()).default([]),
+  aliases: z.array(aliasNameSchema).default([]),
   tags: tagsSchema
 })
 export type ModelVersion = z.infer<typeof modelVersionSchema>
@@ -66,7 +123,7 @@ export const registeredModelSchema = z.looseObject({
   last_updated_timestamp: int64Schema.optional(),
   latest_versions: z.array(modelVersionSchema).default([]),
   aliases: z
-    .array(z.looseObject({ alias: z.string(), version: versionSchema }))
+    .array(z.looseObject({ alias: aliasNameSchema, version: versionSchema }))
     .default([]),
   tags: tagsSchema
 })
@@ -152,6 +209,8 @@ export interface MlflowApiErrorDetails {
   errorCode?: string
   /** MLflow's `message`, or a one-line excerpt of a non-JSON body. */
   serverMessage?: string
+  /** Tries made; above 1, an earlier try may have reached the server before its answer was lost. */
+  attempts?: number
 }
 
 /** A request to MLflow failed; the message names the tracking URI, the request and what to check. */
@@ -161,6 +220,7 @@ export class MlflowApiError extends GateError {
   readonly status: number | undefined
   readonly errorCode: string | undefined
   readonly serverMessage: string | undefined
+  readonly attempts: number
 
   constructor(
     message: string,
@@ -173,6 +233,7 @@ export class MlflowApiError extends GateError {
     this.status = details.status
     this.errorCode = details.errorCode
     this.serverMessage = details.serverMessage
+    this.attempts = details.attempts ?? 1
   }
 }
 
@@ -199,6 +260,11 @@ interface Call {
   needs: string
   /** The registered model the call is about (MLflow's basic-auth app answers 403 when it is missing). */
   model?: string
+  /**
+   * For a write that is not retried: what to check when it failed after it
+   * may have reached the server (its effect is then unknown).
+   */
+  ifLost?: string
 }
 
 type Attempt =
@@ -221,6 +287,12 @@ const TRANSIENT_CODES = new Set([
   'ENETUNREACH',
   'EHOSTUNREACH'
 ])
+/**
+ * The largest answer read. The registry's answers are kilobytes; a server
+ * (or something posing as one) sending more is cut off, not buffered.
+ */
+const MAX_BODY_BYTES = 32 * 1024 * 1024
+const BODY_TOO_LARGE = 'BODY_TOO_LARGE'
 const READY_POLL_TIMEOUT_MS = 300_000
 const READY_POLL_INTERVAL_MS = 1_000
 
@@ -237,9 +309,11 @@ export class MlflowClient {
   private readonly sleep: (ms: number) => Promise<void>
 
   constructor(options: MlflowClientOptions) {
-    const url = parseHttpUrl(options.trackingUri)
+    // Credentials are cut out before parsing: a password may hold '/', '?' or '#'.
+    const { scheme, userinfo, rest } = splitUserinfo(options.trackingUri)
+    const url = parseHttpUrl(`${scheme}${rest}`)
     this.baseUrl = baseOf(url)
-    const fromUri = basicAuthFromUserinfo(url)
+    const fromUri = basicAuthFromUserinfo(userinfo)
     this.auth = options.auth ?? fromUri
     this.authFromUri = options.auth === undefined && fromUri !== undefined
     this.options = options
@@ -282,6 +356,11 @@ export class MlflowClient {
           description: options.description,
           tags: options.tags && tagList(options.tags)
         },
+        // Retried: creation by unique name cannot make two models. But a retry
+        // whose first try landed answers RESOURCE_ALREADY_EXISTS, like a model
+        // someone else created: with the error's `attempts` > 1 the model may
+        // be this call's own, so a caller that must know (a lock) sends an
+        // owner tag in this same create and reads it back.
         idempotent: true,
         needs: `permission to create registered model '${name}' (with MLflow workspaces: USE on the workspace)`
       },
@@ -351,6 +430,8 @@ export class MlflowClient {
         endpoint: 'registered-models/alias',
         // MLflow rejects a numeric version ("Value was of type 'int'").
         body: { name, alias, version: String(version) },
+        // Retried: pointing an alias at the same version twice is one move; a
+        // first try that landed before the connection dropped is simply repeated.
         idempotent: true,
         needs: `EDIT permission on registered model '${name}' to set alias @${alias}`,
         model: name
@@ -367,6 +448,7 @@ export class MlflowClient {
         method: 'DELETE',
         endpoint: 'registered-models/alias',
         body: { name, alias },
+        // Retried: deleting an alias that a lost first try already deleted answers 200.
         idempotent: true,
         needs: `MANAGE permission on registered model '${name}' to delete alias @${alias}`,
         model: name
@@ -387,6 +469,7 @@ export class MlflowClient {
         method: 'POST',
         endpoint: 'model-versions/set-tag',
         body: { name, version: String(version), key, value },
+        // Retried: setting a tag to the same value twice leaves one tag.
         idempotent: true,
         needs: `EDIT permission on registered model '${name}' to tag version ${version}`,
         model: name
@@ -417,7 +500,11 @@ export class MlflowClient {
           description: options.description,
           tags: options.tags && tagList(options.tags)
         },
+        // Not retried once it may have reached the server (reset, timeout, 5xx
+        // other than 503): a retry of a create that landed adds a second version.
+        // Retried only when it certainly did not (connection refused, 408, 429, 503).
         idempotent: false,
+        ifLost: `MLflow may have created the version anyway; look at the newest versions of registered model '${name}' (source ${source.source}) before running again, as a re-run registers the model once more.`,
         needs: `EDIT permission on registered model '${name}' and READ permission on the source run or logged model to create a version`,
         model: name
       },
@@ -543,7 +630,7 @@ export class MlflowClient {
       }
       if (current.status === 'FAILED_REGISTRATION') {
         throw new GateError(
-          `MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message || 'FAILED_REGISTRATION'}.`
+          `MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message ? escapedValue(current.status_message, 200) : 'FAILED_REGISTRATION'}.`
         )
       }
       if (waitedMs + intervalMs > timeoutMs) {
@@ -612,14 +699,48 @@ export class MlflowClient {
     const path = `${API_PREFIX}${call.endpoint}${query ? `?${query}` : ''}`
     const outcome = await this.exchange(call, path)
     const label = `${call.method} ${path}`
-    const details = { method: call.method, path }
+    const details = {
+      method: call.method,
+      path,
+      attempts: outcome.attempts
+    }
     if (outcome.kind === 'failure') {
       const reason =
         outcome.code === 'timeout'
           ? `no answer within ${seconds(this.options.timeoutMs)}s (timeout)`
           : outcome.code
+      if (outcome.code === BODY_TOO_LARGE) {
+        throw new MlflowApiError(
+          `MLflow at ${this.baseUrl} answered ${label} with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; the reading stopped there. Is the tracking URI an MLflow tracking server?`,
+          details,
+          { cause: outcome.error }
+        )
+      }
+      const tls = tlsAdvice(outcome.code)
+      if (tls) {
+        throw new MlflowApiError(
+          `Could not connect to MLflow at ${this.baseUrl} over TLS: ${tls} (${label}).`,
+          details,
+          { cause: outcome.error }
+        )
+      }
+      // Over TLS 1.3 a server that wants a client certificate completes the
+      // handshake, then closes the connection: the client sees only that.
+      const closedUnanswered =
+        this.baseUrl.startsWith('https:') &&
+        (outcome.code === 'UND_ERR_SOCKET' || outcome.code === 'ECONNRESET') &&
+        (outcome.error as { socket?: { bytesRead?: number } }).socket
+          ?.bytesRead === 0
+      const lost =
+        call.ifLost && !NOT_SENT_CODES.has(outcome.code)
+          ? ` The request may have reached the server before the connection failed: ${call.ifLost}`
+          : ''
       throw new MlflowApiError(
-        `Could not reach MLflow at ${this.baseUrl} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). Is the server running and the tracking URI right?`,
+        `Could not reach MLflow at ${this.baseUrl} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). ` +
+          (closedUnanswered
+            ? 'The server closed the connection before answering: if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key.'
+            : 'Is the server running and the tracking URI right?') +
+          lost,
         details,
         { cause: outcome.error }
       )
@@ -632,9 +753,12 @@ export class MlflowClient {
         : undefined
     const errorCode =
       typeof body?.error_code === 'string' ? body.error_code : undefined
+    // Capped: the message goes into the step's one error line.
     const serverMessage =
       typeof body?.message === 'string'
-        ? body.message
+        ? body.message.length > 500
+          ? `${body.message.slice(0, 500)}…`
+          : body.message
         : body === undefined
           ? excerpt(text)
           : undefined
@@ -684,8 +808,17 @@ export class MlflowClient {
     }
     if (status >= 300) {
       const code = errorCode ? ` ${errorCode}` : ''
+      // A create retried after a lost answer meets its own first try.
+      const ownEarlierTry =
+        errorCode === 'RESOURCE_ALREADY_EXISTS' && outcome.attempts > 1
+          ? ' An earlier try of this request may have created it before its answer was lost.'
+          : ''
+      const lost =
+        call.ifLost && status >= 500 && status !== 503
+          ? ` The server may have acted before failing: ${call.ifLost}`
+          : ''
       throw new MlflowApiError(
-        `MLflow at ${this.baseUrl} rejected ${label}${retried} (HTTP ${status}${code})${serverMessage ? `: ${serverMessage}` : ''}${/[.!?]$/.test(serverMessage ?? '') ? '' : '.'}`,
+        `MLflow at ${this.baseUrl} rejected ${label}${retried} (HTTP ${status}${code})${serverMessage ? `: ${serverMessage}` : ''}${/[.!?]$/.test(serverMessage ?? '') ? '' : '.'}${ownEarlierTry}${lost}`,
         full
       )
     }
@@ -710,8 +843,7 @@ export class MlflowClient {
     if (this.auth?.kind === 'bearer') {
       headers.authorization = `Bearer ${this.auth.token}`
     } else if (this.auth?.kind === 'basic') {
-      const pair = `${this.auth.username}:${this.auth.password}`
-      headers.authorization = `Basic ${Buffer.from(pair).toString('base64')}`
+      headers.authorization = `Basic ${basicHeaderValue(this.auth.username, this.auth.password)}`
     }
     const body = call.body === undefined ? undefined : JSON.stringify(call.body)
     let elapsedMs = 0
@@ -727,7 +859,7 @@ export class MlflowClient {
           dispatcher: this.options.dispatcher,
           signal: AbortSignal.timeout(timeoutMs)
         })
-        const text = await response.body.text()
+        const text = await readCapped(response.body, MAX_BODY_BYTES)
         attempt = {
           kind: 'answer',
           status: response.statusCode,
@@ -857,21 +989,28 @@ export function modelVersionUrl(
   name: string,
   version: string
 ): string {
-  const base = baseOf(parseHttpUrl(trackingUri))
+  const { scheme, rest } = splitUserinfo(trackingUri)
+  const base = baseOf(parseHttpUrl(`${scheme}${rest}`))
   return `${base}/#/models/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`
 }
 
-/** The tracking URI fit to print: no userinfo, query or fragment. */
+/**
+ * The tracking URI fit to print: no userinfo (cut before parsing, so an
+ * unparsable URI loses it too), query or fragment. A URI is never printed
+ * as given.
+ */
 export function displayTrackingUri(trackingUri: string): string {
+  const { scheme, rest } = splitUserinfo(trackingUri.trim())
+  const stripped = `${scheme}${rest}`
   try {
-    const url = new URL(trackingUri)
+    const url = new URL(stripped)
     if (url.protocol === 'http:' || url.protocol === 'https:') {
       return baseOf(url)
     }
   } catch {
-    // Not a URL: strip anything that looks like userinfo below.
+    // Not a URL: shown without userinfo, query and fragment all the same.
   }
-  return trackingUri.replace(/\/\/[^/?#]*@/, '//')
+  return stripped.replace(/[?#][\s\S]*$/, '')
 }
 
 /** Inputs that say how to reach the tracking server (all optional). */
@@ -915,7 +1054,18 @@ export function resolveTrackingConnection(
     password,
     env.MLFLOW_TRACKING_TOKEN,
     env.MLFLOW_TRACKING_PASSWORD,
-    env.DATABRICKS_TOKEN
+    env.DATABRICKS_TOKEN,
+    // Basic auth puts user:pass on the wire in Base64: mask that form too.
+    username && password && basicHeaderValue(username, password),
+    env.MLFLOW_TRACKING_USERNAME &&
+      env.MLFLOW_TRACKING_PASSWORD &&
+      basicHeaderValue(
+        env.MLFLOW_TRACKING_USERNAME.trim(),
+        env.MLFLOW_TRACKING_PASSWORD
+      ),
+    ...uriSecrets(inputs.trackingUri),
+    ...uriSecrets(env.MLFLOW_TRACKING_URI),
+    ...uriSecrets(env.DATABRICKS_HOST)
   ]) {
     if (secret) secrets.add(secret)
   }
@@ -927,6 +1077,8 @@ export function resolveTrackingConnection(
   const fromInput = given(inputs.trackingUri)
   const uri = fromInput ?? given(env.MLFLOW_TRACKING_URI)
   const origin = fromInput ? '' : ' (from MLFLOW_TRACKING_URI)'
+  // Printed in errors: without credentials, query or fragment.
+  const shown = uri === undefined ? '' : displayTrackingUri(uri)
   if (uri === undefined) {
     throw new InputError(
       'tracking-uri',
@@ -963,37 +1115,43 @@ export function resolveTrackingConnection(
   if (/^databricks-uc(:|$)/i.test(uri)) {
     throw new InputError(
       'tracking-uri',
-      `'${uri}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`
+      `'${shown}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`
     )
   }
-  if (/^databricks(:\/\/[^/]*)?$/i.test(uri)) {
+  const split = splitUserinfo(uri)
+  if (
+    /^databricks$/i.test(uri) ||
+    (/^databricks:\/\/$/i.test(split.scheme) && !split.rest.includes('/'))
+  ) {
     const host = given(env.DATABRICKS_HOST)
     if (!host) {
       throw new InputError(
         'tracking-uri',
-        `'${uri}'${origin} needs DATABRICKS_HOST (and DATABRICKS_TOKEN) in the environment; profiles in ~/.databrickscfg are not read.`
+        `'${shown}'${origin} needs DATABRICKS_HOST (and DATABRICKS_TOKEN) in the environment; profiles in ~/.databrickscfg are not read.`
       )
     }
     const databricksToken = token ?? given(env.DATABRICKS_TOKEN)
     if (!databricksToken) {
       throw new InputError(
         'tracking-token',
-        `is required for '${uri}'${origin}: set it or DATABRICKS_TOKEN.`
+        `is required for '${shown}'${origin}: set it or DATABRICKS_TOKEN.`
       )
     }
-    const hostUrl = /^https?:\/\//i.test(host) ? host : `https://${host}`
+    // Credentials in DATABRICKS_HOST are masked (above) and not used.
+    const hostSplit = splitUserinfo(host)
+    const hostUrl = `${hostSplit.scheme || 'https://'}${hostSplit.rest}`
     return finish(
       withoutUserinfo(parseHttpUrl(hostUrl, 'tracking-uri')),
       inputAuth ?? { kind: 'bearer', token: databricksToken }
     )
   }
 
-  const url = parseHttpUrl(uri, 'tracking-uri', origin)
-  const fromUserinfo = basicAuthFromUserinfo(url)
-  if (url.password) {
-    secrets.add(url.password)
-    if (fromUserinfo) secrets.add(fromUserinfo.password)
-  }
+  const url = parseHttpUrl(
+    `${split.scheme}${split.rest}`,
+    'tracking-uri',
+    origin
+  )
+  const fromUserinfo = basicAuthFromUserinfo(split.userinfo)
   const envUser = given(env.MLFLOW_TRACKING_USERNAME)
   const envPassword = env.MLFLOW_TRACKING_PASSWORD || undefined
   const envToken = given(env.MLFLOW_TRACKING_TOKEN)
@@ -1047,22 +1205,15 @@ function withoutUserinfo(url: URL): string {
   return copy.toString()
 }
 
+/**
+ * Basic auth from a raw userinfo, as requests takes it from a URL
+ * (`http://TOKEN@host` is the username TOKEN with an empty password).
+ */
 function basicAuthFromUserinfo(
-  url: URL
+  userinfo: string | undefined
 ): Extract<TrackingAuth, { kind: 'basic' }> | undefined {
-  if (!url.username && !url.password) return undefined
-  const decode = (part: string): string => {
-    try {
-      return decodeURIComponent(part)
-    } catch {
-      return part
-    }
-  }
-  return {
-    kind: 'basic',
-    username: decode(url.username),
-    password: decode(url.password)
-  }
+  if (!userinfo) return undefined
+  return { kind: 'basic', ...userinfoCredentials(userinfo) }
 }
 
 function tagList(
@@ -1087,6 +1238,42 @@ function isRetryable(attempt: Attempt, idempotent: boolean): boolean {
   const { status } = attempt
   if (status === 408 || status === 429 || status === 503) return true
   return idempotent && status >= 500 && status !== 501
+}
+
+/** OpenSSL's verdicts on a server certificate no trusted root vouches for. */
+const UNTRUSTED_CERT_CODES = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_UNTRUSTED',
+  'CERT_SIGNATURE_FAILURE'
+])
+
+/**
+ * What to do about a TLS failure, or undefined when the failure is not one.
+ * These are never retried (see `isRetryable`): a certificate does not change
+ * between attempts.
+ */
+function tlsAdvice(code: string): string | undefined {
+  if (UNTRUSTED_CERT_CODES.has(code)) {
+    return `the server's certificate is not signed by a trusted CA (${code}). Set MLFLOW_TRACKING_SERVER_CERT_PATH to the CA bundle that signed it (as for MLflow's own client), or add that CA with NODE_EXTRA_CA_CERTS; MLFLOW_TRACKING_INSECURE_TLS=true skips the check, unsafely`
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    return `the server's certificate is not issued for this host (${code}); use a host name the certificate names in the tracking URI`
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return `the server's certificate is outside its validity period (${code}); renew it on the server`
+  }
+  if (
+    /^ERR_SSL_.*ALERT_(CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|HANDSHAKE_FAILURE)$/.test(
+      code
+    )
+  ) {
+    return `the server refused the handshake (${code}); if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key`
+  }
+  return undefined
 }
 
 /** Full jitter: the delay is drawn from [0, ceiling). */
@@ -1119,6 +1306,27 @@ function failureCode(error: unknown): string {
   const found = code ?? cause?.code
   if (typeof found === 'string') return found
   return typeof name === 'string' ? name : String(error)
+}
+
+/** The body as text, or a `BODY_TOO_LARGE` error once it passes `limit` bytes. */
+async function readCapped(
+  body: AsyncIterable<Buffer | Uint8Array> & { destroy(): unknown },
+  limit: number
+): Promise<string> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of body) {
+    size += chunk.length
+    if (size > limit) {
+      body.destroy()
+      throw Object.assign(new Error(`answer over ${limit} bytes`), {
+        code: BODY_TOO_LARGE
+      })
+    }
+    chunks.push(Buffer.from(chunk))
+  }
+  // TextDecoder, as undici's text() does: a BOM is dropped, not parsed.
+  return new TextDecoder().decode(Buffer.concat(chunks))
 }
 
 function parseJson(text: string): unknown {
