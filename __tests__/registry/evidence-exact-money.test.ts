@@ -42,7 +42,13 @@ describe('exact money in outputs and evidence tags', () => {
   })
 
   it('tags the version with the exact figures and limits', async () => {
-    const tags = evaluationTags(await bigMoneyReport())
+    const report = await bigMoneyReport()
+    // Champion figures are tagged only beside the champion's version (a gate
+    // run has one; files alone do not).
+    const tags = evaluationTags({
+      ...report,
+      champion: { ...report.champion!, version: '1' }
+    })
     expect(tags[`${TAG_PREFIX}net_benefit`]).toBe('98765431209876.40')
     expect(tags[`${TAG_PREFIX}champion_net_benefit`]).toBe('98765431209876.40')
     expect(tags[`${TAG_PREFIX}min_net_benefit`]).toBe('12345678901234.5')

@@ -336,13 +336,24 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
     expect(state.aliases).toEqual({})
   }, 60_000)
 
-  it('retries creating a registered model whose first try landed; the retry meets RESOURCE_ALREADY_EXISTS, and a re-run finishes', async () => {
+  it('retries creating a registered model whose first try landed: the lock knows its own token, the model is taken as existing, and the run ends registered', async () => {
     const name = uniqueModelName('f-create-model')
+    // The first create is the promotion lock's, the second (the second rule's
+    // own first match: rules count only what reaches them) the model's. Both
+    // land on the server and lose their answer, so each retry meets
+    // RESOURCE_ALREADY_EXISTS, which creation by name cannot tell from a
+    // model someone else created.
     proxy = await startFaultProxy(servers.plain.uri, [
       {
         method: 'POST',
         path: CREATE_MODEL,
         nth: 1,
+        fault: { kind: 'reset-after' }
+      },
+      {
+        method: 'POST',
+        path: CREATE_MODEL,
+        nth: 2,
         fault: { kind: 'reset-after' }
       }
     ])
@@ -351,37 +362,34 @@ describeWithMlflow('the gate through a faulty network', (servers) => {
       'champion-predictions': ''
     }
 
-    const failed = await gate(name, proxy, inputs)
+    const run = await gate(name, proxy, inputs)
 
-    expect(failed.status).toBe(1)
-    expect(failed.errors).toHaveLength(1)
-    expect(failed.errors[0]).toContain(
-      `rejected POST ${CREATE_MODEL} after 2 attempts`
-    )
-    expect(failed.errors[0]).toContain('RESOURCE_ALREADY_EXISTS')
-    expect(failed.errors[0]).toContain(
-      'An earlier try of this request may have created it before its answer was lost.'
-    )
+    expect(run.errors).toEqual([])
+    expect(run.status).toBe(0)
     const creates = proxy.seen.filter((r) => r.path === CREATE_MODEL)
-    expect(creates.map((r) => [r.fault, r.forwarded])).toEqual([
-      ['reset-after', true],
-      [undefined, true]
+    // Lock, its retry, the model, its retry, then the lock's release marker.
+    expect(
+      creates.map((r) => [
+        (JSON.parse(r.body) as { name: string }).name.slice(name.length),
+        r.fault,
+        r.forwarded
+      ])
+    ).toEqual([
+      ['.champion-gate-lock', 'reset-after', true],
+      ['.champion-gate-lock', undefined, true],
+      ['', 'reset-after', true],
+      ['', undefined, true],
+      [
+        expect.stringMatching(/^\.champion-gate-lock\.release-/),
+        undefined,
+        true
+      ]
     ])
-    // The first try created the model; nothing else was written.
-    expect(await probe.mustState(name)).toEqual({
-      aliases: {},
-      tags: {},
-      versions: []
-    })
-
-    proxy.setRules([])
-    const rerun = await gate(name, proxy, inputs)
-
-    expect(rerun.errors).toEqual([])
-    expect(rerun.status).toBe(0)
+    // One model, one version (no second copy), promoted; the lock is gone.
     const state = await probe.mustState(name)
     expect(state.versions.map((v) => v.version)).toEqual(['1'])
     expect(state.aliases).toMatchObject({ champion: '1', candidate: '1' })
+    expect(await probe.state(`${name}.champion-gate-lock`)).toBeUndefined()
   }, 90_000)
 
   it.each([

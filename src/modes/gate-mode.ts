@@ -77,6 +77,7 @@ export async function runGateMode(
     tracking_uri: registry.shownUri,
     champion_alias: inputs['champion-alias'],
     previous_champion_alias: inputs['previous-champion-alias'],
+    candidate_alias: inputs['candidate-alias'],
     alias_moved: false,
     new_champion_version: models.champion?.version ?? null,
     previous_champion_version: null as string | null
@@ -253,14 +254,19 @@ async function writeVerdict(
       const uri = models.candidate.uri
       let reused: ModelVersion | undefined
       try {
-        if (!exists) {
-          await client.createRegisteredModel(name)
-          written.push(`created registered model '${name}'`)
-        }
+        // A create whose first try landed but whose answer was lost meets
+        // RESOURCE_ALREADY_EXISTS on its retry (creation by name cannot tell
+        // the two apart): either way the model now exists, which is all this
+        // step needs, and a copy registered by an earlier try is looked for.
+        const created = exists
+          ? false
+          : await createModelIfMissing(registry, name)
+        if (created) written.push(`created registered model '${name}'`)
         const source = await client.resolveModelSource(uri)
-        reused = exists
-          ? await registeredCopyOf(registry, name, source)
-          : undefined
+        reused =
+          exists || !created
+            ? await registeredCopyOf(registry, name, source)
+            : undefined
         if (reused && reused.version === current?.version) {
           // Registered and promoted by an earlier run of this gate.
           outcome.new_champion_version = reused.version
@@ -384,6 +390,24 @@ async function writeVerdict(
   } finally {
     if (written.length > 0) outcome.written = written
     await lock.release()
+  }
+}
+
+/** Creates the registered model; false when it turned out to exist already. */
+async function createModelIfMissing(
+  registry: Registry,
+  name: string
+): Promise<boolean> {
+  try {
+    await registry.client.createRegisteredModel(name)
+    return true
+  } catch (error) {
+    if (
+      error instanceof MlflowApiError &&
+      error.errorCode === 'RESOURCE_ALREADY_EXISTS'
+    )
+      return false
+    throw error
   }
 }
 
