@@ -262,10 +262,10 @@ describeWithMlflow(
         })
         expect(run.summary).not.toContain('Nothing in the registry was changed')
         expect(run.summary).toContain(
-          '@champion was not moved: it still serves'
+          '`@champion` was not moved: it still serves'
         )
         expect(run.summary).toContain('Written to the registry: registered')
-        expect(run.summary).toContain('@candidate → v2; evidence tags')
+        expect(run.summary).toContain('`@candidate` → v2; evidence tags')
         expect(reportOf(run).registry?.written).toEqual([
           `registered ${logged.models.strong.model_uri} as v2`,
           '@candidate → v2',
@@ -293,7 +293,7 @@ describeWithMlflow(
         expect(reportOf(run).champion).toBeNull()
         expect(run.stdout).toContain('champion-predictions')
         expect(run.summary).toContain(
-          'has no @champion: champion-predictions was not used.'
+          'has no `@champion`: champion-predictions was not used.'
         )
         expect(run.summary).not.toContain('@champion predictions')
         expect(run.summary).not.toContain(logged.models.weak.predictions_csv)

@@ -199,12 +199,21 @@ describe('escape-markdown.ts', () => {
     )
   })
 
-  it('keeps the alias mentions the report writes itself, and breaks every other', () => {
-    const mentions = { mentions: ['champion'] }
+  it('writes the alias names the report names itself as code spans (never a mention), and breaks every other', () => {
+    const mentions = { mentions: ['champion', 'previous_champion'] }
     expect(markdownText('already is @champion', mentions)).toBe(
-      'already is @champion'
+      'already is `@champion`'
     )
+    // Found before escaping, so an alias with '_' is still one name.
+    expect(markdownText('@previous_champion → v2', mentions)).toBe(
+      '`@previous_champion` → v2'
+    )
+    // Only the whole name: @champions is someone else, and broken.
     expect(markdownText('@champions @octocat', mentions)).not.toMatch(/@[a-z]/)
+    // No bare @alias anywhere: GitHub would notify a user of that name.
+    expect(markdownText('@champion and @champion', mentions)).not.toMatch(
+      /(^|[^`])@champion/
+    )
   })
 
   describe('no free-text field can change what the comment says', () => {

@@ -23,6 +23,8 @@ const INVISIBLE =
 const PUNCTUATION = /[\\`*_{}[\]<>|#~&]/g
 /** A mention (`@user`, `@org/team`), kept apart from its `@` below. */
 const MENTION = /@(?=([A-Za-z0-9][A-Za-z0-9_-]*))/g
+/** A whole `@name` as MLflow aliases are spelt (letters, digits, `_`, `-`). */
+const ALIAS_MENTION = /@([A-Za-z0-9][A-Za-z0-9_-]*)(?![A-Za-z0-9_-])/g
 /** GitHub's extended autolinks: `https://…`, `ftp://…`, `www.…`. */
 const AUTOLINK = /([A-Za-z][A-Za-z0-9+.-]*:)(?=\/\/)|\b(www)(?=\.)/gi
 /**
@@ -61,17 +63,36 @@ function oneLine(text: string): string {
 /**
  * Free text as literal inline Markdown, on one line: safe in a heading, a
  * list item, a quote, bold text and a table cell (pipes are escaped).
- * Trimmed, because a space next to `**` would undo the bold around it.
+ * Trimmed, because a space next to `**` would undo the bold around it. The
+ * alias names in `options.mentions` become code spans (`@champion`), which
+ * GitHub shows as written and never turns into a mention of a user who
+ * happens to be called "champion"; every other `@name` is broken.
  */
 export function markdownText(text: string, options: TextOptions = {}): string {
   const allowed = new Set(options.mentions ?? [])
-  return oneLine(text)
-    .trim()
+  const line = oneLine(text).trim()
+  let out = ''
+  let last = 0
+  // Found on the raw text: escaping first would split `previous_champion`.
+  for (const match of line.matchAll(ALIAS_MENTION)) {
+    if (!allowed.has(match[1])) continue
+    out += inlineText(line.slice(last, match.index)) + markdownAlias(match[1])
+    last = match.index + match[0].length
+  }
+  return out + inlineText(line.slice(last))
+}
+
+/** An alias name the report writes itself, as a code span: `@champion`. */
+export function markdownAlias(name: string): string {
+  return markdownCode(`@${name}`)
+}
+
+/** The escaping of `markdownText`, for one stretch of a line. */
+function inlineText(text: string): string {
+  return text
     .replace(PUNCTUATION, (c) => `\\${c}`)
     .replace(MATH, () => '\\$')
-    .replace(MENTION, (at, name: string) =>
-      allowed.has(name) ? at : `@${BREAK}`
-    )
+    .replace(MENTION, () => `@${BREAK}`)
     .replace(AUTOLINK, (match: string) => `${match}${BREAK}`)
     .replace(ISSUE_REFERENCE, (match: string) => `${match}${BREAK}`)
 }

@@ -15,7 +15,12 @@ import {
   type MoneyPrecision
 } from './format.js'
 import { renderNetBenefitChart } from './net-benefit-chart.js'
-import { markdownCode, markdownLink, markdownText } from './escape-markdown.js'
+import {
+  markdownAlias,
+  markdownCode,
+  markdownLink,
+  markdownText
+} from './escape-markdown.js'
 import {
   isEvaluation,
   type AliasReport,
@@ -47,7 +52,8 @@ function ownMentions(report: Report): { mentions: string[] } {
   return {
     mentions: [
       report.registry?.champion_alias ?? 'champion',
-      report.registry?.previous_champion_alias ?? 'previous-champion'
+      report.registry?.previous_champion_alias ?? 'previous-champion',
+      report.registry?.candidate_alias ?? 'candidate'
     ]
   }
 }
@@ -56,7 +62,7 @@ function headline(report: Report): string {
   const name = report.model_name
     ? `**${markdownText(report.model_name)}** `
     : ''
-  const alias = `@${markdownText(report.registry?.champion_alias ?? 'champion')}`
+  const alias = markdownAlias(report.registry?.champion_alias ?? 'champion')
   const known = (entry: VersionRef | null): string =>
     entry && (entry.version || entry.model_uri) ? ` ${versionLabel(entry)}` : ''
   const candidate = `${name}candidate${known(report.candidate)}`
@@ -227,15 +233,15 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
   ) {
     const previous = report.registry.previous_champion_version
     const workflow = options.rollbackWorkflow ?? 'rollback.yml'
-    const champion = markdownText(report.registry.champion_alias)
+    const champion = markdownAlias(report.registry.champion_alias)
     lines.push(
       previous
-        ? `**To roll back**: run the ${markdownCode(workflow)} workflow (Actions → Run workflow); it moves @${champion} back to v${markdownText(previous)} (@${markdownText(report.registry.previous_champion_alias)}).`
-        : `This is the first @${champion}: there is no earlier version to roll back to.`
+        ? `**To roll back**: run the ${markdownCode(workflow)} workflow (Actions → Run workflow); it moves ${champion} back to v${markdownText(previous)} (${markdownAlias(report.registry.previous_champion_alias)}).`
+        : `This is the first ${champion}: there is no earlier version to roll back to.`
     )
   } else if (report.decision === 'rollback' && report.registry) {
     lines.push(
-      `A second rollback would undo this one: @${markdownText(report.registry.previous_champion_alias)} now points at ${versionLabel(report.champion)}.`
+      `A second rollback would undo this one: ${markdownAlias(report.registry.previous_champion_alias)} now points at ${versionLabel(report.champion)}.`
     )
   }
   return lines
@@ -243,7 +249,7 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
 
 /** What a reject left in the registry: only what this run wrote, and the champion that still serves. */
 function rejectOutcome(report: Report): string {
-  const alias = `@${markdownText(report.registry?.champion_alias ?? 'champion')}`
+  const alias = markdownAlias(report.registry?.champion_alias ?? 'champion')
   const current = report.registry?.new_champion_version
   const serves =
     current && current === report.champion?.version

@@ -60,6 +60,8 @@ export interface RegistryOutcome {
   tracking_uri: string
   champion_alias: string
   previous_champion_alias: string
+  /** The alias a registered candidate gets (gate mode). */
+  candidate_alias?: string
   alias_moved: boolean
   new_champion_version: string | null
   previous_champion_version: string | null
