@@ -569,6 +569,8 @@ function requestFor(c: Case, dir: string): EvaluationRequest {
     positiveLabel: c.positiveLabel,
     idColumn: c.idColumn,
     predictionColumn: c.predictionColumn,
+    predictionKind: 'auto',
+    positiveClassIndex: 'auto',
     threshold: Number(c.threshold),
     costs: costModel(c),
     policy: { minImprovement: parseDecimal('0')! },

@@ -6,7 +6,7 @@
  */
 
 import { DataError } from '../errors.js'
-import { labelKey } from './label-value.js'
+import { compareLabels, labelKey, SpellingCache } from './label-value.js'
 
 const decoder = new TextDecoder()
 
@@ -17,9 +17,9 @@ export class LabelEncoder {
     { text: string; line: number; positive: boolean }
   >()
   positives = 0
-  private readonly cacheBytes: Uint8Array[] = []
-  private readonly cacheClass: number[] = []
-  private readonly positiveKey: string
+  private readonly cache = new SpellingCache()
+  /** The key of the positive label (see `labelKey`). */
+  readonly positiveKey: string
 
   constructor(
     readonly positiveLabel: string,
@@ -31,29 +31,10 @@ export class LabelEncoder {
 
   /** 1 for the positive class, 0 for the other; throws on a bad value. */
   encode(bytes: Uint8Array, start: number, end: number, line: number): number {
-    const length = end - start
-    const cache = this.cacheBytes
-    for (let k = 0; k < cache.length; k++) {
-      const known = cache[k]
-      if (known.length !== length) continue
-      let same = true
-      for (let j = 0; j < length; j++) {
-        if (known[j] !== bytes[start + j]) {
-          same = false
-          break
-        }
-      }
-      if (same) {
-        const cls = this.cacheClass[k]
-        this.positives += cls
-        return cls
-      }
-    }
-    const cls = this.classify(decoder.decode(bytes.subarray(start, end)), line)
-    if (cache.length < 8) {
-      // A copy: `bytes` is the reader's buffer, refilled in place (Buffer#slice would be a view).
-      cache.push(Uint8Array.prototype.slice.call(bytes, start, end))
-      this.cacheClass.push(cls)
+    let cls = this.cache.find(bytes, start, end)
+    if (cls < 0) {
+      cls = this.classify(decoder.decode(bytes.subarray(start, end)), line)
+      this.cache.add(bytes, start, end, cls)
     }
     this.positives += cls
     return cls
@@ -77,6 +58,18 @@ export class LabelEncoder {
   negativeLabel(): string | undefined {
     for (const v of this.values.values()) if (!v.positive) return v.text
     return undefined
+  }
+
+  /**
+   * Where the positive label sits among the test set's two label values in
+   * scikit-learn's order (see `compareLabels`): the entry of a
+   * `predict_proba` pair that is the positive class. Undefined when the
+   * negative label never occurred (its order is then unknown).
+   */
+  positiveIndex(): 0 | 1 | undefined {
+    const negative = this.negativeLabel()
+    if (negative === undefined) return undefined
+    return compareLabels(this.positiveLabel, negative) < 0 ? 0 : 1
   }
 
   private classify(text: string, line: number): number {

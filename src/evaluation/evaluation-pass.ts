@@ -7,9 +7,14 @@
  *   stays flat whatever the size. When the bundled prediction worker is
  *   there (`dist/prediction-worker/`), it reads the prediction files on the
  *   second core while this thread reads the test set; each row crosses as
- *   one byte (its decision code).
+ *   one byte (its decision code; two while the file's reading is open).
  * - Joined by id, the test set's rows are kept as typed arrays and each
  *   prediction file is scattered onto them by its ids.
+ *
+ * What a prediction value means (a score or a label; which entry of a
+ * `[p0, p1]` pair) depends on the test set's labels, known only after the
+ * last row; so while a file leaves it open, its rows are tallied under both
+ * readings, and the reading is picked after the pass (see `ScoreParser`).
  */
 
 import { existsSync } from 'node:fs'
@@ -18,8 +23,11 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { DataError, GateError } from '../errors.js'
 import {
-  checkOtherValues,
-  type OtherPredictionValues
+  choosePredictionReading,
+  type PositiveClassIndex,
+  type PredictionKind,
+  type PredictionReading,
+  type PredictionValues
 } from '../data/score-parser.js'
 import { ModelAccumulator } from '../metrics/model-accumulator.js'
 import { constantBenefits, type CostModel } from '../metrics/net-benefit.js'
@@ -45,6 +53,10 @@ export interface PassOptions {
   /** Join predictions to test rows by this column; by position when undefined. */
   readonly idColumn?: string
   readonly predictionColumn: string
+  /** Input `prediction-kind`. */
+  readonly predictionKind: PredictionKind
+  /** Input `positive-class-index`. */
+  readonly positiveClassIndex: PositiveClassIndex
   readonly threshold: number
   readonly costs: CostModel
   /** The candidate first, then the champion if there is one. */
@@ -63,38 +75,87 @@ export interface PassResult {
     readonly file: PredictionFile
     readonly accumulator: ModelAccumulator
     readonly matchedBy: 'position' | 'id'
+    /** How its values were read. */
+    readonly reading: PredictionReading
   }[]
   /** The row-by-row comparison of the first two models, when there are two. */
   readonly paired?: PairedDifference
 }
 
-/** Feeds both models' decisions on a batch to the paired comparison (when there are two). */
-type PairSink = (
-  store: RowStore,
-  codes: readonly Uint8Array[],
-  rows: number
-) => void
+/**
+ * One model's tallies: under the first reading, and under the other while
+ * the file leaves its reading open (see `ScoreParser.alternative`).
+ */
+class ModelTallies {
+  readonly first = new ModelAccumulator()
+  other?: ModelAccumulator = new ModelAccumulator()
 
-function pairSink(
-  options: PassOptions,
-  paired: PairedDifference | undefined
-): PairSink {
-  if (!paired) return () => {}
-  const constant = constantBenefits(options.costs)
-  const perClass = constant
-    ? {
-        positive: decimalToNumber(constant.positive),
-        negative: decimalToNumber(constant.negative)
-      }
-    : undefined
-  return (store, codes, rows) =>
-    paired.addBatch(
-      store.labels,
-      perClass ?? store.benefitValue!,
-      codes[0],
-      codes[1],
-      rows
-    )
+  /** `alternative` is undefined once the other reading is closed; it stays closed. */
+  add(
+    store: RowStore,
+    codes: Uint8Array,
+    alternative: Uint8Array | undefined,
+    rows: number
+  ): void {
+    this.first.addBatch(store, codes, rows)
+    if (alternative && this.other) this.other.addBatch(store, alternative, rows)
+    else this.other = undefined
+  }
+
+  pick(reading: PredictionReading): ModelAccumulator {
+    const accumulator = reading.alternative ? this.other : this.first
+    if (!accumulator)
+      throw new Error('internal: the reading picked was not tallied')
+    return accumulator
+  }
+}
+
+/**
+ * The paired comparison of the first two models, under each pair of
+ * readings still open (at most four; one once both files are settled).
+ */
+class PairedReadings {
+  private readonly pairs: (PairedDifference | undefined)[]
+  private readonly perClass?: { positive: number; negative: number }
+
+  constructor(costs: CostModel) {
+    this.pairs = [0, 1, 2, 3].map(() => new PairedDifference())
+    const constant = constantBenefits(costs)
+    this.perClass = constant
+      ? {
+          positive: decimalToNumber(constant.positive),
+          negative: decimalToNumber(constant.negative)
+        }
+      : undefined
+  }
+
+  /** Both models' codes on a batch, and their other readings' (undefined once closed). */
+  add(
+    store: RowStore,
+    codes: readonly Uint8Array[],
+    alternatives: readonly (Uint8Array | undefined)[],
+    rows: number
+  ): void {
+    const benefit = this.perClass ?? store.benefitValue!
+    for (let k = 0; k < 4; k++) {
+      const paired = this.pairs[k]
+      if (!paired) continue
+      const candidate = k & 1 ? alternatives[0] : codes[0]
+      const champion = k & 2 ? alternatives[1] : codes[1]
+      if (!candidate || !champion) this.pairs[k] = undefined
+      else paired.addBatch(store.labels, benefit, candidate, champion, rows)
+    }
+  }
+
+  pick(candidate: PredictionReading, champion: PredictionReading) {
+    const paired =
+      this.pairs[
+        (candidate.alternative ? 1 : 0) + (champion.alternative ? 2 : 0)
+      ]
+    if (!paired)
+      throw new Error('internal: the readings picked were not paired')
+    return paired
+  }
 }
 
 /** The prediction worker's bundle, beside the action's own; absent when running from source. */
@@ -112,21 +173,22 @@ export async function runEvaluationPass(
 ): Promise<PassResult> {
   const testSet = new TestSetReader({ ...options, path: options.testSet })
   try {
-    const accumulators = options.predictions.map(() => new ModelAccumulator())
+    const tallies = options.predictions.map(() => new ModelTallies())
     const paired =
-      options.predictions.length === 2 ? new PairedDifference() : undefined
-    const pair = pairSink(options, paired)
+      options.predictions.length === 2
+        ? new PairedReadings(options.costs)
+        : undefined
     const script =
       options.idColumn === undefined ? predictionWorkerScript() : undefined
     let matchedBy: ('position' | 'id')[]
-    let others: OtherPredictionValues[]
+    let values: PredictionValues[]
     if (script) {
-      others = await passByPositionInWorker(
+      values = await passByPositionInWorker(
         script,
         options,
         testSet,
-        accumulators,
-        pair
+        tallies,
+        paired
       )
       matchedBy = options.predictions.map(() => 'position')
     } else {
@@ -135,30 +197,26 @@ export async function runEvaluationPass(
           new PredictionReader(
             file,
             options.predictionColumn,
-            options.positiveLabel,
+            options,
             options.idColumn
           )
       )
       try {
         if (options.idColumn === undefined)
-          passByPosition(
-            testSet,
-            readers,
-            accumulators,
-            options.threshold,
-            pair
-          )
-        else passJoined(testSet, readers, accumulators, options.threshold, pair)
+          passByPosition(testSet, readers, tallies, options.threshold, paired)
+        else passJoined(testSet, readers, tallies, options.threshold, paired)
       } finally {
         for (const reader of readers) reader.close()
       }
-      others = readers.map((reader) => reader.scores.otherValues())
+      values = readers.map((reader) => reader.scores.values())
       matchedBy = readers.map((reader) =>
         reader.joinsById ? 'id' : 'position'
       )
     }
     const sha256 = testSet.finish()
-    for (const values of others) checkOtherValues(values, testSet.labels)
+    const readings = values.map((v) =>
+      choosePredictionReading(v, testSet.labels, options)
+    )
     return {
       rows: testSet.rows,
       positives: testSet.labels.positives,
@@ -168,10 +226,11 @@ export async function runEvaluationPass(
       perRowCosts: testSet.perRowCosts,
       models: options.predictions.map((file, k) => ({
         file,
-        accumulator: accumulators[k],
-        matchedBy: matchedBy[k]
+        accumulator: tallies[k].pick(readings[k]),
+        matchedBy: matchedBy[k],
+        reading: readings[k]
       })),
-      paired
+      paired: paired?.pick(readings[0], readings[1])
     }
   } finally {
     testSet.reader.close()
@@ -181,18 +240,25 @@ export async function runEvaluationPass(
 function passByPosition(
   testSet: TestSetReader,
   readers: PredictionReader[],
-  accumulators: ModelAccumulator[],
+  tallies: ModelTallies[],
   threshold: number,
-  pair: PairSink
+  paired: PairedReadings | undefined
 ): void {
   const store = new RowStore(BATCH, testSet.perRowCosts)
   const codes = readers.map(() => new Uint8Array(BATCH))
+  const others = readers.map(() => new Uint8Array(BATCH))
   for (;;) {
     store.count = 0
     const rows = testSet.readInto(store, BATCH)
     if (rows === 0) break
+    const alternatives: (Uint8Array | undefined)[] = []
     for (let k = 0; k < readers.length; k++) {
-      const got = readers[k].readCodesInOrder(codes[k], rows, threshold)
+      const got = readers[k].readCodesInOrder(
+        codes[k],
+        others[k],
+        rows,
+        threshold
+      )
       if (got < rows)
         throw countMismatch(
           testSet,
@@ -200,9 +266,10 @@ function passByPosition(
           readers[k].rows + readers[k].countRest(),
           readers[k].reader.format
         )
-      accumulators[k].addBatch(store, codes[k], rows)
+      alternatives.push(readers[k].scores.alternative ? others[k] : undefined)
+      tallies[k].add(store, codes[k], alternatives[k], rows)
     }
-    pair(store, codes, rows)
+    paired?.add(store, codes, alternatives, rows)
   }
   for (const reader of readers) {
     const extra = reader.countRest()
@@ -216,13 +283,19 @@ function passByPosition(
   }
 }
 
+/** A batch of one model's codes from the worker, and the other reading's while open. */
+interface CodeBatch {
+  readonly codes: Uint8Array
+  readonly alternative?: Uint8Array
+}
+
 /** Per model, the worker's code batches as they arrive, and its end. */
 class CodeQueue {
-  private readonly batches: Uint8Array[] = []
+  private readonly batches: CodeBatch[] = []
   end?: Extract<PredictionWorkerMessage, { type: 'end' }>
   private waiting?: () => void
 
-  push(batch: Uint8Array): void {
+  push(batch: CodeBatch): void {
     this.batches.push(batch)
     this.wake()
   }
@@ -239,9 +312,7 @@ class CodeQueue {
   }
 
   /** The next batch, or undefined once the file has ended; rejects with the worker's failure. */
-  async next(
-    failure: () => Error | undefined
-  ): Promise<Uint8Array | undefined> {
+  async next(failure: () => Error | undefined): Promise<CodeBatch | undefined> {
     for (;;) {
       const error = failure()
       if (error) throw error
@@ -257,13 +328,15 @@ async function passByPositionInWorker(
   script: string,
   options: PassOptions,
   testSet: TestSetReader,
-  accumulators: ModelAccumulator[],
-  pair: PairSink
-): Promise<OtherPredictionValues[]> {
+  tallies: ModelTallies[],
+  paired: PairedReadings | undefined
+): Promise<PredictionValues[]> {
   const job: PredictionWorkerJob = {
     files: options.predictions,
     predictionColumn: options.predictionColumn,
     positiveLabel: options.positiveLabel,
+    predictionKind: options.predictionKind,
+    positiveClassIndex: options.positiveClassIndex,
     threshold: options.threshold,
     batchRows: BATCH
   }
@@ -279,7 +352,11 @@ async function passByPositionInWorker(
     resourceLimits: { maxYoungGenerationSizeMb: 4 }
   })
   worker.on('message', (message: PredictionWorkerMessage) => {
-    if (message.type === 'codes') queues[message.model].push(message.codes)
+    if (message.type === 'codes')
+      queues[message.model].push({
+        codes: message.codes,
+        alternative: message.alternative
+      })
     else if (message.type === 'end') queues[message.model].finish(message)
     else if (message.file !== undefined)
       fail(new DataError(message.file, message.line, message.message))
@@ -304,8 +381,10 @@ async function passByPositionInWorker(
       const rows = testSet.readInto(store, BATCH)
       if (rows === 0) break
       const batch: Uint8Array[] = []
+      const alternatives: (Uint8Array | undefined)[] = []
       for (let k = 0; k < queues.length; k++) {
-        const codes = await queues[k].next(failure)
+        const next = await queues[k].next(failure)
+        const codes = next?.codes
         if (!codes || codes.length !== rows) {
           // Fewer predictions than rows here, or more (a full batch against the test set's last).
           throw await mismatchFromWorker(
@@ -315,12 +394,13 @@ async function passByPositionInWorker(
             failure
           )
         }
-        accumulators[k].addBatch(store, codes, rows)
+        tallies[k].add(store, codes, next.alternative, rows)
         batch.push(codes)
+        alternatives.push(next.alternative)
       }
-      pair(store, batch, rows)
+      paired?.add(store, batch, alternatives, rows)
     }
-    const others: OtherPredictionValues[] = []
+    const values: PredictionValues[] = []
     for (let k = 0; k < queues.length; k++) {
       if ((await queues[k].next(failure)) !== undefined) {
         throw await mismatchFromWorker(
@@ -338,9 +418,9 @@ async function passByPositionInWorker(
           failure
         )
       }
-      others.push(queues[k].end!.others)
+      values.push(queues[k].end!.values)
     }
-    return others
+    return values
   } finally {
     await worker.terminate()
   }
@@ -362,9 +442,9 @@ async function mismatchFromWorker(
 function passJoined(
   testSet: TestSetReader,
   readers: PredictionReader[],
-  accumulators: ModelAccumulator[],
+  tallies: ModelTallies[],
   threshold: number,
-  pair: PairSink
+  paired: PairedReadings | undefined
 ): void {
   const store = new RowStore(BATCH, testSet.perRowCosts)
   while (testSet.readInto(store, Number.MAX_SAFE_INTEGER) > 0) {
@@ -372,11 +452,13 @@ function passJoined(
   }
   const rows = store.count
   const codes = readers.map(() => new Uint8Array(rows))
+  const others = readers.map(() => new Uint8Array(rows))
+  const alternatives: (Uint8Array | undefined)[] = []
   for (let k = 0; k < readers.length; k++) {
     const reader = readers[k]
     if (reader.joinsById) {
       codes[k].fill(UNSET)
-      reader.readCodesJoined(testSet.ids!, codes[k], threshold)
+      reader.readCodesJoined(testSet.ids!, codes[k], others[k], threshold)
       const missing = codes[k].indexOf(UNSET)
       if (missing >= 0) {
         throw new DataError(
@@ -387,7 +469,7 @@ function passJoined(
         )
       }
     } else {
-      const got = reader.readCodesInOrder(codes[k], rows, threshold)
+      const got = reader.readCodesInOrder(codes[k], others[k], rows, threshold)
       if (got < rows || reader.countRest() > 0) {
         throw countMismatch(
           testSet,
@@ -397,9 +479,10 @@ function passJoined(
         )
       }
     }
-    accumulators[k].addBatch(store, codes[k], rows)
+    alternatives.push(reader.scores.alternative ? others[k] : undefined)
+    tallies[k].add(store, codes[k], alternatives[k], rows)
   }
-  pair(store, codes, rows)
+  paired?.add(store, codes, alternatives, rows)
 }
 
 /** Both files and both counts, for rows matched by position. */

@@ -1,7 +1,9 @@
 /**
- * Reads one model's prediction file into a Float64Array of scores, either in
- * step with the test set (rows matched by position) or scattered to the rows
- * whose ids they name (joined by id).
+ * Reads one model's prediction file into decision codes (see
+ * `decisionCode`), either in step with the test set (rows matched by
+ * position) or scattered to the rows whose ids they name (joined by id).
+ * While the file's reading is still open (see `ScoreParser`), each row also
+ * gets the other reading's code, in a second array.
  */
 
 import type { IdIndex } from '../data/id-index.js'
@@ -16,7 +18,7 @@ import {
   fieldText,
   type RecordReader
 } from '../data/record-reader.js'
-import { ScoreParser } from '../data/score-parser.js'
+import { ScoreParser, type ScoreOptions } from '../data/score-parser.js'
 
 export interface PredictionFile {
   /** Which model: 'candidate' or 'champion'. */
@@ -37,7 +39,7 @@ export class PredictionReader {
   constructor(
     readonly file: PredictionFile,
     predictionColumn: string,
-    positiveLabel: string,
+    options: ScoreOptions,
     private readonly idColumn: string | undefined
   ) {
     this.reader = openRecordReader(file.path)
@@ -47,34 +49,63 @@ export class PredictionReader {
     this.joinsById =
       idColumn !== undefined && this.reader.format !== 'mlflow-json'
     this.idSlot = this.joinsById ? this.reader.bind(idColumn!, 'id-column') : -1
-    this.scores = new ScoreParser(positiveLabel, this.reader, predictionColumn)
+    this.scores = new ScoreParser(options, this.reader, predictionColumn)
   }
 
-  /** Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`; returns how many. */
-  readCodesInOrder(out: Uint8Array, limit: number, threshold: number): number {
+  /**
+   * Reads up to `limit` rows' decision codes (see `decisionCode`) into
+   * `out`, and the other reading's into `alternative`; returns how many.
+   * `alternative` holds meaning only if `scores.alternative` is still true
+   * after the call.
+   */
+  readCodesInOrder(
+    out: Uint8Array,
+    alternative: Uint8Array,
+    limit: number,
+    threshold: number
+  ): number {
     const reader = this.reader
     const slot = this.scoreSlot
     const scores = this.scores
     let count = 0
-    while (count < limit && reader.next()) {
-      const score = scores.parse(
-        reader.bytes,
-        reader.start[slot],
-        reader.end[slot]
-      )
-      out[count] = decisionCode(score, threshold)
-      count++
+    if (scores.alternative) {
+      while (count < limit && reader.next()) {
+        const score = scores.parse(
+          reader.bytes,
+          reader.start[slot],
+          reader.end[slot]
+        )
+        out[count] = decisionCode(score, threshold)
+        alternative[count] = decisionCode(scores.alternativeScore, threshold)
+        count++
+      }
+    } else {
+      while (count < limit && reader.next()) {
+        const score = scores.parse(
+          reader.bytes,
+          reader.start[slot],
+          reader.end[slot]
+        )
+        out[count] = decisionCode(score, threshold)
+        count++
+      }
     }
     this.rows += count
     return count
   }
 
   /**
-   * Reads every row's decision code into `out` at the row its id names.
+   * Reads every row's decision code into `out` (and the other reading's
+   * into `alternative`, as in `readCodesInOrder`) at the row its id names.
    * `out` starts filled with UNSET; a second prediction for an id is an
    * error naming both lines.
    */
-  readCodesJoined(ids: IdIndex, out: Uint8Array, threshold: number): void {
+  readCodesJoined(
+    ids: IdIndex,
+    out: Uint8Array,
+    alternative: Uint8Array,
+    threshold: number
+  ): void {
     const reader = this.reader
     const scoreSlot = this.scoreSlot
     const idSlot = this.idSlot
@@ -112,6 +143,7 @@ export class PredictionReader {
         ),
         threshold
       )
+      alternative[row] = decisionCode(scores.alternativeScore, threshold)
       this.rows++
     }
   }

@@ -23,13 +23,7 @@ function post(
 
 function work(job: PredictionWorkerJob): void {
   const readers = job.files.map(
-    (file) =>
-      new PredictionReader(
-        file,
-        job.predictionColumn,
-        job.positiveLabel,
-        undefined
-      )
+    (file) => new PredictionReader(file, job.predictionColumn, job, undefined)
   )
   const open = readers.map(() => true)
   try {
@@ -38,15 +32,26 @@ function work(job: PredictionWorkerJob): void {
         if (!open[model]) continue
         const reader = readers[model]
         const batch = new Uint8Array(job.batchRows)
+        const other = reader.scores.alternative
+          ? new Uint8Array(job.batchRows)
+          : batch
         const count = reader.readCodesInOrder(
           batch,
+          other,
           job.batchRows,
           job.threshold
         )
         if (count > 0) {
           // The last batch is cut to its rows, so its length says how many.
           const codes = count === batch.length ? batch : batch.slice(0, count)
-          post({ type: 'codes', model, codes }, [codes.buffer as ArrayBuffer])
+          const alternative = !reader.scores.alternative
+            ? undefined
+            : count === other.length
+              ? other
+              : other.slice(0, count)
+          const transfer = [codes.buffer as ArrayBuffer]
+          if (alternative) transfer.push(alternative.buffer as ArrayBuffer)
+          post({ type: 'codes', model, codes, alternative }, transfer)
         }
         if (count < job.batchRows) {
           open[model] = false
@@ -55,7 +60,7 @@ function work(job: PredictionWorkerJob): void {
             model,
             rows: reader.rows,
             format: reader.reader.format,
-            others: reader.scores.otherValues()
+            values: reader.scores.values()
           })
         }
       }
