@@ -273,3 +273,14 @@ describe('score-parser.ts: ScoreParser', () => {
     expect(parser.read('1')).toBe(1)
   })
 })
+
+describe('score-parser.ts: prediction-kind label', () => {
+  it('names a third value without speaking of probabilities', () => {
+    const parser = parserOf({ positiveLabel: '0', predictionKind: 'label' })
+    parser.read('1')
+    parser.read('0.481')
+    expect(() => parser.read('0.958')).toThrow(
+      "p.csv:4: '0.958' in 'prediction' is a third value besides '1' (line 2), '0.481' (line 3), none of them '0'; input 'prediction-kind' is label"
+    )
+  })
+})

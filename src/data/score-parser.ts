@@ -276,7 +276,9 @@ export class ScoreParser {
         .join(', ')
       throw errorAt(
         this.reader,
-        `'${text}' in '${this.column}' is not a probability in [0, 1], and neither are ${shown}; a binary classifier's predictions hold at most one label besides '${this.positiveText}'`
+        this.options.predictionKind === 'label'
+          ? `'${text}' in '${this.column}' is a third value besides ${shown}, none of them '${this.positiveText}'; input 'prediction-kind' is label, and a binary classifier's labels hold at most one value besides the positive label`
+          : `'${text}' in '${this.column}' is not a probability in [0, 1], and neither are ${shown}; a binary classifier's predictions hold at most one label besides '${this.positiveText}'`
       )
     }
     this.others.set(key, { text, position: this.reader.position })
