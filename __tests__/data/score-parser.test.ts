@@ -4,7 +4,6 @@ import type { RecordReader } from '../../src/data/record-reader.js'
 import {
   choosePredictionReading,
   ScoreParser,
-  type PredictionValues,
   type ReadingOptions,
   type ScoreOptions
 } from '../../src/data/score-parser.js'

@@ -328,7 +328,7 @@ describe('evaluation-pass.ts: percentages', () => {
   const TEST = 'label\n1\n0\n1\n0\n'
 
   it('suggests dividing by 100, naming the line, with no clause about labels', async () => {
-    for (const raw of [{}, { 'id-column': 'id' }]) {
+    for (const raw of [{}, { 'id-column': 'id' }] as Record<string, string>[]) {
       const message = await errorOf(
         {
           'test.csv': 'id,label\na,1\nb,0\nc,1\nd,0\n',
