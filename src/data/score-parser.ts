@@ -81,6 +81,8 @@ export class ScoreParser {
   private readonly positiveText: string
   /** Under `auto`, every distinct value while there are at most two. */
   private tracking: boolean
+  /** Single values read as scores, the reading settled: `parse`'s fast path. */
+  private scoresOnly = false
   private readonly distinct: DistinctValue[] = []
   private readonly distinctCache = new SpellingCache()
   /** Spellings of values read as labels: 1 for the positive label, 0 else. */
@@ -103,6 +105,16 @@ export class ScoreParser {
 
   /** The current record's score in the first reading: a probability, HARD_POSITIVE or HARD_NEGATIVE. */
   parse(bytes: Uint8Array, start: number, end: number): number {
+    // The common case, kept small enough to inline: a file of probabilities
+    // past its third distinct value.
+    if (this.scoresOnly) {
+      const value = parseNumberBytes(bytes, start, end)
+      if (value >= 0 && value <= 1) return value
+    }
+    return this.parseOther(bytes, start, end)
+  }
+
+  private parseOther(bytes: Uint8Array, start: number, end: number): number {
     if (bytes[start] === OPEN_BRACKET) return this.pair(bytes, start, end)
     if (this.shape !== 'values') this.setShape('values')
     if (this.tracking) return this.tracked(bytes, start, end)
@@ -142,6 +154,8 @@ export class ScoreParser {
         this.alternative = this.options.positiveClassIndex === 'auto'
       } else {
         this.alternative = this.tracking
+        this.scoresOnly =
+          !this.tracking && this.options.predictionKind === 'score'
       }
       return
     }
@@ -178,7 +192,8 @@ export class ScoreParser {
           // A third value: not a file of labels (a binary test set has two).
           this.tracking = false
           this.alternative = false
-          return this.parse(bytes, start, end)
+          this.scoresOnly = this.options.predictionKind !== 'label'
+          return this.parseOther(bytes, start, end)
         }
         const number = parseNumberText(text)
         const positive = key === this.positiveKey
