@@ -356,3 +356,36 @@ describe('evaluation-pass.ts: percentages', () => {
     )
   })
 })
+
+describe('evaluation-pass.ts: labels past 2^53 in JSON', () => {
+  it('stops on a JSON number past 2^53 (JSON.parse has rounded it) and reads the same label as a string exactly', async () => {
+    const numbers = [
+      '{"label": 9007199254740993}',
+      '{"label": 9007199254740992}'
+    ].join('\n')
+    expect(
+      await errorOf(
+        {
+          'test.jsonl': numbers,
+          'candidate.csv': 'prediction\n0.9\n0.1\n'
+        },
+        { 'test-set': 'test.jsonl', 'positive-label': '9007199254740993' }
+      )
+    ).toBe(
+      'test.jsonl:1: key \'label\' holds the integer 9007199254740992, past 2^53, which a JSON number cannot carry exactly here; write it as a string ("...")'
+    )
+    const report = await run(
+      {
+        'test.jsonl': numbers.replace(/(\d{16})/g, '"$1"'),
+        'candidate.csv': 'prediction\n0.9\n0.1\n'
+      },
+      {
+        'test-set': 'test.jsonl',
+        'positive-label': '9007199254740993',
+        'candidate-predictions': 'candidate.csv'
+      }
+    )
+    expect(report.test_set.positives).toBe(1)
+    expect(counts(report.candidate.metrics)).toEqual([1, 0, 0, 1])
+  })
+})

@@ -7,7 +7,16 @@
  */
 
 export function jsonValueText(value: unknown): string | { problem: string } {
-  if (typeof value === 'number') return String(value)
+  if (typeof value === 'number') {
+    // JSON.parse has already rounded such an integer to a double, so two
+    // labels (or ids) past 2^53 may have become one: stop rather than merge.
+    if (Number.isInteger(value) && !Number.isSafeInteger(value)) {
+      return {
+        problem: `holds the integer ${value}, past 2^53, which a JSON number cannot carry exactly here; write it as a string ("...")`
+      }
+    }
+    return String(value)
+  }
   if (typeof value === 'string') return value
   if (typeof value === 'boolean') return String(value)
   if (value === null || value === undefined) return ''
