@@ -7,7 +7,7 @@
  */
 
 import { describe, expect, it } from '@jest/globals'
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { evaluateInputs, writeFiles } from '../../__fixtures__/evaluation.js'
 import { runBundle } from '../../__fixtures__/run-bundle.js'
@@ -51,6 +51,16 @@ function files(): Record<string, string> {
     'labels01.csv': [
       'prediction',
       ...fraud.map((_, k) => (right(k, 0.8) ? '0' : '1'))
+    ].join('\n'),
+    // Ids in the test set and in a file of labels matched by position: each
+    // ring slot carries both readings' codes and the ids' hashes.
+    'test-ids.csv': [
+      'id,label',
+      ...fraud.map((f, k) => `t${k},${f ? 'fraud' : 'legit'}`)
+    ].join('\n'),
+    'labels-ids.csv': [
+      'id,prediction',
+      ...fraud.map((_, k) => `t${k},${right(k, 0.8) ? 'fraud' : 'legit'}`)
     ].join('\n'),
     // 0/1 values for 20,000 rows, then probabilities: a file of scores.
     'late-scores.csv': [
@@ -154,6 +164,40 @@ describe('dist/: the prediction worker reads values as the in-process pass does'
       settled.local.champion!.metrics
     )
     expect(settled.report.comparison).toEqual(settled.local.comparison)
+  }, 60000)
+
+  it('checks ids row by row while both readings of a file of labels are open, in every batch', async () => {
+    const { run, report, local, dir } = await both({
+      'test-set': 'test-ids.csv',
+      'positive-label': 'fraud',
+      'candidate-predictions': 'labels-ids.csv',
+      'champion-predictions': 'pairs.json'
+    })
+    expect(run.errors).toEqual([])
+    if (local instanceof Error) throw local
+    expect(report.candidate.metrics).toEqual(local.candidate.metrics)
+    expect(report.champion.metrics).toEqual(local.champion!.metrics)
+    expect(report.comparison).toEqual(local.comparison)
+    expect(report.notes.join(' ')).toContain('the threshold does not apply')
+    // Two rows swapped in the third batch: stopped there, in both paths.
+    const lines = readFileSync(join(dir, 'labels-ids.csv'), 'utf8').split('\n')
+    ;[lines[35001], lines[35002]] = [lines[35002], lines[35001]]
+    writeFileSync(join(dir, 'labels-ids.csv'), lines.join('\n'))
+    const swapped = await runBundle(
+      {
+        mode: 'evaluate',
+        'test-set': 'test-ids.csv',
+        'positive-label': 'fraud',
+        'cost-false-negative': '100',
+        'cost-false-positive': '10',
+        'candidate-predictions': 'labels-ids.csv'
+      },
+      { cwd: dir }
+    )
+    expect(swapped.status).not.toBe(0)
+    expect(swapped.errors.join('\n')).toContain(
+      "labels-ids.csv:35002: rows are matched by position (input 'id-column' is not set), but column 'id' is 't35001' here and 't35000' on the test set's row in the same position (test-ids.csv:35002)"
+    )
   }, 60000)
 
   it('reads a file whose third value comes after 20,000 rows of 0/1 as scores', async () => {
