@@ -3,8 +3,8 @@
  * `dist/prediction-worker/index.js` so that it starts in milliseconds. It
  * reads the prediction files (rows matched by position) on the second core
  * while the main thread reads the test set, and sends each row's decision
- * code, with the hashes of its values in the columns it shares with the
- * test set.
+ * code (and the other reading's while the file leaves its reading open),
+ * with the hashes of its values in the columns it shares with the test set.
  * See `prediction-worker-protocol.ts`.
  */
 
