@@ -156,3 +156,24 @@ describe('inputs.ts', () => {
       )
   })
 })
+
+describe('inputs.ts: how predictions are read', () => {
+  it('reads prediction-kind and positive-class-index, naming the input of a bad value', () => {
+    expect(parseInputs({})).toMatchObject({
+      'prediction-kind': 'auto',
+      'positive-class-index': 'auto'
+    })
+    expect(
+      parseInputs({ 'prediction-kind': 'label', 'positive-class-index': '0' })
+    ).toMatchObject({ 'prediction-kind': 'label', 'positive-class-index': 0 })
+    expect(parseInputs({ 'positive-class-index': '1' })).toMatchObject({
+      'positive-class-index': 1
+    })
+    expect(() => parseInputs({ 'prediction-kind': 'labels' })).toThrow(
+      "got 'labels'; expected one of auto, score, label"
+    )
+    expect(() => parseInputs({ 'positive-class-index': '2' })).toThrow(
+      "got '2'; expected one of auto, 0, 1"
+    )
+  })
+})

@@ -145,6 +145,10 @@ export const inputsSchema = z.object({
   'candidate-predictions': optionalText,
   'champion-predictions': optionalText,
   'prediction-column': text.default('prediction'),
+  'prediction-kind': choice(['auto', 'score', 'label'] as const, 'auto'),
+  'positive-class-index': choice(['auto', '0', '1'] as const, 'auto').transform(
+    (value) => (value === 'auto' ? value : (Number(value) as 0 | 1))
+  ),
   threshold: number(
     '0.5',
     (n) => n >= 0 && n <= 1,

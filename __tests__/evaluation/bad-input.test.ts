@@ -93,7 +93,7 @@ describe('evaluation-pass.ts: bad input', () => {
         'champion.csv': 'id,prediction\na,0.8\nb,1.7\nc,0.2\nd,0.3\n'
       })
     ).toBe(
-      "champion.csv:3: score '1.7' in 'prediction' is outside [0, 1]; scores must be probabilities of the positive class (or hard labels: '1', '0')"
+      "champion.csv:3: score 1.7 in 'prediction' is outside [0, 1]; scores must be probabilities of the positive class in [0, 1]; if they are percentages, divide them by 100 (1.7 → 0.017)"
     )
   })
 

@@ -505,6 +505,42 @@ function buildCases(): Case[] {
   }
 
   {
+    // predict_proba on labels fraud/legit: classes_ is ['fraud', 'legit'],
+    // so each pair is [P(fraud), P(legit)] and the positive class is first.
+    // The reference takes the entry at np.unique's place of the label.
+    const random = seeded(1203)
+    const data = rows(random, 900, 0.2)
+    const text = (label: number): string => (label === 1 ? 'fraud' : 'legit')
+    const pairs = (skill: number): number[][] =>
+      data.map((r) => {
+        const p = Number(scoreText(score(random, r.label === 1, skill), random))
+        return [p, 1 - p]
+      })
+    cases.push({
+      name: 'mlflow predictions JSON: [p0, p1] pairs on labels fraud/legit (positive first)',
+      files: {
+        'test.csv': [
+          'label,amount',
+          ...data.map((r) => `${text(r.label)},${r.amount}`)
+        ].join('\n'),
+        'candidate.json': JSON.stringify({ predictions: pairs(0.8) }),
+        'champion.jsonl': pairs(0.6)
+          .map((pair) => JSON.stringify({ prediction: pair }))
+          .join('\n')
+      },
+      testSet: 'test.csv',
+      labelColumn: 'label',
+      positiveLabel: 'fraud',
+      predictionColumn: 'prediction',
+      threshold: '0.35',
+      costs: { tp: '5', fp: '5', fn: 'amount', tn: '0' },
+      candidate: 'candidate.json',
+      champion: 'champion.jsonl',
+      matchedBy: 'position'
+    })
+  }
+
+  {
     const random = seeded(1102)
     const data = rows(random, 800, 0.15)
     const text = (label: number): string => (label === 1 ? 'fraud' : 'legit')
@@ -569,6 +605,8 @@ function requestFor(c: Case, dir: string): EvaluationRequest {
     positiveLabel: c.positiveLabel,
     idColumn: c.idColumn,
     predictionColumn: c.predictionColumn,
+    predictionKind: 'auto',
+    positiveClassIndex: 'auto',
     threshold: Number(c.threshold),
     costs: costModel(c),
     policy: { minImprovement: parseDecimal('0')! },

@@ -1,8 +1,9 @@
 /**
  * Turns one JSON value of a prediction or test-set record into the text the
  * readers hand on: numbers and strings as they are, a `[p0, p1]` probability
- * pair as its second entry (the positive class, as `predict_proba` orders
- * two classes), null as empty. Anything else is a message for a DataError.
+ * pair as `[p0,p1]` (which entry is the positive class is the score
+ * parser's business: it depends on the test set's labels), null as empty.
+ * Anything else is a message for a DataError.
  */
 
 export function jsonValueText(value: unknown): string | { problem: string } {
@@ -20,8 +21,12 @@ export function jsonValueText(value: unknown): string | { problem: string } {
   if (typeof value === 'boolean') return String(value)
   if (value === null || value === undefined) return ''
   if (Array.isArray(value)) {
-    if (value.length === 2 && typeof value[1] === 'number')
-      return String(value[1])
+    if (
+      value.length === 2 &&
+      typeof value[0] === 'number' &&
+      typeof value[1] === 'number'
+    )
+      return `[${value[0]},${value[1]}]`
     return {
       problem: `holds an array of ${value.length} entries; expected a score, a label or a [p0, p1] probability pair`
     }

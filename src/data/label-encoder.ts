@@ -6,7 +6,7 @@
  */
 
 import { DataError } from '../errors.js'
-import { labelKey } from './label-value.js'
+import { compareLabels, labelKey } from './label-value.js'
 import { shown } from './shown-value.js'
 
 // Fatal: two different invalid byte sequences must not both become U+FFFD and meet as one class.
@@ -21,7 +21,8 @@ export class LabelEncoder {
   positives = 0
   private readonly cacheBytes: Uint8Array[] = []
   private readonly cacheClass: number[] = []
-  private readonly positiveKey: string
+  /** The key of the positive label (see `labelKey`). */
+  readonly positiveKey: string
 
   constructor(
     readonly positiveLabel: string,
@@ -33,6 +34,7 @@ export class LabelEncoder {
 
   /** 1 for the positive class, 0 for the other; throws on a bad value. */
   encode(bytes: Uint8Array, start: number, end: number, line: number): number {
+    // The cache's lookup, inline: this runs once per test-set row.
     const length = end - start
     const cache = this.cacheBytes
     for (let k = 0; k < cache.length; k++) {
@@ -89,6 +91,18 @@ export class LabelEncoder {
   negativeLabel(): string | undefined {
     for (const v of this.values.values()) if (!v.positive) return v.text
     return undefined
+  }
+
+  /**
+   * Where the positive label sits among the test set's two label values in
+   * scikit-learn's order (see `compareLabels`): the entry of a
+   * `predict_proba` pair that is the positive class. Undefined when the
+   * negative label never occurred (its order is then unknown).
+   */
+  positiveIndex(): 0 | 1 | undefined {
+    const negative = this.negativeLabel()
+    if (negative === undefined) return undefined
+    return compareLabels(this.positiveLabel, negative) < 0 ? 0 : 1
   }
 
   private classify(text: string, line: number): number {

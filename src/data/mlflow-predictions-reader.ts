@@ -325,25 +325,20 @@ export class MlflowPredictionsReader
       return
     }
     if (first === OPEN_BRACKET) {
-      // [p0, p1] of plain numbers: point at p1 without parsing.
-      let comma = -1
+      // [p0, p1] of plain numbers: hand on the pair's bytes without parsing;
+      // the score parser picks the entry (it depends on the test set's labels).
+      let commas = 0
       let simple = true
       for (let i = itemStart + 1; i < itemEnd - 1; i++) {
         const c = b[i]
-        if (c === COMMA) {
-          if (comma >= 0) simple = false
-          comma = i
-        } else if (c === QUOTE || c === OPEN_BRACKET || c === OPEN_BRACE)
+        if (c === COMMA) commas++
+        else if (c === QUOTE || c === OPEN_BRACKET || c === OPEN_BRACE)
           simple = false
       }
-      if (simple && comma >= 0) {
-        let s = comma + 1
-        let e = itemEnd - 1
-        while (s < e && isSpace(b[s])) s++
-        while (e > s && isSpace(b[e - 1])) e--
+      if (simple && commas === 1) {
         this.bytes = b
-        this.start[slot] = s
-        this.end[slot] = e
+        this.start[slot] = itemStart
+        this.end[slot] = itemEnd
         return
       }
     }

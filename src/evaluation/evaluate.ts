@@ -109,6 +109,16 @@ export async function evaluate(
   )
   const notes = [...verdict.notes]
   for (const model of pass.models) {
+    if (model.reading.kind === 'label') {
+      notes.push(
+        `The ${model.file.role}'s predictions (${model.file.path}) are labels, i.e. decisions, so the threshold does not apply to them.`
+      )
+    }
+    if (model.reading.entry !== undefined) {
+      notes.push(
+        `The ${model.file.role}'s predictions (${model.file.path}) are [p0, p1] probability pairs; the positive class '${request.positiveLabel}' was read from entry ${model.reading.entry} (${request.positiveClassIndex === 'auto' ? "its place among the test set's labels in scikit-learn's order" : "input 'positive-class-index'"}).`
+      )
+    }
     if (request.idColumn && model.matchedBy === 'position') {
       notes.push(
         `The ${model.file.role}'s predictions (${model.file.path}) carry no ids, so they were matched to the test set by position.`

@@ -7,11 +7,16 @@
  *   stays flat whatever the size. When the bundled prediction worker is
  *   there (`dist/prediction-worker/`), it reads the prediction files on the
  *   second core while this thread reads the test set; each row crosses as
- *   one byte (its decision code), plus a 4-byte hash per column the file
- *   shares with the test set (an id): those must agree row by row, see
- *   `row-agreement.ts`.
+ *   one byte (its decision code; two while the file's reading is open),
+ *   plus a 4-byte hash per column the file shares with the test set (an
+ *   id): those must agree row by row, see `row-agreement.ts`.
  * - Joined by id, the test set's rows are kept as typed arrays and each
  *   prediction file is scattered onto them by its ids.
+ *
+ * What a prediction value means (a score or a label; which entry of a
+ * `[p0, p1]` pair) depends on the test set's labels, known only after the
+ * last row; so while a file leaves it open, its rows are tallied under both
+ * readings, and the reading is picked after the pass (see `ScoreParser`).
  */
 
 import { existsSync } from 'node:fs'
@@ -20,8 +25,11 @@ import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { DataError, GateError } from '../errors.js'
 import {
-  checkOtherValues,
-  type OtherPredictionValues
+  choosePredictionReading,
+  type PositiveClassIndex,
+  type PredictionKind,
+  type PredictionReading,
+  type PredictionValues
 } from '../data/score-parser.js'
 import { ModelAccumulator } from '../metrics/model-accumulator.js'
 import { constantBenefits, type CostModel } from '../metrics/net-benefit.js'
@@ -56,6 +64,10 @@ export interface PassOptions {
   /** Join predictions to test rows by this column; by position when undefined. */
   readonly idColumn?: string
   readonly predictionColumn: string
+  /** Input `prediction-kind`. */
+  readonly predictionKind: PredictionKind
+  /** Input `positive-class-index`. */
+  readonly positiveClassIndex: PositiveClassIndex
   readonly threshold: number
   readonly costs: CostModel
   /** The candidate first, then the champion if there is one. */
@@ -74,38 +86,87 @@ export interface PassResult {
     readonly file: PredictionFile
     readonly accumulator: ModelAccumulator
     readonly matchedBy: 'position' | 'id'
+    /** How its values were read. */
+    readonly reading: PredictionReading
   }[]
   /** The row-by-row comparison of the first two models, when there are two. */
   readonly paired?: PairedDifference
 }
 
-/** Feeds both models' decisions on a batch to the paired comparison (when there are two). */
-type PairSink = (
-  store: RowStore,
-  codes: readonly Uint8Array[],
-  rows: number
-) => void
+/**
+ * One model's tallies: under the first reading, and under the other while
+ * the file leaves its reading open (see `ScoreParser.alternative`).
+ */
+class ModelTallies {
+  readonly first = new ModelAccumulator()
+  other?: ModelAccumulator = new ModelAccumulator()
 
-function pairSink(
-  options: PassOptions,
-  paired: PairedDifference | undefined
-): PairSink {
-  if (!paired) return () => {}
-  const constant = constantBenefits(options.costs)
-  const perClass = constant
-    ? {
-        positive: decimalToNumber(constant.positive),
-        negative: decimalToNumber(constant.negative)
-      }
-    : undefined
-  return (store, codes, rows) =>
-    paired.addBatch(
-      store.labels,
-      perClass ?? store.benefitValue!,
-      codes[0],
-      codes[1],
-      rows
-    )
+  /** `alternative` is undefined once the other reading is closed; it stays closed. */
+  add(
+    store: RowStore,
+    codes: Uint8Array,
+    alternative: Uint8Array | undefined,
+    rows: number
+  ): void {
+    this.first.addBatch(store, codes, rows)
+    if (alternative && this.other) this.other.addBatch(store, alternative, rows)
+    else this.other = undefined
+  }
+
+  pick(reading: PredictionReading): ModelAccumulator {
+    const accumulator = reading.alternative ? this.other : this.first
+    if (!accumulator)
+      throw new Error('internal: the reading picked was not tallied')
+    return accumulator
+  }
+}
+
+/**
+ * The paired comparison of the first two models, under each pair of
+ * readings still open (at most four; one once both files are settled).
+ */
+class PairedReadings {
+  private readonly pairs: (PairedDifference | undefined)[]
+  private readonly perClass?: { positive: number; negative: number }
+
+  constructor(costs: CostModel) {
+    this.pairs = [0, 1, 2, 3].map(() => new PairedDifference())
+    const constant = constantBenefits(costs)
+    this.perClass = constant
+      ? {
+          positive: decimalToNumber(constant.positive),
+          negative: decimalToNumber(constant.negative)
+        }
+      : undefined
+  }
+
+  /** Both models' codes on a batch, and their other readings' (undefined once closed). */
+  add(
+    store: RowStore,
+    codes: readonly Uint8Array[],
+    alternatives: readonly (Uint8Array | undefined)[],
+    rows: number
+  ): void {
+    const benefit = this.perClass ?? store.benefitValue!
+    for (let k = 0; k < 4; k++) {
+      const paired = this.pairs[k]
+      if (!paired) continue
+      const candidate = k & 1 ? alternatives[0] : codes[0]
+      const champion = k & 2 ? alternatives[1] : codes[1]
+      if (!candidate || !champion) this.pairs[k] = undefined
+      else paired.addBatch(store.labels, benefit, candidate, champion, rows)
+    }
+  }
+
+  pick(candidate: PredictionReading, champion: PredictionReading) {
+    const paired =
+      this.pairs[
+        (candidate.alternative ? 1 : 0) + (champion.alternative ? 2 : 0)
+      ]
+    if (!paired)
+      throw new Error('internal: the readings picked were not paired')
+    return paired
+  }
 }
 
 /** The test set's hashes of a kept column, for the store's current rows. */
@@ -161,23 +222,24 @@ export async function runEvaluationPass(
 ): Promise<PassResult> {
   const testSet = new TestSetReader({ ...options, path: options.testSet })
   try {
-    const accumulators = options.predictions.map(() => new ModelAccumulator())
+    const tallies = options.predictions.map(() => new ModelTallies())
     const paired =
-      options.predictions.length === 2 ? new PairedDifference() : undefined
-    const pair = pairSink(options, paired)
+      options.predictions.length === 2
+        ? new PairedReadings(options.costs)
+        : undefined
     const script =
       options.idColumn === undefined ? predictionWorkerScript() : undefined
     // Seeds the hashes of the columns checked by position (row-agreement.ts).
     const seed = newHashSeed()
     let matchedBy: ('position' | 'id')[]
-    let others: OtherPredictionValues[]
+    let values: PredictionValues[]
     if (script) {
-      others = await passByPositionInWorker(
+      values = await passByPositionInWorker(
         script,
         options,
         testSet,
-        accumulators,
-        pair,
+        tallies,
+        paired,
         seed
       )
       matchedBy = options.predictions.map(() => 'position')
@@ -189,7 +251,7 @@ export async function runEvaluationPass(
             new PredictionReader(
               file,
               options.predictionColumn,
-              options.positiveLabel,
+              options,
               options.idColumn,
               testSet.names()
             )
@@ -200,30 +262,25 @@ export async function runEvaluationPass(
           passByPosition(
             testSet,
             readers,
-            accumulators,
+            tallies,
             options.threshold,
-            pair,
+            paired,
             seed
           )
         else
-          passJoined(
-            testSet,
-            readers,
-            accumulators,
-            options.threshold,
-            pair,
-            seed
-          )
+          passJoined(testSet, readers, tallies, options.threshold, paired, seed)
       } finally {
         for (const reader of readers) reader.close()
       }
-      others = readers.map((reader) => reader.scores.otherValues())
+      values = readers.map((reader) => reader.scores.values())
       matchedBy = readers.map((reader) =>
         reader.joinsById ? 'id' : 'position'
       )
     }
     const sha256 = testSet.finish()
-    for (const values of others) checkOtherValues(values, testSet.labels)
+    const readings = values.map((v) =>
+      choosePredictionReading(v, testSet.labels, options)
+    )
     return {
       rows: testSet.rows,
       positives: testSet.labels.positives,
@@ -233,10 +290,11 @@ export async function runEvaluationPass(
       perRowCosts: testSet.perRowCosts,
       models: options.predictions.map((file, k) => ({
         file,
-        accumulator: accumulators[k],
-        matchedBy: matchedBy[k]
+        accumulator: tallies[k].pick(readings[k]),
+        matchedBy: matchedBy[k],
+        reading: readings[k]
       })),
-      paired
+      paired: paired?.pick(readings[0], readings[1])
     }
   } finally {
     testSet.reader.close()
@@ -246,9 +304,9 @@ export async function runEvaluationPass(
 function passByPosition(
   testSet: TestSetReader,
   readers: PredictionReader[],
-  accumulators: ModelAccumulator[],
+  tallies: ModelTallies[],
   threshold: number,
-  pair: PairSink,
+  paired: PairedReadings | undefined,
   seed: number
 ): void {
   const store = testSet.newStore(BATCH)
@@ -257,6 +315,7 @@ function passByPosition(
     subjectOf(reader.file, reader.shared, reader.predictionColumn)
   )
   const codes = readers.map(() => new Uint8Array(BATCH))
+  const others = readers.map(() => new Uint8Array(BATCH))
   const hashes = readers.map((reader) =>
     reader.shared.map(() => new Int32Array(BATCH))
   )
@@ -265,10 +324,12 @@ function passByPosition(
     store.clear()
     const rows = testSet.readInto(store, BATCH)
     if (rows === 0) break
+    const alternatives: (Uint8Array | undefined)[] = []
     for (let k = 0; k < readers.length; k++) {
       const reader = readers[k]
       const got = reader.readCodesInOrder(
         codes[k],
+        others[k],
         rows,
         threshold,
         hashes[k],
@@ -284,13 +345,15 @@ function passByPosition(
             reader.reader.format
           )
         )
+      // Rows agree whichever reading is chosen: the check is of alignment.
       if (subjects[k].columns.length > 0) {
         const path = testSet.reader.path
         checkBatch(path, kept, subjects[k], hashes[k], first, rows)
       }
-      accumulators[k].addBatch(store, codes[k], rows)
+      alternatives.push(reader.scores.alternative ? others[k] : undefined)
+      tallies[k].add(store, codes[k], alternatives[k], rows)
     }
-    pair(store, codes, rows)
+    paired?.add(store, codes, alternatives, rows)
     first += rows
   }
   for (const reader of readers) {
@@ -305,9 +368,13 @@ function passByPosition(
   }
 }
 
-/** A batch's codes and hashes: views on the worker's ring, valid until the batch is marked used. */
+/**
+ * A batch's codes, the other reading's while the file leaves it open, and
+ * hashes: views on the worker's ring, valid until the batch is marked used.
+ */
 interface CodeBatch {
   readonly codes: Uint8Array
+  readonly alternative?: Uint8Array
   readonly hashes: Int32Array[]
 }
 
@@ -325,15 +392,18 @@ class CodeQueue {
     const ring = this.ring!
     // The worker's seq-cst store of this batch number came after its writes.
     Atomics.load(new Int32Array(ring, 0, 1), 0)
-    this.batches.push(
-      slotViews(
-        ring,
-        this.batchRows,
-        this.columns!.length,
-        message.batch % READ_AHEAD,
-        message.rows
-      )
+    const { codes, alternative, hashes } = slotViews(
+      ring,
+      this.batchRows,
+      this.columns!.length,
+      message.batch % READ_AHEAD,
+      message.rows
     )
+    this.batches.push({
+      codes,
+      alternative: message.alternative ? alternative : undefined,
+      hashes
+    })
     this.wake()
   }
 
@@ -383,10 +453,10 @@ async function passByPositionInWorker(
   script: string,
   options: PassOptions,
   testSet: TestSetReader,
-  accumulators: ModelAccumulator[],
-  pair: PairSink,
+  tallies: ModelTallies[],
+  paired: PairedReadings | undefined,
   seed: number
-): Promise<OtherPredictionValues[]> {
+): Promise<PredictionValues[]> {
   // Batches of each model this thread has used: the worker reads ahead of
   // them by at most READ_AHEAD batches.
   const consumed = new Int32Array(
@@ -396,6 +466,8 @@ async function passByPositionInWorker(
     files: options.predictions,
     predictionColumn: options.predictionColumn,
     positiveLabel: options.positiveLabel,
+    predictionKind: options.predictionKind,
+    positiveClassIndex: options.positiveClassIndex,
     threshold: options.threshold,
     batchRows: BATCH,
     testColumns: testSet.names(),
@@ -459,6 +531,7 @@ async function passByPositionInWorker(
       const rows = testSet.readInto(store, BATCH)
       if (rows === 0) break
       const batch: Uint8Array[] = []
+      const alternatives: (Uint8Array | undefined)[] = []
       for (let k = 0; k < queues.length; k++) {
         const got = await queues[k].next(failure)
         if (!got || got.codes.length !== rows) {
@@ -475,14 +548,16 @@ async function passByPositionInWorker(
             ))
           )
         }
+        // Rows agree whichever reading is chosen: the check is of alignment.
         if (subjects[k].columns.length > 0) {
           const path = testSet.reader.path
           checkBatch(path, kept, subjects[k], got.hashes, first, rows)
         }
-        accumulators[k].addBatch(store, got.codes, rows)
+        tallies[k].add(store, got.codes, got.alternative, rows)
         batch.push(got.codes)
+        alternatives.push(got.alternative)
       }
-      pair(store, batch, rows)
+      paired?.add(store, batch, alternatives, rows)
       // The batches' ring slots may be written again.
       for (let k = 0; k < queues.length; k++) {
         Atomics.add(consumed, k, 1)
@@ -491,7 +566,7 @@ async function passByPositionInWorker(
       first += rows
     }
     release()
-    const others: OtherPredictionValues[] = []
+    const values: PredictionValues[] = []
     for (let k = 0; k < queues.length; k++) {
       if ((await queues[k].next(failure)) !== undefined) {
         throw await mismatchFromWorker(
@@ -509,9 +584,9 @@ async function passByPositionInWorker(
           failure
         )
       }
-      others.push(queues[k].end!.others)
+      values.push(queues[k].end!.values)
     }
-    return others
+    return values
   } finally {
     release()
     await worker.terminate()
@@ -534,9 +609,9 @@ async function mismatchFromWorker(
 function passJoined(
   testSet: TestSetReader,
   readers: PredictionReader[],
-  accumulators: ModelAccumulator[],
+  tallies: ModelTallies[],
   threshold: number,
-  pair: PairSink,
+  paired: PairedReadings | undefined,
   seed: number
 ): void {
   const store = testSet.newStore(BATCH)
@@ -546,11 +621,13 @@ function passJoined(
   }
   const rows = store.count
   const codes = readers.map(() => new Uint8Array(rows))
+  const others = readers.map(() => new Uint8Array(rows))
+  const alternatives: (Uint8Array | undefined)[] = []
   for (let k = 0; k < readers.length; k++) {
     const reader = readers[k]
     if (reader.joinsById) {
       codes[k].fill(UNSET)
-      reader.readCodesJoined(testSet.ids!, codes[k], threshold)
+      reader.readCodesJoined(testSet.ids!, codes[k], others[k], threshold)
       const missing = codes[k].indexOf(UNSET)
       if (missing >= 0) {
         throw new DataError(
@@ -571,6 +648,7 @@ function passJoined(
       const hashes = subject.columns.map(() => new Int32Array(rows))
       const got = reader.readCodesInOrder(
         codes[k],
+        others[k],
         rows,
         threshold,
         hashes,
@@ -585,9 +663,10 @@ function passJoined(
       if (subject.columns.length > 0)
         checkBatch(testSet.reader.path, kept, subject, hashes, 0, rows)
     }
-    accumulators[k].addBatch(store, codes[k], rows)
+    alternatives.push(reader.scores.alternative ? others[k] : undefined)
+    tallies[k].add(store, codes[k], alternatives[k], rows)
   }
-  pair(store, codes, rows)
+  paired?.add(store, codes, alternatives, rows)
 }
 
 /** Both files and both counts, for rows matched by position. */

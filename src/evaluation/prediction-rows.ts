@@ -1,8 +1,11 @@
 /**
- * Reads one model's prediction file into decision codes, either in step
- * with the test set (rows matched by position, keeping the values of the
- * columns it shares with the test set for the check in `row-agreement.ts`)
- * or scattered to the rows whose ids they name (joined by id).
+ * Reads one model's prediction file into decision codes (see
+ * `decisionCode`), either in step with the test set (rows matched by
+ * position, keeping the values of the columns it shares with the test set
+ * for the check in `row-agreement.ts`) or scattered to the rows whose ids
+ * they name (joined by id). While the file's reading is still open (see
+ * `ScoreParser`), each row also gets the other reading's code, in a second
+ * array.
  */
 
 import type { IdIndex } from '../data/id-index.js'
@@ -19,7 +22,7 @@ import {
   fieldText,
   type RecordReader
 } from '../data/record-reader.js'
-import { ScoreParser } from '../data/score-parser.js'
+import { ScoreParser, type ScoreOptions } from '../data/score-parser.js'
 
 export interface PredictionFile {
   /** Which model: 'candidate' or 'champion'. */
@@ -44,7 +47,7 @@ export class PredictionReader {
   constructor(
     readonly file: PredictionFile,
     readonly predictionColumn: string,
-    positiveLabel: string,
+    options: ScoreOptions,
     readonly idColumn: string | undefined,
     testColumns: readonly string[] = []
   ) {
@@ -63,16 +66,19 @@ export class PredictionReader {
     this.sharedSlots = this.shared.map((name) =>
       this.reader.bind(name, 'id-column')
     )
-    this.scores = new ScoreParser(positiveLabel, this.reader, predictionColumn)
+    this.scores = new ScoreParser(options, this.reader, predictionColumn)
   }
 
   /**
-   * Reads up to `limit` rows' decision codes (see `decisionCode`) into `out`
-   * and, per shared column, their values' hashes (see `row-agreement.ts`,
-   * seeded by `seed`) into `hashes`; returns how many.
+   * Reads up to `limit` rows' decision codes (see `decisionCode`) into
+   * `out`, the other reading's into `alternative` (written only while
+   * `scores.alternative` is true when called; meaningful only if it still
+   * is after the call) and, per shared column, their values' hashes (see
+   * `row-agreement.ts`, seeded by `seed`) into `hashes`; returns how many.
    */
   readCodesInOrder(
     out: Uint8Array,
+    alternative: Uint8Array,
     limit: number,
     threshold: number,
     hashes: readonly Int32Array[] = [],
@@ -83,6 +89,10 @@ export class PredictionReader {
     const scores = this.scores
     const sharedSlots = this.sharedSlots
     let count = 0
+    // Fixed for the batch: a reading that closes mid-batch leaves the rest
+    // of `alternative` unread (the worker then sends none), and a file of
+    // probabilities pays one predictable branch per row.
+    const both = scores.alternative
     while (count < limit && reader.next()) {
       const score = scores.parse(
         reader.bytes,
@@ -90,6 +100,8 @@ export class PredictionReader {
         reader.end[slot]
       )
       out[count] = decisionCode(score, threshold)
+      if (both)
+        alternative[count] = decisionCode(scores.alternativeScore, threshold)
       for (let k = 0; k < sharedSlots.length; k++) {
         const shared = sharedSlots[k]
         hashes[k][count] = hashValue(
@@ -106,11 +118,17 @@ export class PredictionReader {
   }
 
   /**
-   * Reads every row's decision code into `out` at the row its id names.
+   * Reads every row's decision code into `out` (and the other reading's
+   * into `alternative`, as in `readCodesInOrder`) at the row its id names.
    * `out` starts filled with UNSET; a second prediction for an id is an
    * error naming both lines.
    */
-  readCodesJoined(ids: IdIndex, out: Uint8Array, threshold: number): void {
+  readCodesJoined(
+    ids: IdIndex,
+    out: Uint8Array,
+    alternative: Uint8Array,
+    threshold: number
+  ): void {
     const reader = this.reader
     const scoreSlot = this.scoreSlot
     const idSlot = this.idSlot
@@ -148,6 +166,7 @@ export class PredictionReader {
         ),
         threshold
       )
+      alternative[row] = decisionCode(scores.alternativeScore, threshold)
       this.rows++
     }
   }

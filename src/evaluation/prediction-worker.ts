@@ -3,8 +3,8 @@
  * `dist/prediction-worker/index.js` so that it starts in milliseconds. It
  * reads the prediction files (rows matched by position) on the second core
  * while the main thread reads the test set, and sends each row's decision
- * code, with the hashes of its values in the columns it shares with the
- * test set.
+ * code (and the other reading's while the file leaves its reading open),
+ * with the hashes of its values in the columns it shares with the test set.
  * See `prediction-worker-protocol.ts`.
  */
 
@@ -44,7 +44,7 @@ function work(job: PredictionWorkerJob): void {
         new PredictionReader(
           file,
           job.predictionColumn,
-          job.positiveLabel,
+          job,
           undefined,
           job.testColumns
         )
@@ -72,7 +72,7 @@ function work(job: PredictionWorkerJob): void {
         const ring = rings[model]
         const columns = reader.shared.length
         const slot = batch % READ_AHEAD
-        const { codes, hashes } = slotViews(
+        const { codes, alternative, hashes } = slotViews(
           ring,
           job.batchRows,
           columns,
@@ -81,6 +81,7 @@ function work(job: PredictionWorkerJob): void {
         )
         const rows = reader.readCodesInOrder(
           codes,
+          alternative,
           job.batchRows,
           job.threshold,
           hashes,
@@ -90,7 +91,13 @@ function work(job: PredictionWorkerJob): void {
           // A seq-cst store after the slot's writes: the main thread's load of
           // it (before reading the slot) sees them all.
           Atomics.store(new Int32Array(ring, 0, 1), 0, batch)
-          post({ type: 'codes', model, batch, rows })
+          post({
+            type: 'codes',
+            model,
+            batch,
+            rows,
+            alternative: reader.scores.alternative
+          })
           sent[model] = batch
         }
         if (rows < job.batchRows) {
@@ -100,7 +107,7 @@ function work(job: PredictionWorkerJob): void {
             model,
             rows: reader.rows,
             format: reader.reader.format,
-            others: reader.scores.otherValues()
+            values: reader.scores.values()
           })
         }
       }

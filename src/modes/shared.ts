@@ -64,6 +64,8 @@ export function evaluationRequest(
     positiveLabel: inputs['positive-label'],
     idColumn: inputs['id-column'],
     predictionColumn: inputs['prediction-column'],
+    predictionKind: inputs['prediction-kind'],
+    positiveClassIndex: inputs['positive-class-index'],
     threshold: inputs.threshold,
     costs: costModelOf(inputs),
     policy: policyOf(inputs),

@@ -11,9 +11,14 @@ recall and F1 from `precision_score`, `recall_score` and `f1_score`
 (zero_division=0), and the net benefit computed with `decimal.Decimal`,
 exactly and rounded to cents with ROUND_HALF_UP.
 
-Decisions, as champion-gate documents them: a prediction equal to the
-positive label is a positive decision; a probability in [0, 1] is positive
-when it is >= the threshold; any other value (the negative label) is not.
+Decisions, as champion-gate documents them (prediction-kind auto): a file
+whose values are all test-set labels is a file of decisions (the positive
+label is flagged); otherwise a probability in [0, 1] is positive when it is
+>= the threshold, the positive label is positive, and any other value (the
+negative label) is not. A [p0, p1] pair is read at the positive label's
+index in numpy's np.unique of the label column as pandas reads it, which is
+scikit-learn's classes_. Labels compare as exact decimals when both are
+numbers (1 == 1.0), else as text.
 """
 
 import csv
@@ -23,11 +28,21 @@ import sys
 import warnings
 from decimal import ROUND_HALF_UP, Decimal
 
+import numpy as np
+import pandas as pd
 import sklearn
 from sklearn.metrics import confusion_matrix, f1_score, precision_score, recall_score
 
 NUMBER = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
 CENT = Decimal("0.01")
+
+
+def as_decimal(value):
+    """The exact decimal a value spells, or None when it is not a number."""
+    if isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    return Decimal(text) if NUMBER.match(text) else None
 
 
 def as_number(value):
@@ -41,8 +56,8 @@ def as_number(value):
 
 
 def same_label(value, label):
-    """Labels compare as numbers when both are numbers (1 == 1.0), else as text."""
-    a, b = as_number(value), as_number(label)
+    """Labels compare as exact decimals when both are numbers (1 == 1.0), else as text."""
+    a, b = as_decimal(value), as_decimal(label)
     if a is not None and b is not None:
         return a == b
     return str(value).strip() == str(label).strip()
@@ -67,15 +82,19 @@ def read_predictions(path, column):
         for item in items:
             if isinstance(item, dict):
                 item = item[column]
-            if isinstance(item, list):
-                # [p0, p1]: the second entry is the positive class.
-                item = item[1]
             values.append((None, item))
         return values
     return [(record, record[column]) for record in read_records(path)]
 
 
-def decision(value, positive_label, threshold):
+def decision(value, positive_label, threshold, pair_index, decisions):
+    if isinstance(value, list):
+        return 1 if value[pair_index] >= threshold else 0
+    if decisions:
+        return 1 if same_label(value, positive_label) else 0
+    number = as_number(value)
+    if number is not None and 0 <= number <= 1:
+        return 1 if number >= threshold else 0
     if same_label(value, positive_label):
         return 1
     number = as_number(value)
@@ -95,6 +114,11 @@ def evaluate_case(case):
     positive = case["positive_label"]
     threshold = float(case["threshold"])
     y_true = [1 if same_label(r[case["label_column"]], positive) else 0 for r in test]
+    path = case["test_set"]
+    frame = pd.read_csv(path) if path.endswith(".csv") else pd.read_json(path, lines=True)
+    classes = list(np.unique(frame[case["label_column"]].to_numpy()))
+    matches = [k for k, c in enumerate(classes) if same_label(c, positive)]
+    pair_index = matches[0] if matches else 1
     id_column = case.get("id_column")
     costs = case["costs"]
     results = {}
@@ -106,7 +130,12 @@ def evaluate_case(case):
         else:
             values = [value for _, value in predictions]
         assert len(values) == len(test), f"{path}: {len(values)} != {len(test)}"
-        y_pred = [decision(v, positive, threshold) for v in values]
+        labels = {str(r[case["label_column"]]) for r in test}
+        decisions = all(
+            not isinstance(v, list) and any(same_label(v, label) for label in labels)
+            for v in values
+        )
+        y_pred = [decision(v, positive, threshold, pair_index, decisions) for v in values]
         tn, fp, fn, tp = confusion_matrix(y_true, y_pred, labels=[0, 1]).ravel()
         net = Decimal(0)
         for record, truth, flagged in zip(test, y_true, y_pred):
