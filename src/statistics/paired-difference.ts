@@ -268,7 +268,7 @@ function groupsOf(paired: PairedDifference): CellGroups[] {
       }
       // Sorted, so the draws do not depend on the order rows were read in.
       rows.sort()
-      for (let i = 0; i < kept; ) {
+      for (let i = 0; i < kept;) {
         let end = i + 1
         while (end < kept && rows[end] === rows[i]) end++
         if (end - i === 1) single.push(rows[i])

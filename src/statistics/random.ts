@@ -196,8 +196,7 @@ export function poissonOne(random: Random): number {
   const bits = random.nextUint32()
   const entry = ONE_TABLE[bits >>> (32 - BUCKET_BITS)]
   if (entry >= 0) return entry
-  const u =
-    (bits * 2097152 + (random.nextUint32() >>> 11)) / 9007199254740992
+  const u = (bits * 2097152 + (random.nextUint32() >>> 11)) / 9007199254740992
   let k = -1 - entry
   while (k < ONE_MAX && u >= ONE_CDF[k]) k++
   return k
@@ -266,8 +265,7 @@ export function logGamma(x: number): number {
   const x2 = 1 / (x0 * x0)
   let series = STIRLING[9]
   for (let k = 8; k >= 0; k--) series = series * x2 + STIRLING[k]
-  let value =
-    series / x0 + 0.9189385332046727 + (x0 - 0.5) * Math.log(x0) - x0
+  let value = series / x0 + 0.9189385332046727 + (x0 - 0.5) * Math.log(x0) - x0
   for (let k = 0; k < shift; k++) {
     x0 -= 1
     value -= Math.log(x0)
