@@ -4,8 +4,11 @@ import { FLAGGED } from '../../src/metrics/model-accumulator.js'
 import {
   PairedDifference,
   differenceInterval,
-  normalCdf
+  normalCdf,
+  pairedBootstrap,
+  quantile
 } from '../../src/statistics/paired-difference.js'
+import { pairedComparison } from '../../src/statistics/paired-comparison.js'
 import { sampleReport } from '../../__fixtures__/reports.js'
 
 /** A seeded Poisson(1) draw (inverse transform), for a real bootstrap to compare with. */
@@ -112,15 +115,116 @@ describe('paired-difference.ts', () => {
     expect(normalCdf(-1)).toBeCloseTo(0.158655254, 6)
   })
 
-  it('sums to the net-benefit difference the report shows, on a real evaluation', async () => {
-    const report = await sampleReport({ 'min-net-benefit': '1000' })
+  it('sums to the net-benefit difference the report shows, on a real evaluation (bootstrap-samples: 0)', async () => {
+    const report = await sampleReport({
+      'min-net-benefit': '1000',
+      'bootstrap-samples': '0'
+    })
     const paired = report.comparison.paired!
+    expect(paired.method).toBe('normal')
+    expect([paired.samples, paired.seed]).toEqual([0, null])
     const [low, high] = paired.interval_95
     expect((low + high) / 2).toBeCloseTo(
       report.comparison.delta_net_benefit!,
       1
     )
     expect(paired.disagreements).toBeGreaterThan(0)
+  })
+
+  it('keeps the disagreeing rows up to its cap, then falls back to the normal interval and says so', () => {
+    const feed = (paired: PairedDifference, rows: number): void => {
+      for (let k = 0; k < rows; k++)
+        paired.addBatch(
+          Uint8Array.of(1),
+          Float64Array.of(10 + k),
+          Uint8Array.of(FLAGGED),
+          Uint8Array.of(0),
+          1
+        )
+    }
+    const options = { samples: 500, seed: 1, margin: 0 }
+    const within = new PairedDifference(40)
+    feed(within, 40)
+    expect(within.kept).toBe(true)
+    expect(pairedBootstrap(within, options)).toBeDefined()
+    expect(pairedComparison(within, options).report.method).toBe('bootstrap')
+    const over = new PairedDifference(40)
+    feed(over, 41)
+    expect(over.kept).toBe(false)
+    expect(over.differences.length).toBe(0)
+    expect(pairedBootstrap(over, options)).toBeUndefined()
+    const { report, notes } = pairedComparison(over, options)
+    expect(report.method).toBe('normal')
+    expect(report.samples).toBe(0)
+    expect(report.interval_95[0]).toBeCloseTo(
+      differenceInterval(over, 0).low,
+      1
+    )
+    expect(notes.join(' ')).toMatch(
+      /disagree on 41 rows, more than the 40 the bootstrap keeps.*normal approximation/
+    )
+  })
+
+  it('keeps nothing per row with constant costs, however many rows disagree', () => {
+    const paired = new PairedDifference(10)
+    const n = 1000
+    const labels = new Uint8Array(n).fill(1)
+    const candidate = new Uint8Array(n).fill(FLAGGED)
+    paired.addBatch(
+      labels,
+      { positive: 95, negative: -5 },
+      candidate,
+      new Uint8Array(n),
+      n
+    )
+    expect(paired.disagreements).toBe(n)
+    expect(paired.kept).toBe(true)
+    const result = pairedBootstrap(paired, {
+      samples: 400,
+      seed: 3,
+      margin: 0
+    })!
+    // Σ d = 95 × Poisson(1000): its 95% interval is about 95 × (1000 ± 62).
+    expect(result.low).toBeGreaterThan(95 * 930)
+    expect(result.high).toBeLessThan(95 * 1070)
+    expect(result.low).toBeLessThan(95 * 960)
+  })
+
+  it('counts the eight cells and the discordant pairs McNemar needs', () => {
+    const paired = new PairedDifference()
+    // label, candidate, champion for each of the eight cells, cell k taken k + 1 times.
+    const labels: number[] = []
+    const a: number[] = []
+    const b: number[] = []
+    for (let cell = 0; cell < 8; cell++)
+      for (let k = 0; k <= cell; k++) {
+        labels.push(cell >> 2)
+        a.push(cell & 2 ? FLAGGED : 0)
+        b.push(cell & 1 ? FLAGGED : 0)
+      }
+    paired.addBatch(
+      Uint8Array.from(labels),
+      { positive: 10, negative: -1 },
+      Uint8Array.from(a),
+      Uint8Array.from(b),
+      labels.length
+    )
+    expect([...paired.cells]).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    // Candidate alone right: positives it alone flags (cell 6) and negatives only the champion flags (cell 1).
+    expect(paired.discordant()).toEqual({
+      candidateOnly: 7 + 2,
+      championOnly: 6 + 3
+    })
+    expect(paired.largestRow).toBe(10)
+  })
+
+  it('takes numpy percentiles (linear interpolation)', () => {
+    const sorted = Float64Array.from([1, 2, 4, 8])
+    expect(quantile(sorted, 0)).toBe(1)
+    expect(quantile(sorted, 1)).toBe(8)
+    // numpy.percentile([1, 2, 4, 8], 50) == 3.0, 2.5 -> 1.075
+    expect(quantile(sorted, 0.5)).toBe(3)
+    expect(quantile(sorted, 0.025)).toBeCloseTo(1.075, 12)
   })
 
   it('gates on min-confidence when asked, and says why', async () => {
