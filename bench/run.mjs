@@ -5,7 +5,9 @@
  * that both give the same numbers, and prints a side-by-side table.
  *
  * Flags: --rows N (default 2,000,000), --repeat N (default 3),
- * --seed N, --bundle PATH (another build of the action), --python-only.
+ * --seed N, --bundle PATH (another build of the action), --python-only,
+ * --bootstrap-only (only the bootstrap's cost: by position with the default
+ * 2,000 resamples and with `bootstrap-samples: 0`, no pandas).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -30,6 +32,8 @@ const MODELS = ['candidate', 'champion']
 
 const TARGET_SPEEDUP = 15
 const TARGET_PEAK_MB = 100
+/** The paired bootstrap (2,000 resamples) may cost at most this factor of `bootstrap-samples: 0`. */
+const TARGET_BOOTSTRAP_FACTOR = 1.1
 
 /** The action inputs, as env names the runner would set (hyphens kept). */
 const BASE_INPUTS = {
@@ -56,13 +60,14 @@ function parseCli() {
       seed: { type: 'string', default: '20240601' },
       bundle: { type: 'string', default: DEFAULT_BUNDLE },
       'python-only': { type: 'boolean', default: false },
+      'bootstrap-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) {
     console.log(
       'usage: npm run bench -- [--rows N] [--repeat N] [--seed N] ' +
-        '[--bundle PATH] [--python-only]'
+        '[--bundle PATH] [--python-only] [--bootstrap-only]'
     )
     process.exit(0)
   }
@@ -79,7 +84,8 @@ function parseCli() {
     repeat: integer('repeat', 1),
     seed: integer('seed', 0),
     bundle: resolve(values.bundle),
-    pythonOnly: values['python-only']
+    pythonOnly: values['python-only'],
+    bootstrapOnly: values['bootstrap-only']
   }
 }
 
@@ -173,6 +179,7 @@ async function runAction(node, variant, method) {
       'INPUT_CANDIDATE-PREDICTIONS': variant.candidate,
       'INPUT_CHAMPION-PREDICTIONS': variant.champion,
       'INPUT_ID-COLUMN': variant.idColumn,
+      ...variant.inputs,
       'INPUT_REPORT-PATH': report
     }
     const sample = await measure(node, [BUNDLE], { env, cwd: ROOT, method })
@@ -303,6 +310,18 @@ async function main() {
       champion: files.champion
     },
     {
+      // The same run without resampling: the bootstrap's cost is the
+      // difference. Its figures are checked against the by-position pandas.
+      key: 'position-normal',
+      name: 'by position, bootstrap-samples: 0',
+      idColumn: '',
+      test: files.test,
+      candidate: files.candidate,
+      champion: files.champion,
+      inputs: { 'INPUT_BOOTSTRAP-SAMPLES': '0' },
+      pandasFrom: 'position'
+    },
+    {
       key: 'join',
       name: 'join by id',
       idColumn: 'id',
@@ -312,9 +331,18 @@ async function main() {
     }
   ]
 
+  if (cli.bootstrapOnly) {
+    variants.splice(
+      0,
+      variants.length,
+      ...variants.filter((v) => v.key.startsWith('position'))
+    )
+  }
+
   let failed = bundleMissing
   const results = []
   for (const variant of variants) {
+    const skipPandas = cli.bootstrapOnly || variant.pandasFrom !== undefined
     console.log(`\n== ${variant.name} ==`)
     const commands = [
       ...runtimes.map((rt) => ({
@@ -322,7 +350,15 @@ async function main() {
         label: `Node ${rt.version}`,
         run: () => runAction(rt.bin, variant, method)
       })),
-      { key: 'pandas', label: 'pandas', run: () => runPython(variant, method) }
+      ...(skipPandas
+        ? []
+        : [
+            {
+              key: 'pandas',
+              label: 'pandas',
+              run: () => runPython(variant, method)
+            }
+          ])
     ]
     const outcome = {}
     for (const c of commands) outcome[c.key] = { samples: [], metrics: [] }
@@ -370,6 +406,23 @@ async function main() {
           : null,
         peakMB: o.samples.length ? median(o.samples.map((s) => s.peakMB)) : null
       }
+    }
+    if (skipPandas) {
+      // Reuse the pandas figures of the same data; with --bootstrap-only
+      // there are none, and every run is held to the first by-position run.
+      const from = results.find((r) => r.variant === 'position')
+      summary.pandas = variant.pandasFrom
+        ? from?.pandas
+        : { label: 'pandas', seconds: null, cpuSeconds: null, peakMB: null }
+      if (cli.bootstrapOnly) {
+        summary.pandas = {
+          ...summary.pandas,
+          metrics: from
+            ? from[runtimes[0]?.key]?.metrics
+            : outcome[runtimes[0]?.key]?.metrics[0]
+        }
+      }
+      outcome.pandas = { metrics: [summary.pandas?.metrics] }
     }
     if (outcome.pandas.error) failed = true
     const reference = outcome.pandas.metrics[0]
@@ -460,6 +513,30 @@ async function main() {
     ])
   )
 
+  // The bootstrap's cost: the default (2,000 resamples) against none.
+  const withBootstrap = results.find((s) => s.variant === 'position')
+  const withoutBootstrap = results.find((s) => s.variant === 'position-normal')
+  const bootstrapFactor = (rt, field) => {
+    const a = withBootstrap?.[rt]?.[field]
+    const b = withoutBootstrap?.[rt]?.[field]
+    return a && b ? a / b : null
+  }
+  if (withBootstrap && withoutBootstrap && runtimes.length) {
+    console.log(
+      '\nThe paired bootstrap (2,000 resamples) vs bootstrap-samples: 0, by position\n'
+    )
+    printTable(
+      ['runtime', 'bootstrap s', 'none s', 'x wall', 'x cpu'],
+      runtimes.map((rt) => [
+        rtLabel(rt),
+        fmt(withBootstrap[rt.key].seconds, 3),
+        fmt(withoutBootstrap[rt.key].seconds, 3),
+        fmt(bootstrapFactor(rt.key, 'seconds'), 3),
+        fmt(bootstrapFactor(rt.key, 'cpuSeconds'), 3)
+      ])
+    )
+  }
+
   const targets = []
   for (const s of results) {
     for (const rt of runtimes) {
@@ -468,6 +545,15 @@ async function main() {
       const check = (name, ok, detail) =>
         targets.push({ variant: s.variant, runtime: rt.key, name, ok, detail })
       if (s.variant === 'position') {
+        const factor = bootstrapFactor(rt.key, 'seconds')
+        if (withoutBootstrap)
+          check(
+            `bootstrap <= ${TARGET_BOOTSTRAP_FACTOR}x bootstrap-samples: 0`,
+            factor != null && factor <= TARGET_BOOTSTRAP_FACTOR,
+            factor == null ? 'n/a' : `${factor.toFixed(3)}x`
+          )
+      }
+      if (s.variant === 'position' && !cli.bootstrapOnly) {
         check(
           `>= ${TARGET_SPEEDUP}x faster than pandas`,
           x != null && x >= TARGET_SPEEDUP,
@@ -478,7 +564,7 @@ async function main() {
           a.peakMB != null && a.peakMB < TARGET_PEAK_MB,
           `${fmt(a.peakMB, 1)} MB`
         )
-      } else {
+      } else if (s.variant === 'join') {
         check(
           'peak memory below pandas',
           a.peakMB != null &&

@@ -5,7 +5,6 @@ import {
   PairedDifference,
   differenceInterval,
   normalCdf,
-  pairedBootstrap,
   quantile
 } from '../../src/statistics/paired-difference.js'
 import { pairedComparison } from '../../src/statistics/paired-comparison.js'
@@ -131,7 +130,7 @@ describe('paired-difference.ts', () => {
     expect(paired.disagreements).toBeGreaterThan(0)
   })
 
-  it('keeps the disagreeing rows up to its cap, then falls back to the normal interval and says so', () => {
+  it('draws the disagreeing rows up to its cap, then falls back to the normal interval and says so', () => {
     const feed = (paired: PairedDifference, rows: number): void => {
       for (let k = 0; k < rows; k++)
         paired.addBatch(
@@ -142,18 +141,19 @@ describe('paired-difference.ts', () => {
           1
         )
     }
-    const options = { samples: 500, seed: 1, margin: 0 }
-    const within = new PairedDifference(40)
+    // 500 resamples and at most 20,000 draws: 40 rows.
+    const options = { samples: 500, seed: 1, maxDraws: 20000 }
+    const within = new PairedDifference(options)
     feed(within, 40)
-    expect(within.kept).toBe(true)
-    expect(pairedBootstrap(within, options)).toBeDefined()
-    expect(pairedComparison(within, options).report.method).toBe('bootstrap')
-    const over = new PairedDifference(40)
+    expect(within.maxDrawnRows).toBe(40)
+    expect(within.resampling).toBe(true)
+    expect(within.bootstrap(0)).toBeDefined()
+    expect(pairedComparison(within, 0).report.method).toBe('bootstrap')
+    const over = new PairedDifference(options)
     feed(over, 41)
-    expect(over.kept).toBe(false)
-    expect(over.differences.length).toBe(0)
-    expect(pairedBootstrap(over, options)).toBeUndefined()
-    const { report, notes } = pairedComparison(over, options)
+    expect(over.resampling).toBe(false)
+    expect(over.bootstrap(0)).toBeUndefined()
+    const { report, notes } = pairedComparison(over, 0)
     expect(report.method).toBe('normal')
     expect(report.samples).toBe(0)
     expect(report.interval_95[0]).toBeCloseTo(
@@ -161,12 +161,12 @@ describe('paired-difference.ts', () => {
       1
     )
     expect(notes.join(' ')).toMatch(
-      /disagree on 41 rows, more than the 40 the bootstrap keeps.*normal approximation/
+      /disagree on more than 40 rows with costs of their own, more than 500 resamples.*normal approximation/
     )
   })
 
-  it('keeps nothing per row with constant costs, however many rows disagree', () => {
-    const paired = new PairedDifference(10)
+  it('draws nothing row by row with constant costs, however many rows disagree', () => {
+    const paired = new PairedDifference({ samples: 400, seed: 3, maxDraws: 10 })
     const n = 1000
     const labels = new Uint8Array(n).fill(1)
     const candidate = new Uint8Array(n).fill(FLAGGED)
@@ -178,16 +178,48 @@ describe('paired-difference.ts', () => {
       n
     )
     expect(paired.disagreements).toBe(n)
-    expect(paired.kept).toBe(true)
-    const result = pairedBootstrap(paired, {
-      samples: 400,
-      seed: 3,
-      margin: 0
-    })!
+    expect(paired.drawnRows).toBe(0)
+    const result = paired.bootstrap(0)!
     // Σ d = 95 × Poisson(1000): its 95% interval is about 95 × (1000 ± 62).
     expect(result.low).toBeGreaterThan(95 * 930)
     expect(result.high).toBeLessThan(95 * 1070)
     expect(result.low).toBeLessThan(95 * 960)
+    // Asked again, the same figures.
+    expect(paired.bootstrap(0)).toEqual(result)
+  })
+
+  it('gives the same bootstrap whether rows come in one batch or many (by position or joined by id)', () => {
+    const n = 3000
+    let state = 17
+    const random = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+      return state / 2 ** 32
+    }
+    const labels = Uint8Array.from({ length: n }, () =>
+      random() < 0.2 ? 1 : 0
+    )
+    const benefit = Float64Array.from({ length: n }, () => random() * 1000)
+    const a = Uint8Array.from({ length: n }, () =>
+      random() < 0.3 ? FLAGGED : 0
+    )
+    const b = Uint8Array.from({ length: n }, () =>
+      random() < 0.3 ? FLAGGED : 0
+    )
+    const options = { samples: 300, seed: 5, constant: { negative: -5 } }
+    const whole = new PairedDifference(options)
+    whole.addBatch(labels, benefit, a, b, n)
+    const batched = new PairedDifference(options)
+    for (let i = 0; i < n; i += 1000)
+      batched.addBatch(
+        labels.subarray(i),
+        benefit.subarray(i),
+        a.subarray(i),
+        b.subarray(i),
+        1000
+      )
+    expect(batched.bootstrap(0)).toEqual(whole.bootstrap(0))
+    // The negatives' benefit is constant: only the disagreeing positives are drawn one by one.
+    expect(whole.drawnRows).toBe(whole.cells[5] + whole.cells[6])
   })
 
   it('counts the eight cells and the discordant pairs McNemar needs', () => {

@@ -105,22 +105,22 @@ describe('random.ts', () => {
     expect(third / 10 ** 1.5).toBeLessThan(0.35)
   })
 
-  it('draws the bootstrap weights (one 32-bit draw for three rows) as Poisson(1) each', () => {
+  it('draws the bootstrap weights (one 32-bit draw for three resamples) as Poisson(1) each', () => {
     const random = new Random(3)
-    const out = new Float64Array(2)
-    const rows = 7
-    const totals: number[] = []
-    let weighted = 0
-    const values = Float64Array.from({ length: rows }, (_, k) => k + 1)
-    for (let s = 0; s < 100000; s++) {
-      random.poissonOneWeightedSum(values, 0, rows, out)
-      totals.push(out[0])
-      weighted += out[1]
-    }
+    const samples = 30000
+    const sums = new Float64Array(samples)
+    const counts = new Float64Array(samples)
+    // Seven rows of values 1 … 7, each weighted in every resample.
+    for (let k = 1; k <= 7; k++) random.addPoissonOneWeighted(k, sums, counts)
     // The sum of 7 independent Poisson(1) weights is Poisson(7)…
-    const { statistic, bins } = chiSquare(totals, 7)
+    const { statistic, bins } = chiSquare([...counts], 7)
     expect(statistic).toBeLessThan(chiSquareCritical(bins - 1))
-    // …and each row has mean weight 1: E Σ w·k = 1 + … + 7 = 28.
-    expect(Math.abs(weighted / 100000 - 28)).toBeLessThan(0.2)
+    // …each row has mean weight 1 (E Σ w·k = 1 + … + 7 = 28) and variance 1
+    // (Var Σ w·k = 1 + 4 + … + 49 = 140).
+    const mean = sums.reduce((a, b) => a + b, 0) / samples
+    const variance =
+      sums.reduce((a, b) => a + (b - mean) ** 2, 0) / (samples - 1)
+    expect(Math.abs(mean - 28)).toBeLessThan(0.5)
+    expect(Math.abs(variance / 140 - 1)).toBeLessThan(0.05)
   })
 })

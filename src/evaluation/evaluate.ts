@@ -43,11 +43,6 @@ export interface EvaluationRequest extends Omit<PassOptions, 'predictions'> {
   readonly mode: Mode
   readonly modelName?: string
   readonly policy: GatePolicy
-  /**
-   * The paired bootstrap: resamples (0: none, the closed-form normal
-   * approximation) and seed. Absent: none.
-   */
-  readonly bootstrap?: { readonly samples: number; readonly seed: number }
   readonly candidate: ModelIdentity & {
     readonly predictions: string
     readonly input: string
@@ -104,11 +99,10 @@ export async function evaluate(
     : undefined
   const paired =
     pass.paired && delta
-      ? pairedComparison(pass.paired, {
-          samples: request.bootstrap?.samples ?? 0,
-          seed: request.bootstrap?.seed ?? 0,
-          margin: decimalToNumber(request.policy.minImprovement)
-        })
+      ? pairedComparison(
+          pass.paired,
+          decimalToNumber(request.policy.minImprovement)
+        )
       : undefined
   const verdict = decide(
     { netBenefit: candidateNet, f1: candidateMetrics.f1 },

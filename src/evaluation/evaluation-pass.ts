@@ -22,9 +22,16 @@ import {
   type OtherPredictionValues
 } from '../data/score-parser.js'
 import { ModelAccumulator } from '../metrics/model-accumulator.js'
-import { constantBenefits, type CostModel } from '../metrics/net-benefit.js'
-import { decimalToNumber } from '../metrics/decimal.js'
-import { PairedDifference } from '../statistics/paired-difference.js'
+import {
+  constantBenefits,
+  type CostModel,
+  type CostSpec
+} from '../metrics/net-benefit.js'
+import { decimalToNumber, subtractDecimal } from '../metrics/decimal.js'
+import {
+  PairedDifference,
+  type PairedOptions
+} from '../statistics/paired-difference.js'
 import {
   PredictionReader,
   UNSET,
@@ -49,6 +56,11 @@ export interface PassOptions {
   readonly costs: CostModel
   /** The candidate first, then the champion if there is one. */
   readonly predictions: readonly PredictionFile[]
+  /**
+   * The paired bootstrap, drawn during the pass: resamples (0: none, the
+   * closed-form normal approximation) and seed. Absent: none.
+   */
+  readonly bootstrap?: { readonly samples: number; readonly seed: number }
 }
 
 export interface PassResult {
@@ -74,6 +86,27 @@ type PairSink = (
   codes: readonly Uint8Array[],
   rows: number
 ) => void
+
+/**
+ * The paired comparison's settings: the bootstrap's, and each class's
+ * benefit where both of its costs are constants (those rows are counted per
+ * cell, not drawn one by one).
+ */
+function pairedOptions(options: PassOptions): PairedOptions {
+  const { costs } = options
+  const fixed = (flagged: CostSpec, missed: CostSpec): number | undefined =>
+    flagged.kind === 'constant' && missed.kind === 'constant'
+      ? decimalToNumber(subtractDecimal(missed.value, flagged.value))
+      : undefined
+  return {
+    samples: options.bootstrap?.samples ?? 0,
+    seed: options.bootstrap?.seed ?? 0,
+    constant: {
+      positive: fixed(costs.truePositive, costs.falseNegative),
+      negative: fixed(costs.falsePositive, costs.trueNegative)
+    }
+  }
+}
 
 function pairSink(
   options: PassOptions,
@@ -114,7 +147,9 @@ export async function runEvaluationPass(
   try {
     const accumulators = options.predictions.map(() => new ModelAccumulator())
     const paired =
-      options.predictions.length === 2 ? new PairedDifference() : undefined
+      options.predictions.length === 2
+        ? new PairedDifference(pairedOptions(options))
+        : undefined
     const pair = pairSink(options, paired)
     const script =
       options.idColumn === undefined ? predictionWorkerScript() : undefined

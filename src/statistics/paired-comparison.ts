@@ -6,34 +6,26 @@
  */
 
 import type { PairedReport } from '../report/report.js'
+import { formatCount } from '../report/format.js'
 import { mcnemarExact } from './mcnemar.js'
 import {
   differenceInterval,
-  pairedBootstrap,
   type PairedDifference
 } from './paired-difference.js'
 
-export interface PairedOptions {
-  /** 0: the closed form. */
-  readonly samples: number
-  readonly seed: number
-  /** min-improvement, in dollars. */
-  readonly margin: number
-}
-
 const cents = (value: number): number => Math.round(value * 100) / 100
 
+/** `margin`: min-improvement, in dollars. */
 export function pairedComparison(
   paired: PairedDifference,
-  options: PairedOptions
+  margin: number
 ): { report: PairedReport; notes: string[] } {
   const notes: string[] = []
-  const normal = differenceInterval(paired, options.margin)
-  const bootstrap =
-    options.samples > 0 ? pairedBootstrap(paired, options) : undefined
-  if (options.samples > 0 && !bootstrap) {
+  const normal = differenceInterval(paired, margin)
+  const bootstrap = paired.bootstrap(margin)
+  if (paired.samples > 0 && !bootstrap) {
     notes.push(
-      `The models disagree on ${paired.disagreements} rows, more than the ${paired.maxKeptRows} the bootstrap keeps with per-row costs: ` +
+      `The models disagree on more than ${formatCount(paired.maxDrawnRows)} rows with costs of their own, more than ${formatCount(paired.samples)} resamples of the bootstrap can draw in reasonable time: ` +
         'the interval and confidence use the normal approximation instead (close at this many rows).'
     )
   }

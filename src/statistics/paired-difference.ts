@@ -6,37 +6,38 @@
  *
  * The bootstrap resamples rows with Poisson(1) weights (each row counted
  * 0, 1, 2, … times, independently), the same weights for both models. That
- * makes it cheap and still exact in distribution:
+ * makes it cheap and still exact in distribution, and lets it run inside the
+ * one pass:
  *
- * - Rows where the models decide alike add nothing to Σ d, so only the
- *   disagreeing rows' d are kept, and rows with the same d in the same
- *   cell are one group: the sum of c Poisson(1) weights is Poisson(c).
- *   With constant costs every disagreeing row in a cell has the same d, so
- *   nothing is kept per row at all.
+ * - Rows where the models decide alike add nothing to Σ d. Each disagreeing
+ *   row with its own d (per-row costs) gets its weight in every resample as
+ *   it is read (`Random.addPoissonOneWeighted`), so nothing is kept per row.
  * - F1 needs only the eight cell counts (label × candidate decision ×
- *   champion decision). The four cells where the models agree are drawn
- *   whole (Poisson of their count); the four where they disagree are the
- *   sums of the same draws that move Σ d, so each resample's F1 and net
- *   benefit come from one and the same reweighting of the rows.
+ *   champion decision), and so does Σ d for a class whose benefit is the
+ *   same on every row (constant costs): a cell of n rows gets weight
+ *   Poisson(n) in each resample, the sum of its rows' Poisson(1) weights.
+ *   The disagreeing cells' weights are the sums of the same draws that move
+ *   Σ d, so each resample's F1 and net benefit come from one and the same
+ *   reweighting of the rows.
  *
- * The work is (groups of disagreeing rows + 8) × samples, whatever the size
- * of the test set. Without resampling (`bootstrap-samples: 0`), Σ w·d has
- * variance Σ d² exactly, and the interval follows in closed form (a normal
- * approximation, said so in the report; rough when few rows disagree).
- * Pure: numbers in, numbers out.
+ * The work is (disagreeing rows with their own d + 8) × samples, whatever
+ * the size of the test set; memory a few arrays of `samples` numbers.
+ * Without resampling (`bootstrap-samples: 0`), Σ w·d has variance Σ d²
+ * exactly, and the interval follows in closed form (a normal approximation,
+ * said so in the report; rough when few rows disagree). Pure: numbers in,
+ * numbers out.
  */
 
 import { FLAGGED } from '../metrics/model-accumulator.js'
 import { Random } from './random.js'
 
 /**
- * Per-row differences kept for the bootstrap at most: past this many
- * disagreeing rows (with per-row costs) the pass stops keeping them and the
- * interval is the normal approximation, which at that many rows is close
- * (and the report says which was used). 250,000 rows are 2.25 MB and about
- * half a billion Poisson draws at 2,000 resamples.
+ * Weights the bootstrap draws at most during the pass (rows × samples):
+ * about two billion, a few seconds. Past it the resampling stops and the
+ * interval is the normal approximation, which at that many disagreeing rows
+ * is close (the report says which was used, with a note).
  */
-export const MAX_KEPT_ROWS = 250_000
+export const MAX_BOOTSTRAP_DRAWS = 2e9
 
 /** Cell index: label × 4 + candidate flags × 2 + champion flags. */
 const CANDIDATE_ONLY_POSITIVE = 6
@@ -48,6 +49,21 @@ const AGREEING_CELLS = [0, 3, 4, 7] as const
 /** The cells where they differ. */
 const DISAGREEING_CELLS = [1, 2, 5, 6] as const
 
+export interface PairedOptions {
+  /** Resamples of the bootstrap; 0: none (the closed form only). */
+  readonly samples?: number
+  /** A whole number from 0 to 2^32 − 1. */
+  readonly seed?: number
+  /**
+   * The benefit of flagging a row of a class, when it is the same on every
+   * row of that class (both of its costs are constants), even with per-row
+   * costs for the other class: such rows are counted, not drawn one by one.
+   */
+  readonly constant?: { readonly positive?: number; readonly negative?: number }
+  /** Defaults to MAX_BOOTSTRAP_DRAWS. */
+  readonly maxDraws?: number
+}
+
 export class PairedDifference {
   /** Rows where the two models decided differently. */
   disagreements = 0
@@ -57,15 +73,36 @@ export class PairedDifference {
   largestRow = 0
   /** Row counts per cell, label × 4 + candidate flags × 2 + champion flags. */
   readonly cells = new Float64Array(8)
-  /** With constant costs, the benefit of flagging a positive and a negative row. */
-  constant?: { readonly positive: number; readonly negative: number }
-  /** With per-row costs: each disagreeing row's d and cell, in the order read… */
-  differences = new Float64Array(1024)
-  differenceCells = new Uint8Array(1024)
-  /** …or false once more than `maxKeptRows` disagreed (then only the normal interval). */
-  kept = true
+  readonly samples: number
+  readonly seed: number
+  /** The per-class benefit, where constant. */
+  private readonly constant: { positive?: number; negative?: number }
+  /** Disagreeing rows drawn one by one so far, and the most there may be. */
+  drawnRows = 0
+  readonly maxDrawnRows: number
+  /** False once more rows needed drawing than maxDrawnRows allows. */
+  resampling: boolean
+  private readonly random: Random
+  /** Per resample: Σ w·d over rows drawn one by one… */
+  private readonly sums: Float64Array
+  /** …and Σ w per disagreeing cell (DISAGREEING_CELLS order). */
+  private readonly cellWeights: Float64Array[]
 
-  constructor(readonly maxKeptRows: number = MAX_KEPT_ROWS) {}
+  constructor(options: PairedOptions = {}) {
+    this.samples = options.samples ?? 0
+    this.seed = options.seed ?? 0
+    this.constant = { ...options.constant }
+    this.maxDrawnRows =
+      this.samples > 0
+        ? Math.floor((options.maxDraws ?? MAX_BOOTSTRAP_DRAWS) / this.samples)
+        : 0
+    this.resampling = this.samples > 0
+    this.random = new Random(this.seed)
+    // Padded to a multiple of 3: one 32-bit draw serves three resamples.
+    const padded = Math.ceil(this.samples / 3) * 3
+    this.sums = new Float64Array(padded)
+    this.cellWeights = DISAGREEING_CELLS.map(() => new Float64Array(padded))
+  }
 
   /**
    * Adds a batch: each row's benefit if flagged (per row, or per class when
@@ -84,10 +121,13 @@ export class PairedDifference {
     let largest = this.largestRow
     const cells = this.cells
     const perRow = benefit instanceof Float64Array ? benefit : undefined
-    const constant = perRow
-      ? undefined
-      : (benefit as { positive: number; negative: number })
-    if (constant) this.constant = constant
+    if (!perRow) {
+      const constant = benefit as { positive: number; negative: number }
+      this.constant.positive = constant.positive
+      this.constant.negative = constant.negative
+    }
+    const positive = this.constant.positive
+    const negative = this.constant.negative
     for (let i = 0; i < count; i++) {
       const a = candidate[i] >= FLAGGED ? 1 : 0
       const b = champion[i] >= FLAGGED ? 1 : 0
@@ -95,18 +135,15 @@ export class PairedDifference {
       const cell = (label << 2) | (a << 1) | b
       cells[cell]++
       if (a === b) continue
-      const value = perRow
-        ? perRow[i]
-        : label === 1
-          ? constant!.positive
-          : constant!.negative
+      const fixed = label === 1 ? positive : negative
+      const value = fixed ?? perRow![i]
       const difference = a ? value : -value
       disagreements++
       sum += difference
       sumOfSquares += difference * difference
       const size = Math.abs(difference)
       if (size > largest) largest = size
-      if (perRow && this.kept) this.keep(disagreements - 1, difference, cell)
+      if (fixed === undefined && this.resampling) this.draw(difference, cell)
     }
     this.disagreements = disagreements
     this.sum = sum
@@ -114,26 +151,23 @@ export class PairedDifference {
     this.largestRow = largest
   }
 
-  private keep(index: number, difference: number, cell: number): void {
-    if (index >= this.maxKeptRows) {
-      // Past the cap the rows are dropped, not kept in part: a bootstrap of
-      // some of the disagreeing rows would be wrong, not approximate.
-      this.kept = false
-      this.differences = new Float64Array(0)
-      this.differenceCells = new Uint8Array(0)
+  /** One disagreeing row with its own d: its weight in every resample. */
+  private draw(difference: number, cell: number): void {
+    if (this.drawnRows >= this.maxDrawnRows) {
+      // Past the cap the resampling stops for good: a bootstrap of some of
+      // the disagreeing rows would be wrong, not approximate.
+      this.resampling = false
       return
     }
-    if (index >= this.differences.length) {
-      const size = Math.min(this.differences.length * 2, this.maxKeptRows)
-      const differences = new Float64Array(size)
-      differences.set(this.differences)
-      this.differences = differences
-      const cells = new Uint8Array(size)
-      cells.set(this.differenceCells)
-      this.differenceCells = cells
-    }
-    this.differences[index] = difference
-    this.differenceCells[index] = cell
+    this.drawnRows++
+    const j = DISAGREEING_CELLS.indexOf(
+      cell as (typeof DISAGREEING_CELLS)[number]
+    )
+    this.random.addPoissonOneWeighted(
+      difference,
+      this.sums,
+      this.cellWeights[j]
+    )
   }
 
   /** Rows the candidate decides right and the champion wrong, and the reverse (McNemar's discordant pairs). */
@@ -143,6 +177,60 @@ export class PairedDifference {
       candidateOnly: c[CANDIDATE_ONLY_POSITIVE] + c[CHAMPION_ONLY_NEGATIVE],
       championOnly: c[CHAMPION_ONLY_POSITIVE] + c[CANDIDATE_ONLY_NEGATIVE]
     }
+  }
+
+  /**
+   * The bootstrap's intervals and confidence, or undefined without
+   * resampling (samples 0, or more disagreeing rows than `maxDrawnRows`).
+   * Finishes the resamples: the cells counted rather than drawn row by row
+   * get their Poisson(n) weights here.
+   */
+  bootstrap(margin: number): BootstrapInterval | undefined {
+    if (!this.resampling) return undefined
+    const { differences, f1Differences } = (this.finished ??= this.finish())
+    let above = 0
+    for (const difference of differences) if (difference > margin) above++
+    return {
+      samples: this.samples,
+      seed: this.seed,
+      low: quantile(differences, 0.025),
+      high: quantile(differences, 0.975),
+      f1Low: quantile(f1Differences, 0.025),
+      f1High: quantile(f1Differences, 0.975),
+      confidence: above / this.samples
+    }
+  }
+
+  /** Once, so that asking twice gives the same figures. */
+  private finished?: { differences: Float64Array; f1Differences: Float64Array }
+
+  private finish(): { differences: Float64Array; f1Differences: Float64Array } {
+    const { samples, random, cells, constant } = this
+    const differences = new Float64Array(samples)
+    const f1Differences = new Float64Array(samples)
+    const w = new Float64Array(8)
+    for (let s = 0; s < samples; s++) {
+      for (const cell of AGREEING_CELLS) w[cell] = random.poisson(cells[cell])
+      let difference = this.sums[s]
+      for (let j = 0; j < DISAGREEING_CELLS.length; j++) {
+        const cell = DISAGREEING_CELLS[j]
+        const fixed = cell >= 4 ? constant.positive : constant.negative
+        let weight = this.cellWeights[j][s]
+        if (fixed !== undefined) {
+          const k = random.poisson(cells[cell])
+          weight += k
+          difference += k * (cell & 2 ? fixed : -fixed)
+        }
+        w[cell] = weight
+      }
+      differences[s] = difference
+      f1Differences[s] =
+        f1(w[6] + w[7], w[2] + w[3], w[4] + w[5]) -
+        f1(w[5] + w[7], w[1] + w[3], w[4] + w[6])
+    }
+    differences.sort()
+    f1Differences.sort()
+    return { differences, f1Differences }
   }
 }
 
@@ -193,15 +281,6 @@ export function differenceInterval(
   }
 }
 
-export interface BootstrapOptions {
-  /** Resamples; at least 1. */
-  readonly samples: number
-  /** A whole number from 0 to 2^32 − 1. */
-  readonly seed: number
-  /** min-improvement, in dollars. */
-  readonly margin: number
-}
-
 export interface BootstrapInterval {
   readonly samples: number
   readonly seed: number
@@ -231,112 +310,4 @@ export function quantile(sorted: Float64Array, q: number): number {
 function f1(tp: number, fp: number, fn: number): number {
   const denominator = 2 * tp + fp + fn
   return denominator === 0 ? 0 : (2 * tp) / denominator
-}
-
-/**
- * The disagreeing rows of each cell as groups of equal d, in a fixed order:
- * rows alone in their group (most, with per-row costs) and groups of more.
- */
-interface CellGroups {
-  readonly cell: number
-  /** d of the rows alone in their group… */
-  readonly single: Float64Array
-  /** …and of the larger groups, with their sizes. */
-  readonly value: Float64Array
-  readonly count: Float64Array
-}
-
-function groupsOf(paired: PairedDifference): CellGroups[] {
-  const constant = paired.constant
-  return DISAGREEING_CELLS.map((cell) => {
-    const d: number[] = []
-    const counts: number[] = []
-    const single: number[] = []
-    const n = paired.cells[cell]
-    if (constant) {
-      const benefit = cell >= 4 ? constant.positive : constant.negative
-      if (n > 0) {
-        d.push(cell & 2 ? benefit : -benefit)
-        counts.push(n)
-      }
-    } else {
-      const rows = new Float64Array(n)
-      let kept = 0
-      for (let i = 0; i < paired.disagreements; i++) {
-        if (paired.differenceCells[i] === cell)
-          rows[kept++] = paired.differences[i]
-      }
-      // Sorted, so the draws do not depend on the order rows were read in.
-      rows.sort()
-      for (let i = 0; i < kept;) {
-        let end = i + 1
-        while (end < kept && rows[end] === rows[i]) end++
-        if (end - i === 1) single.push(rows[i])
-        else {
-          d.push(rows[i])
-          counts.push(end - i)
-        }
-        i = end
-      }
-    }
-    return {
-      cell,
-      single: Float64Array.from(single),
-      value: Float64Array.from(d),
-      count: Float64Array.from(counts)
-    }
-  })
-}
-
-/**
- * The Poisson bootstrap of the net-benefit and F1 differences, or undefined
- * when the pass could not keep the disagreeing rows (more than
- * `maxKeptRows`): then only `differenceInterval` is available.
- */
-export function pairedBootstrap(
-  paired: PairedDifference,
-  options: BootstrapOptions
-): BootstrapInterval | undefined {
-  if (!paired.constant && !paired.kept) return undefined
-  const { samples, seed, margin } = options
-  const random = new Random(seed)
-  const groups = groupsOf(paired)
-  const differences = new Float64Array(samples)
-  const f1Differences = new Float64Array(samples)
-  const weighted = new Float64Array(8)
-  const sums = new Float64Array(2)
-  let above = 0
-  for (let s = 0; s < samples; s++) {
-    for (const cell of AGREEING_CELLS)
-      weighted[cell] = random.poisson(paired.cells[cell])
-    let difference = 0
-    for (const group of groups) {
-      random.poissonOneWeightedSum(group.single, 0, group.single.length, sums)
-      let rows = sums[0]
-      difference += sums[1]
-      for (let g = 0; g < group.value.length; g++) {
-        const k = random.poisson(group.count[g])
-        rows += k
-        difference += k * group.value[g]
-      }
-      weighted[group.cell] = rows
-    }
-    differences[s] = difference
-    if (difference > margin) above++
-    const w = weighted
-    f1Differences[s] =
-      f1(w[6] + w[7], w[2] + w[3], w[4] + w[5]) -
-      f1(w[5] + w[7], w[1] + w[3], w[4] + w[6])
-  }
-  differences.sort()
-  f1Differences.sort()
-  return {
-    samples,
-    seed,
-    low: quantile(differences, 0.025),
-    high: quantile(differences, 0.975),
-    f1Low: quantile(f1Differences, 0.025),
-    f1High: quantile(f1Differences, 0.975),
-    confidence: above / samples
-  }
 }

@@ -63,76 +63,72 @@ export class Random {
   }
 
   /**
-   * Σ w·values[i] over [from, to) with each w an independent Poisson(1)
-   * draw, and Σ w; written to out[0] and out[1]. The bootstrap's hot loop:
-   * the generator's state stays in locals, and one 32-bit draw serves three
-   * rows: each row's weight is read from a 10-bit bucket of the table (see
-   * `poissonOne`); only in a straddling bucket (about 1 row in 100) do 43
-   * fresh bits complete its 53-bit uniform. The bits are independent, so
-   * every weight is still inversion on a uniform of 53 bits.
+   * For one row of value `value`: draws its Poisson(1) weight w in each of
+   * `sums.length` resamples and adds w·value to sums[b] and w to counts[b].
+   * The bootstrap's hot loop, run once per disagreeing row: the generator's
+   * state stays in locals, and one 32-bit draw serves three resamples, each
+   * weight read from a 10-bit bucket of the table (see `poissonOne`); only
+   * in a bucket that straddles a step (about 1 draw in 100) do 43 fresh
+   * bits complete its 53-bit uniform. The bits are independent, so every
+   * weight is still inversion on a uniform of 53 bits. `sums.length` must be
+   * a multiple of 3.
    */
-  poissonOneWeightedSum(
-    values: Float64Array,
-    from: number,
-    to: number,
-    out: Float64Array
+  addPoissonOneWeighted(
+    value: number,
+    sums: Float64Array,
+    counts: Float64Array
   ): void {
     let s0 = this.s0
     let s1 = this.s1
     let s2 = this.s2
     let s3 = this.s3
-    let rows = 0
-    let sum = 0
-    let bits = 0
-    let left = 0
-    for (let i = from; i < to; i++) {
-      if (left === 0) {
-        bits = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
-        const t = s1 << 9
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 11)
-        left = 3
+    const n = sums.length
+    for (let b = 0; b < n; b += 3) {
+      const bits = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
+      const t = s1 << 9
+      s2 ^= s0
+      s3 ^= s1
+      s1 ^= s2
+      s0 ^= s3
+      s2 ^= t
+      s3 = rotl(s3, 11)
+      let k0 = FAST_TABLE[bits >>> 22]
+      let k1 = FAST_TABLE[(bits >>> 12) & (FAST_BUCKETS - 1)]
+      let k2 = FAST_TABLE[(bits >>> 2) & (FAST_BUCKETS - 1)]
+      if ((k0 | k1 | k2) < 0) {
+        this.s0 = s0
+        this.s1 = s1
+        this.s2 = s2
+        this.s3 = s3
+        if (k0 < 0) k0 = this.straddling(bits >>> 22, k0)
+        if (k1 < 0) k1 = this.straddling((bits >>> 12) & (FAST_BUCKETS - 1), k1)
+        if (k2 < 0) k2 = this.straddling((bits >>> 2) & (FAST_BUCKETS - 1), k2)
+        s0 = this.s0
+        s1 = this.s1
+        s2 = this.s2
+        s3 = this.s3
       }
-      left--
-      const bucket = (bits >>> (2 + 10 * left)) & (FAST_BUCKETS - 1)
-      let k = FAST_TABLE[bucket]
-      if (k < 0) {
-        // 43 more bits: 32 from one draw, 11 from the next.
-        const high = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
-        let t = s1 << 9
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 11)
-        const low = Math.imul(rotl(Math.imul(s1, 5), 7), 9) >>> 0
-        t = s1 << 9
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = rotl(s3, 11)
-        const u =
-          (bucket * 8796093022208 + high * 2048 + (low >>> 21)) /
-          9007199254740992
-        k = -1 - k
-        while (k < ONE_MAX && u >= ONE_CDF[k]) k++
-      }
-      rows += k
-      sum += k * values[i]
+      sums[b] += k0 * value
+      sums[b + 1] += k1 * value
+      sums[b + 2] += k2 * value
+      counts[b] += k0
+      counts[b + 1] += k1
+      counts[b + 2] += k2
     }
     this.s0 = s0
     this.s1 = s1
     this.s2 = s2
     this.s3 = s3
-    out[0] = rows
-    out[1] = sum
+  }
+
+  /** Poisson(1) in a straddling 10-bit bucket: 43 more bits, then the steps themselves. */
+  private straddling(bucket: number, entry: number): number {
+    const high = this.nextUint32()
+    const low = this.nextUint32() >>> 21
+    const u = (bucket * 8796093022208 + high * 2048 + low) / 9007199254740992
+    let k = -1 - entry
+    while (k < ONE_MAX && u >= ONE_CDF[k]) k++
+    return k
   }
 
   /** Poisson(1): see `poissonOne`. */
