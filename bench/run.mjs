@@ -6,8 +6,11 @@
  *
  * Flags: --rows N (default 2,000,000), --repeat N (default 3),
  * --seed N, --bundle PATH (another build of the action), --python-only,
- * --bootstrap-only (only the bootstrap's cost: by position with the default
- * 2,000 resamples and with `bootstrap-samples: 0`, no pandas).
+ * --bootstrap-only (only the paired bootstrap's cost, by position, no pandas).
+ *
+ * By position, each runtime also runs with `bootstrap-samples: 0`, in turn
+ * with the default run (so a busy machine slows both alike): the difference
+ * is the cost of the paired bootstrap's 2,000 resamples.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -32,8 +35,10 @@ const MODELS = ['candidate', 'champion']
 
 const TARGET_SPEEDUP = 15
 const TARGET_PEAK_MB = 100
-/** The paired bootstrap (2,000 resamples) may cost at most this factor of `bootstrap-samples: 0`. */
+/** The paired bootstrap (2,000 resamples) may take at most this factor of `bootstrap-samples: 0`. */
 const TARGET_BOOTSTRAP_FACTOR = 1.1
+/** Suffix of the command keys that run with `bootstrap-samples: 0`. */
+const NO_BOOTSTRAP = ':no-bootstrap'
 
 /** The action inputs, as env names the runner would set (hyphens kept). */
 const BASE_INPUTS = {
@@ -155,7 +160,7 @@ function tail(text, lines = 25) {
 }
 
 /** One run of the bundle under `node`; returns the sample and the metrics. */
-async function runAction(node, variant, method) {
+async function runAction(node, variant, method, inputs = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-action-'))
   try {
     const files = {
@@ -179,7 +184,7 @@ async function runAction(node, variant, method) {
       'INPUT_CANDIDATE-PREDICTIONS': variant.candidate,
       'INPUT_CHAMPION-PREDICTIONS': variant.champion,
       'INPUT_ID-COLUMN': variant.idColumn,
-      ...variant.inputs,
+      ...inputs,
       'INPUT_REPORT-PATH': report
     }
     const sample = await measure(node, [BUNDLE], { env, cwd: ROOT, method })
@@ -310,18 +315,6 @@ async function main() {
       champion: files.champion
     },
     {
-      // The same run without resampling: the bootstrap's cost is the
-      // difference. Its figures are checked against the by-position pandas.
-      key: 'position-normal',
-      name: 'by position, bootstrap-samples: 0',
-      idColumn: '',
-      test: files.test,
-      candidate: files.candidate,
-      champion: files.champion,
-      inputs: { 'INPUT_BOOTSTRAP-SAMPLES': '0' },
-      pandasFrom: 'position'
-    },
-    {
       key: 'join',
       name: 'join by id',
       idColumn: 'id',
@@ -331,26 +324,33 @@ async function main() {
     }
   ]
 
-  if (cli.bootstrapOnly) {
-    variants.splice(
-      0,
-      variants.length,
-      ...variants.filter((v) => v.key.startsWith('position'))
-    )
-  }
+  if (cli.bootstrapOnly) variants.splice(1)
 
   let failed = bundleMissing
   const results = []
   for (const variant of variants) {
-    const skipPandas = cli.bootstrapOnly || variant.pandasFrom !== undefined
     console.log(`\n== ${variant.name} ==`)
     const commands = [
-      ...runtimes.map((rt) => ({
-        key: rt.key,
-        label: `Node ${rt.version}`,
-        run: () => runAction(rt.bin, variant, method)
-      })),
-      ...(skipPandas
+      ...runtimes.flatMap((rt) => [
+        {
+          key: rt.key,
+          label: `Node ${rt.version}`,
+          run: () => runAction(rt.bin, variant, method)
+        },
+        ...(variant.key === 'position'
+          ? [
+              {
+                key: `${rt.key}${NO_BOOTSTRAP}`,
+                label: `Node ${rt.version}, bootstrap-samples: 0`,
+                run: () =>
+                  runAction(rt.bin, variant, method, {
+                    'INPUT_BOOTSTRAP-SAMPLES': '0'
+                  })
+              }
+            ]
+          : [])
+      ]),
+      ...(cli.bootstrapOnly
         ? []
         : [
             {
@@ -407,28 +407,29 @@ async function main() {
         peakMB: o.samples.length ? median(o.samples.map((s) => s.peakMB)) : null
       }
     }
-    if (skipPandas) {
-      // Reuse the pandas figures of the same data; with --bootstrap-only
-      // there are none, and every run is held to the first by-position run.
-      const from = results.find((r) => r.variant === 'position')
-      summary.pandas = variant.pandasFrom
-        ? from?.pandas
-        : { label: 'pandas', seconds: null, cpuSeconds: null, peakMB: null }
-      if (cli.bootstrapOnly) {
-        summary.pandas = {
-          ...summary.pandas,
-          metrics: from
-            ? from[runtimes[0]?.key]?.metrics
-            : outcome[runtimes[0]?.key]?.metrics[0]
-        }
-      }
-      outcome.pandas = { metrics: [summary.pandas?.metrics] }
+    if (!outcome.pandas) {
+      // --bootstrap-only: no pandas; every run is held to the first one.
+      const first = outcome[runtimes[0]?.key]?.metrics[0]
+      outcome.pandas = { samples: [], metrics: [first] }
+      summary.pandas = { label: 'pandas', seconds: null, cpuSeconds: null }
     }
     if (outcome.pandas.error) failed = true
     const reference = outcome.pandas.metrics[0]
     summary.pandas.metrics = reference
     summary.checks = {}
-    for (const rt of runtimes) {
+    const checked = runtimes.flatMap((rt) =>
+      outcome[`${rt.key}${NO_BOOTSTRAP}`]
+        ? [
+            rt,
+            {
+              ...rt,
+              key: `${rt.key}${NO_BOOTSTRAP}`,
+              version: `${rt.version}, bootstrap-samples: 0`
+            }
+          ]
+        : [rt]
+    )
+    for (const rt of checked) {
       const o = outcome[rt.key]
       if (o.error) {
         failed = true
@@ -513,25 +514,35 @@ async function main() {
     ])
   )
 
-  // The bootstrap's cost: the default (2,000 resamples) against none.
-  const withBootstrap = results.find((s) => s.variant === 'position')
-  const withoutBootstrap = results.find((s) => s.variant === 'position-normal')
+  // The bootstrap's cost: the default (2,000 resamples) against none, by
+  // position, run in turn.
+  const byPosition = results.find((s) => s.variant === 'position')
   const bootstrapFactor = (rt, field) => {
-    const a = withBootstrap?.[rt]?.[field]
-    const b = withoutBootstrap?.[rt]?.[field]
+    const a = byPosition?.[rt]?.[field]
+    const b = byPosition?.[`${rt}${NO_BOOTSTRAP}`]?.[field]
     return a && b ? a / b : null
   }
-  if (withBootstrap && withoutBootstrap && runtimes.length) {
+  if (byPosition && runtimes.length) {
     console.log(
-      '\nThe paired bootstrap (2,000 resamples) vs bootstrap-samples: 0, by position\n'
+      '\nThe paired bootstrap (2,000 resamples) vs bootstrap-samples: 0, by position, median\n'
     )
     printTable(
-      ['runtime', 'bootstrap s', 'none s', 'x wall', 'x cpu'],
+      [
+        'runtime',
+        'bootstrap s',
+        'none s',
+        'x wall',
+        'bootstrap cpu s',
+        'none cpu s',
+        'x cpu'
+      ],
       runtimes.map((rt) => [
         rtLabel(rt),
-        fmt(withBootstrap[rt.key].seconds, 3),
-        fmt(withoutBootstrap[rt.key].seconds, 3),
+        fmt(byPosition[rt.key].seconds, 3),
+        fmt(byPosition[`${rt.key}${NO_BOOTSTRAP}`].seconds, 3),
         fmt(bootstrapFactor(rt.key, 'seconds'), 3),
+        fmt(byPosition[rt.key].cpuSeconds, 2),
+        fmt(byPosition[`${rt.key}${NO_BOOTSTRAP}`].cpuSeconds, 2),
         fmt(bootstrapFactor(rt.key, 'cpuSeconds'), 3)
       ])
     )
@@ -546,12 +557,11 @@ async function main() {
         targets.push({ variant: s.variant, runtime: rt.key, name, ok, detail })
       if (s.variant === 'position') {
         const factor = bootstrapFactor(rt.key, 'seconds')
-        if (withoutBootstrap)
-          check(
-            `bootstrap <= ${TARGET_BOOTSTRAP_FACTOR}x bootstrap-samples: 0`,
-            factor != null && factor <= TARGET_BOOTSTRAP_FACTOR,
-            factor == null ? 'n/a' : `${factor.toFixed(3)}x`
-          )
+        check(
+          `bootstrap <= ${TARGET_BOOTSTRAP_FACTOR}x bootstrap-samples: 0`,
+          factor != null && factor <= TARGET_BOOTSTRAP_FACTOR,
+          factor == null ? 'n/a' : `${factor.toFixed(3)}x`
+        )
       }
       if (s.variant === 'position' && !cli.bootstrapOnly) {
         check(
@@ -564,7 +574,7 @@ async function main() {
           a.peakMB != null && a.peakMB < TARGET_PEAK_MB,
           `${fmt(a.peakMB, 1)} MB`
         )
-      } else if (s.variant === 'join') {
+      } else if (s.variant !== 'position') {
         check(
           'peak memory below pandas',
           a.peakMB != null &&
