@@ -65,7 +65,12 @@ interface Case {
 }
 
 /** Two noisy models of a fraud-like set, independently wrong. */
-function noisyModels(rows: number, seed: number, perRow: boolean): Case {
+function noisyModels(
+  rows: number,
+  seed: number,
+  perRow: boolean,
+  alarmsPerRow = false
+): Case {
   const random = seeded(seed)
   const test = ['id,amount,label']
   const candidate = ['id,prediction']
@@ -91,9 +96,14 @@ function noisyModels(rows: number, seed: number, perRow: boolean): Case {
     costs: {
       'cost-false-negative': perRow ? 'amount' : '100',
       'cost-true-positive': '5',
-      'cost-false-positive': '5'
+      'cost-false-positive': alarmsPerRow ? 'amount' : '5'
     },
-    referenceCosts: { tp: 5, fp: 5, fn: perRow ? 'amount' : 100, tn: 0 }
+    referenceCosts: {
+      tp: 5,
+      fp: alarmsPerRow ? 'amount' : 5,
+      fn: perRow ? 'amount' : 100,
+      tn: 0
+    }
   }
 }
 
@@ -213,6 +223,7 @@ describe('paired-difference.ts: the bootstrap against numpy', () => {
   const cases: [string, () => Case][] = [
     ['constant costs', () => noisyModels(3000, 21, false)],
     ['per-row costs', () => noisyModels(3000, 22, true)],
+    ['per-row costs in both classes', () => noisyModels(2000, 24, true, true)],
     ['under 100 disagreeing rows, heavy-tailed amounts', heavyTail]
   ]
   it.each(cases)(
