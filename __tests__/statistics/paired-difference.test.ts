@@ -161,7 +161,7 @@ describe('paired-difference.ts', () => {
       1
     )
     expect(notes.join(' ')).toMatch(
-      /disagree on more than 40 rows with costs of their own, more than 500 resamples.*normal approximation/
+      /^More than 40 of the rows where the models disagree have costs of their own: drawing them in 500 resamples would take too long, so the interval and confidence use the normal approximation instead/
     )
   })
 

@@ -25,8 +25,9 @@ export function pairedComparison(
   const bootstrap = paired.bootstrap(margin)
   if (paired.samples > 0 && !bootstrap) {
     notes.push(
-      `The models disagree on more than ${formatCount(paired.maxDrawnRows)} rows with costs of their own, more than ${formatCount(paired.samples)} resamples of the bootstrap can draw in reasonable time: ` +
-        'the interval and confidence use the normal approximation instead (close at this many rows).'
+      `More than ${formatCount(paired.maxDrawnRows)} of the rows where the models disagree have costs of their own: ` +
+        `drawing them in ${formatCount(paired.samples)} resamples would take too long, so the interval and confidence ` +
+        'use the normal approximation instead (close at this many rows).'
     )
   }
   const discordant = paired.discordant()
