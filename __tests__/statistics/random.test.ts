@@ -105,13 +105,16 @@ describe('random.ts', () => {
     expect(third / 10 ** 1.5).toBeLessThan(0.35)
   })
 
-  it('draws the bootstrap weights (one 32-bit draw for three resamples) as Poisson(1) each', () => {
+  it('draws the bootstrap weights (one 32-bit draw for three resamples, rows alone or in pairs) as independent Poisson(1) each', () => {
     const random = new Random(3)
     const samples = 30000
     const sums = new Float64Array(samples)
     const counts = new Float64Array(samples)
-    // Seven rows of values 1 … 7, each weighted in every resample.
-    for (let k = 1; k <= 7; k++) random.addPoissonOneWeighted(k, sums, counts)
+    // Seven rows of values 1 … 7, each weighted in every resample: three
+    // pairs and one alone, so both kernels are held to the same law.
+    for (let k = 1; k <= 5; k += 2)
+      random.addPoissonOneWeightedPair(k, k + 1, sums, counts)
+    random.addPoissonOneWeighted(7, sums, counts)
     // The sum of 7 independent Poisson(1) weights is Poisson(7)…
     const { statistic, bins } = chiSquare([...counts], 7)
     expect(statistic).toBeLessThan(chiSquareCritical(bins - 1))

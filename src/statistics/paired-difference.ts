@@ -11,7 +11,8 @@
  *
  * - Rows where the models decide alike add nothing to Σ d. Each disagreeing
  *   row with its own d (per-row costs) gets its weight in every resample as
- *   it is read (`Random.addPoissonOneWeighted`), so nothing is kept per row.
+ * *   it is read (two rows of a cell at a time, `Random.addPoissonOneWeightedPair`),
+ *   so nothing is kept per row but the one awaiting its pair.
  * - F1 needs only the eight cell counts (label × candidate decision ×
  *   champion decision), and so does Σ d for a class whose benefit is the
  *   same on every row (constant costs): a cell of n rows gets weight
@@ -163,12 +164,24 @@ export class PairedDifference {
     const j = DISAGREEING_CELLS.indexOf(
       cell as (typeof DISAGREEING_CELLS)[number]
     )
-    this.random.addPoissonOneWeighted(
+    // Rows of a cell are drawn two at a time (see
+    // `Random.addPoissonOneWeightedPair`): the first waits for the second.
+    const waiting = this.waiting[j]
+    if (Number.isNaN(waiting)) {
+      this.waiting[j] = difference
+      return
+    }
+    this.waiting[j] = NaN
+    this.random.addPoissonOneWeightedPair(
+      waiting,
       difference,
       this.sums,
       this.cellWeights[j]
     )
   }
+
+  /** A row still waiting for its pair, per disagreeing cell; NaN: none. */
+  private readonly waiting = DISAGREEING_CELLS.map(() => NaN)
 
   /** Rows the candidate decides right and the champion wrong, and the reverse (McNemar's discordant pairs). */
   discordant(): { candidateOnly: number; championOnly: number } {
@@ -206,6 +219,15 @@ export class PairedDifference {
 
   private finish(): { differences: Float64Array; f1Differences: Float64Array } {
     const { samples, random, cells, constant } = this
+    for (let j = 0; j < DISAGREEING_CELLS.length; j++) {
+      if (Number.isNaN(this.waiting[j])) continue
+      random.addPoissonOneWeighted(
+        this.waiting[j],
+        this.sums,
+        this.cellWeights[j]
+      )
+      this.waiting[j] = NaN
+    }
     const differences = new Float64Array(samples)
     const f1Differences = new Float64Array(samples)
     const w = new Float64Array(8)
