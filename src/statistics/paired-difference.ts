@@ -11,8 +11,9 @@
  *
  * - Rows where the models decide alike add nothing to Σ d. Each disagreeing
  *   row with its own d (per-row costs) gets its weight in every resample as
- * *   it is read (two rows of a cell at a time, `Random.addPoissonOneWeightedPair`),
- *   so nothing is kept per row but the one awaiting its pair.
+ *   it is read, two rows of a cell at a time
+ *   (`Random.addPoissonOneWeightedPair`), so nothing is kept per row but
+ *   the one awaiting its pair.
  * - F1 needs only the eight cell counts (label × candidate decision ×
  *   champion decision), and so does Σ d for a class whose benefit is the
  *   same on every row (constant costs): a cell of n rows gets weight
