@@ -58,6 +58,11 @@ describe('inputs.ts', () => {
     expect(inputs['id-column']).toBeUndefined()
     expect(inputs['champion-alias']).toBe('champion')
     expect(inputs.comment).toBe('always')
+    expect(inputs['bootstrap-samples']).toBe(2000)
+    expect(inputs.seed).toBe(0)
+    expect(parseInputs({ 'bootstrap-samples': '0' })['bootstrap-samples']).toBe(
+      0
+    )
   })
 
   it.each([
@@ -94,6 +99,18 @@ describe('inputs.ts', () => {
     [
       { 'candidate-version': '4.2' },
       "Input 'candidate-version': got '4.2'; expected a model version number"
+    ],
+    [
+      { 'bootstrap-samples': '50' },
+      "Input 'bootstrap-samples': got '50'; expected 0 (the normal approximation) or a whole number of resamples from 100 to 20000"
+    ],
+    [
+      { 'bootstrap-samples': '2000.5' },
+      "Input 'bootstrap-samples': got '2000.5'"
+    ],
+    [
+      { seed: '-1' },
+      "Input 'seed': got '-1'; expected a whole number from 0 to 4294967295"
     ]
   ])('rejects %j with a message naming the input', (raw, message) => {
     expect(() => parseInputs(raw)).toThrow(InputError)

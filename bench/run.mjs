@@ -5,7 +5,12 @@
  * that both give the same numbers, and prints a side-by-side table.
  *
  * Flags: --rows N (default 2,000,000), --repeat N (default 3),
- * --seed N, --bundle PATH (another build of the action), --python-only.
+ * --seed N, --bundle PATH (another build of the action), --python-only,
+ * --bootstrap-only (only the paired bootstrap's cost, by position, no pandas).
+ *
+ * By position, each runtime also runs with `bootstrap-samples: 0`, in turn
+ * with the default run (so a busy machine slows both alike): the difference
+ * is the cost of the paired bootstrap's 2,000 resamples.
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -30,6 +35,10 @@ const MODELS = ['candidate', 'champion']
 
 const TARGET_SPEEDUP = 15
 const TARGET_PEAK_MB = 100
+/** The paired bootstrap (2,000 resamples) may take at most this factor of `bootstrap-samples: 0`. */
+const TARGET_BOOTSTRAP_FACTOR = 1.1
+/** Suffix of the command keys that run with `bootstrap-samples: 0`. */
+const NO_BOOTSTRAP = ':no-bootstrap'
 
 /** The action inputs, as env names the runner would set (hyphens kept). */
 const BASE_INPUTS = {
@@ -56,13 +65,14 @@ function parseCli() {
       seed: { type: 'string', default: '20240601' },
       bundle: { type: 'string', default: DEFAULT_BUNDLE },
       'python-only': { type: 'boolean', default: false },
+      'bootstrap-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) {
     console.log(
       'usage: npm run bench -- [--rows N] [--repeat N] [--seed N] ' +
-        '[--bundle PATH] [--python-only]'
+        '[--bundle PATH] [--python-only] [--bootstrap-only]'
     )
     process.exit(0)
   }
@@ -79,7 +89,8 @@ function parseCli() {
     repeat: integer('repeat', 1),
     seed: integer('seed', 0),
     bundle: resolve(values.bundle),
-    pythonOnly: values['python-only']
+    pythonOnly: values['python-only'],
+    bootstrapOnly: values['bootstrap-only']
   }
 }
 
@@ -149,7 +160,7 @@ function tail(text, lines = 25) {
 }
 
 /** One run of the bundle under `node`; returns the sample and the metrics. */
-async function runAction(node, variant, method) {
+async function runAction(node, variant, method, inputs = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'bench-action-'))
   try {
     const files = {
@@ -173,6 +184,7 @@ async function runAction(node, variant, method) {
       'INPUT_CANDIDATE-PREDICTIONS': variant.candidate,
       'INPUT_CHAMPION-PREDICTIONS': variant.champion,
       'INPUT_ID-COLUMN': variant.idColumn,
+      ...inputs,
       'INPUT_REPORT-PATH': report
     }
     const sample = await measure(node, [BUNDLE], { env, cwd: ROOT, method })
@@ -312,17 +324,41 @@ async function main() {
     }
   ]
 
+  if (cli.bootstrapOnly) variants.splice(1)
+
   let failed = bundleMissing
   const results = []
   for (const variant of variants) {
     console.log(`\n== ${variant.name} ==`)
     const commands = [
-      ...runtimes.map((rt) => ({
-        key: rt.key,
-        label: `Node ${rt.version}`,
-        run: () => runAction(rt.bin, variant, method)
-      })),
-      { key: 'pandas', label: 'pandas', run: () => runPython(variant, method) }
+      ...runtimes.flatMap((rt) => [
+        {
+          key: rt.key,
+          label: `Node ${rt.version}`,
+          run: () => runAction(rt.bin, variant, method)
+        },
+        ...(variant.key === 'position'
+          ? [
+              {
+                key: `${rt.key}${NO_BOOTSTRAP}`,
+                label: `Node ${rt.version}, bootstrap-samples: 0`,
+                run: () =>
+                  runAction(rt.bin, variant, method, {
+                    'INPUT_BOOTSTRAP-SAMPLES': '0'
+                  })
+              }
+            ]
+          : [])
+      ]),
+      ...(cli.bootstrapOnly
+        ? []
+        : [
+            {
+              key: 'pandas',
+              label: 'pandas',
+              run: () => runPython(variant, method)
+            }
+          ])
     ]
     const outcome = {}
     for (const c of commands) outcome[c.key] = { samples: [], metrics: [] }
@@ -371,11 +407,29 @@ async function main() {
         peakMB: o.samples.length ? median(o.samples.map((s) => s.peakMB)) : null
       }
     }
+    if (!outcome.pandas) {
+      // --bootstrap-only: no pandas; every run is held to the first one.
+      const first = outcome[runtimes[0]?.key]?.metrics[0]
+      outcome.pandas = { samples: [], metrics: [first] }
+      summary.pandas = { label: 'pandas', seconds: null, cpuSeconds: null }
+    }
     if (outcome.pandas.error) failed = true
     const reference = outcome.pandas.metrics[0]
     summary.pandas.metrics = reference
     summary.checks = {}
-    for (const rt of runtimes) {
+    const checked = runtimes.flatMap((rt) =>
+      outcome[`${rt.key}${NO_BOOTSTRAP}`]
+        ? [
+            rt,
+            {
+              ...rt,
+              key: `${rt.key}${NO_BOOTSTRAP}`,
+              version: `${rt.version}, bootstrap-samples: 0`
+            }
+          ]
+        : [rt]
+    )
+    for (const rt of checked) {
       const o = outcome[rt.key]
       if (o.error) {
         failed = true
@@ -460,6 +514,40 @@ async function main() {
     ])
   )
 
+  // The bootstrap's cost: the default (2,000 resamples) against none, by
+  // position, run in turn.
+  const byPosition = results.find((s) => s.variant === 'position')
+  const bootstrapFactor = (rt, field) => {
+    const a = byPosition?.[rt]?.[field]
+    const b = byPosition?.[`${rt}${NO_BOOTSTRAP}`]?.[field]
+    return a && b ? a / b : null
+  }
+  if (byPosition && runtimes.length) {
+    console.log(
+      '\nThe paired bootstrap (2,000 resamples) vs bootstrap-samples: 0, by position, median\n'
+    )
+    printTable(
+      [
+        'runtime',
+        'bootstrap s',
+        'none s',
+        'x wall',
+        'bootstrap cpu s',
+        'none cpu s',
+        'x cpu'
+      ],
+      runtimes.map((rt) => [
+        rtLabel(rt),
+        fmt(byPosition[rt.key].seconds, 3),
+        fmt(byPosition[`${rt.key}${NO_BOOTSTRAP}`].seconds, 3),
+        fmt(bootstrapFactor(rt.key, 'seconds'), 3),
+        fmt(byPosition[rt.key].cpuSeconds, 2),
+        fmt(byPosition[`${rt.key}${NO_BOOTSTRAP}`].cpuSeconds, 2),
+        fmt(bootstrapFactor(rt.key, 'cpuSeconds'), 3)
+      ])
+    )
+  }
+
   const targets = []
   for (const s of results) {
     for (const rt of runtimes) {
@@ -468,6 +556,14 @@ async function main() {
       const check = (name, ok, detail) =>
         targets.push({ variant: s.variant, runtime: rt.key, name, ok, detail })
       if (s.variant === 'position') {
+        const factor = bootstrapFactor(rt.key, 'seconds')
+        check(
+          `bootstrap <= ${TARGET_BOOTSTRAP_FACTOR}x bootstrap-samples: 0`,
+          factor != null && factor <= TARGET_BOOTSTRAP_FACTOR,
+          factor == null ? 'n/a' : `${factor.toFixed(3)}x`
+        )
+      }
+      if (s.variant === 'position' && !cli.bootstrapOnly) {
         check(
           `>= ${TARGET_SPEEDUP}x faster than pandas`,
           x != null && x >= TARGET_SPEEDUP,
@@ -478,7 +574,7 @@ async function main() {
           a.peakMB != null && a.peakMB < TARGET_PEAK_MB,
           `${fmt(a.peakMB, 1)} MB`
         )
-      } else {
+      } else if (s.variant !== 'position') {
         check(
           'peak memory below pandas',
           a.peakMB != null &&

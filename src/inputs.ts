@@ -180,6 +180,16 @@ export const inputsSchema = z.object({
     })
     return z.NEVER
   }),
+  'bootstrap-samples': number(
+    '2000',
+    (n) => n === 0 || (Number.isInteger(n) && n >= 100 && n <= 20000),
+    '0 (the normal approximation) or a whole number of resamples from 100 to 20000'
+  ),
+  seed: number(
+    '0',
+    (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295,
+    'a whole number from 0 to 4294967295'
+  ),
   'fail-on-reject': boolean('true'),
   'report-path': optionalText,
   'tracking-uri': optionalText,

@@ -196,6 +196,37 @@ describe('render-markdown.ts', () => {
     expectGolden('reject-improvement', markdown)
   })
 
+  it('renders the closed-form paired line with bootstrap-samples: 0', async () => {
+    const report = await sampleReport({
+      'min-net-benefit': '1000',
+      'bootstrap-samples': '0'
+    })
+    const markdown = renderMarkdown(report)
+    expect(markdown).toContain(
+      'the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation'
+    )
+    expect(markdown).not.toContain('resamples')
+    expectGolden('evaluate-normal', markdown)
+  })
+
+  it('shows the thin-evidence warnings above the table, in one alert', async () => {
+    const report = await twoPositives(
+      ['100.00', '105.30'],
+      [0.9, 0.1],
+      [0.1, 0.9],
+      { 'min-net-benefit': '50' }
+    )
+    expect(report.warnings.length).toBeGreaterThan(3)
+    const lines = renderMarkdown(report).split('\n')
+    const alert = lines.indexOf('> [!WARNING]')
+    const table = lines.findIndex((l) => l.startsWith('| Criterion'))
+    expect(alert).toBeGreaterThan(0)
+    expect(alert).toBeLessThan(table)
+    expect(lines.slice(alert + 2, alert + 2 + report.warnings.length)).toEqual(
+      report.warnings.map((w) => `> - ${w}`)
+    )
+  })
+
   it('renders a first evaluation with no champion', async () => {
     const report = await sampleReport({ 'min-net-benefit': '1000' }, false)
     expect(report.notes).toContain(

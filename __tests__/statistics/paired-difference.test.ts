@@ -4,8 +4,10 @@ import { FLAGGED } from '../../src/metrics/model-accumulator.js'
 import {
   PairedDifference,
   differenceInterval,
-  normalCdf
+  normalCdf,
+  quantile
 } from '../../src/statistics/paired-difference.js'
+import { pairedComparison } from '../../src/statistics/paired-comparison.js'
 import { sampleReport } from '../../__fixtures__/reports.js'
 
 /** A seeded Poisson(1) draw (inverse transform), for a real bootstrap to compare with. */
@@ -112,15 +114,149 @@ describe('paired-difference.ts', () => {
     expect(normalCdf(-1)).toBeCloseTo(0.158655254, 6)
   })
 
-  it('sums to the net-benefit difference the report shows, on a real evaluation', async () => {
-    const report = await sampleReport({ 'min-net-benefit': '1000' })
+  it('sums to the net-benefit difference the report shows, on a real evaluation (bootstrap-samples: 0)', async () => {
+    const report = await sampleReport({
+      'min-net-benefit': '1000',
+      'bootstrap-samples': '0'
+    })
     const paired = report.comparison.paired!
+    expect(paired.method).toBe('normal')
+    expect([paired.samples, paired.seed]).toEqual([0, null])
     const [low, high] = paired.interval_95
     expect((low + high) / 2).toBeCloseTo(
       report.comparison.delta_net_benefit!,
       1
     )
     expect(paired.disagreements).toBeGreaterThan(0)
+  })
+
+  it('draws the disagreeing rows up to its cap, then falls back to the normal interval and says so', () => {
+    const feed = (paired: PairedDifference, rows: number): void => {
+      for (let k = 0; k < rows; k++)
+        paired.addBatch(
+          Uint8Array.of(1),
+          Float64Array.of(10 + k),
+          Uint8Array.of(FLAGGED),
+          Uint8Array.of(0),
+          1
+        )
+    }
+    // 500 resamples and at most 20,000 draws: 40 rows.
+    const options = { samples: 500, seed: 1, maxDraws: 20000 }
+    const within = new PairedDifference(options)
+    feed(within, 40)
+    expect(within.maxDrawnRows).toBe(40)
+    expect(within.resampling).toBe(true)
+    expect(within.bootstrap(0)).toBeDefined()
+    expect(pairedComparison(within, 0).report.method).toBe('bootstrap')
+    const over = new PairedDifference(options)
+    feed(over, 41)
+    expect(over.resampling).toBe(false)
+    expect(over.bootstrap(0)).toBeUndefined()
+    const { report, notes } = pairedComparison(over, 0)
+    expect(report.method).toBe('normal')
+    expect(report.samples).toBe(0)
+    expect(report.interval_95[0]).toBeCloseTo(
+      differenceInterval(over, 0).low,
+      1
+    )
+    expect(notes.join(' ')).toMatch(
+      /^More than 40 of the rows where the models disagree have costs of their own: drawing them in 500 resamples would take too long, so the interval and confidence use the normal approximation instead/
+    )
+  })
+
+  it('draws nothing row by row with constant costs, however many rows disagree', () => {
+    const paired = new PairedDifference({ samples: 400, seed: 3, maxDraws: 10 })
+    const n = 1000
+    const labels = new Uint8Array(n).fill(1)
+    const candidate = new Uint8Array(n).fill(FLAGGED)
+    paired.addBatch(
+      labels,
+      { positive: 95, negative: -5 },
+      candidate,
+      new Uint8Array(n),
+      n
+    )
+    expect(paired.disagreements).toBe(n)
+    expect(paired.drawnRows).toBe(0)
+    const result = paired.bootstrap(0)!
+    // Σ d = 95 × Poisson(1000): its 95% interval is about 95 × (1000 ± 62).
+    expect(result.low).toBeGreaterThan(95 * 930)
+    expect(result.high).toBeLessThan(95 * 1070)
+    expect(result.low).toBeLessThan(95 * 960)
+    // Asked again, the same figures.
+    expect(paired.bootstrap(0)).toEqual(result)
+  })
+
+  it('gives the same bootstrap whether rows come in one batch or many (by position or joined by id)', () => {
+    const n = 3000
+    let state = 17
+    const random = (): number => {
+      state = (Math.imul(state, 1664525) + 1013904223) >>> 0
+      return state / 2 ** 32
+    }
+    const labels = Uint8Array.from({ length: n }, () =>
+      random() < 0.2 ? 1 : 0
+    )
+    const benefit = Float64Array.from({ length: n }, () => random() * 1000)
+    const a = Uint8Array.from({ length: n }, () =>
+      random() < 0.3 ? FLAGGED : 0
+    )
+    const b = Uint8Array.from({ length: n }, () =>
+      random() < 0.3 ? FLAGGED : 0
+    )
+    const options = { samples: 300, seed: 5, constant: { negative: -5 } }
+    const whole = new PairedDifference(options)
+    whole.addBatch(labels, benefit, a, b, n)
+    const batched = new PairedDifference(options)
+    for (let i = 0; i < n; i += 1000)
+      batched.addBatch(
+        labels.subarray(i),
+        benefit.subarray(i),
+        a.subarray(i),
+        b.subarray(i),
+        1000
+      )
+    expect(batched.bootstrap(0)).toEqual(whole.bootstrap(0))
+    // The negatives' benefit is constant: only the disagreeing positives are drawn one by one.
+    expect(whole.drawnRows).toBe(whole.cells[5] + whole.cells[6])
+  })
+
+  it('counts the eight cells and the discordant pairs McNemar needs', () => {
+    const paired = new PairedDifference()
+    // label, candidate, champion for each of the eight cells, cell k taken k + 1 times.
+    const labels: number[] = []
+    const a: number[] = []
+    const b: number[] = []
+    for (let cell = 0; cell < 8; cell++)
+      for (let k = 0; k <= cell; k++) {
+        labels.push(cell >> 2)
+        a.push(cell & 2 ? FLAGGED : 0)
+        b.push(cell & 1 ? FLAGGED : 0)
+      }
+    paired.addBatch(
+      Uint8Array.from(labels),
+      { positive: 10, negative: -1 },
+      Uint8Array.from(a),
+      Uint8Array.from(b),
+      labels.length
+    )
+    expect([...paired.cells]).toEqual([1, 2, 3, 4, 5, 6, 7, 8])
+    // Candidate alone right: positives it alone flags (cell 6) and negatives only the champion flags (cell 1).
+    expect(paired.discordant()).toEqual({
+      candidateOnly: 7 + 2,
+      championOnly: 6 + 3
+    })
+    expect(paired.largestRow).toBe(10)
+  })
+
+  it('takes numpy percentiles (linear interpolation)', () => {
+    const sorted = Float64Array.from([1, 2, 4, 8])
+    expect(quantile(sorted, 0)).toBe(1)
+    expect(quantile(sorted, 1)).toBe(8)
+    // numpy.percentile([1, 2, 4, 8], 50) == 3.0, 2.5 -> 1.075
+    expect(quantile(sorted, 0.5)).toBe(3)
+    expect(quantile(sorted, 0.025)).toBeCloseTo(1.075, 12)
   })
 
   it('gates on min-confidence when asked, and says why', async () => {

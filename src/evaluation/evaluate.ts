@@ -26,7 +26,9 @@ import {
   type RunInfo
 } from '../report/report.js'
 import { plainMoney } from '../report/format.js'
-import { differenceInterval } from '../statistics/paired-difference.js'
+import { pairedComparison } from '../statistics/paired-comparison.js'
+import { thinEvidenceWarnings } from '../statistics/thin-evidence.js'
+import { moneyPrecision } from '../report/format.js'
 import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
 
 /** What is known of a model besides its predictions. */
@@ -92,9 +94,12 @@ export async function evaluate(
       ? modelMetrics(championPass.accumulator, championNet)
       : undefined
 
-  const interval =
-    pass.paired && championNet
-      ? differenceInterval(
+  const delta = championNet
+    ? subtractDecimal(candidateNet, championNet)
+    : undefined
+  const paired =
+    pass.paired && delta
+      ? pairedComparison(
           pass.paired,
           decimalToNumber(request.policy.minImprovement)
         )
@@ -105,9 +110,9 @@ export async function evaluate(
       ? { netBenefit: championNet, f1: championMetrics.f1 }
       : undefined,
     request.policy,
-    interval?.confidence
+    paired?.report.confidence
   )
-  const notes = [...verdict.notes]
+  const notes = [...verdict.notes, ...(paired?.notes ?? [])]
   for (const model of pass.models) {
     if (model.reading.kind === 'label') {
       notes.push(
@@ -151,6 +156,24 @@ export async function evaluate(
     decision: verdict.decision,
     reasons: verdict.reasons,
     notes,
+    warnings: thinEvidenceWarnings(
+      {
+        positives: pass.positives,
+        candidateFlagged: candidateMetrics.tp + candidateMetrics.fp,
+        championFlagged: championMetrics
+          ? championMetrics.tp + championMetrics.fp
+          : undefined,
+        disagreements: pass.paired?.disagreements,
+        largestRow: pass.paired?.largestRow,
+        difference: delta
+      },
+      moneyPrecision({
+        netBenefit: candidateNet,
+        minNetBenefit: request.policy.minNetBenefit,
+        difference: delta,
+        minImprovement: request.policy.minImprovement
+      })
+    ),
     gates: verdict.gates,
     test_set: {
       path: request.testSet,
@@ -192,26 +215,12 @@ export async function evaluate(
         ? entry(request.champion, championPass.matchedBy, championMetrics)
         : null,
     comparison: {
-      delta_net_benefit: championNet
-        ? decimalToNumber(subtractDecimal(candidateNet, championNet))
-        : null,
-      delta_net_benefit_exact: championNet
-        ? plainMoney(subtractDecimal(candidateNet, championNet))
-        : null,
+      delta_net_benefit: delta ? decimalToNumber(delta) : null,
+      delta_net_benefit_exact: delta ? plainMoney(delta) : null,
       delta_f1: championMetrics
         ? candidateMetrics.f1 - championMetrics.f1
         : null,
-      paired: interval
-        ? {
-            disagreements: interval.disagreements,
-            standard_error: Math.round(interval.standardError * 100) / 100,
-            interval_95: [
-              Math.round(interval.low * 100) / 100,
-              Math.round(interval.high * 100) / 100
-            ],
-            confidence: interval.confidence
-          }
-        : null
+      paired: paired?.report ?? null
     },
     curves: {
       thresholds: candidateCurve.map((p) => p.threshold),

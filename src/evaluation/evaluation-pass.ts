@@ -32,9 +32,16 @@ import {
   type PredictionValues
 } from '../data/score-parser.js'
 import { ModelAccumulator } from '../metrics/model-accumulator.js'
-import { constantBenefits, type CostModel } from '../metrics/net-benefit.js'
-import { decimalToNumber } from '../metrics/decimal.js'
-import { PairedDifference } from '../statistics/paired-difference.js'
+import {
+  constantBenefits,
+  type CostModel,
+  type CostSpec
+} from '../metrics/net-benefit.js'
+import { decimalToNumber, subtractDecimal } from '../metrics/decimal.js'
+import {
+  PairedDifference,
+  type PairedOptions
+} from '../statistics/paired-difference.js'
 import {
   PredictionReader,
   UNSET,
@@ -72,6 +79,11 @@ export interface PassOptions {
   readonly costs: CostModel
   /** The candidate first, then the champion if there is one. */
   readonly predictions: readonly PredictionFile[]
+  /**
+   * The paired bootstrap, drawn during the pass: resamples (0: none, the
+   * closed-form normal approximation) and seed. Absent: none.
+   */
+  readonly bootstrap?: { readonly samples: number; readonly seed: number }
 }
 
 export interface PassResult {
@@ -129,9 +141,11 @@ class PairedReadings {
   private readonly pairs: (PairedDifference | undefined)[]
   private readonly perClass?: { positive: number; negative: number }
 
-  constructor(costs: CostModel) {
-    this.pairs = [0, 1, 2, 3].map(() => new PairedDifference())
-    const constant = constantBenefits(costs)
+  constructor(options: PassOptions) {
+    this.pairs = [0, 1, 2, 3].map(
+      () => new PairedDifference(pairedOptions(options))
+    )
+    const constant = constantBenefits(options.costs)
     this.perClass = constant
       ? {
           positive: decimalToNumber(constant.positive),
@@ -207,6 +221,27 @@ function disagreementBefore(
     : undefined
 }
 
+/**
+ * The paired comparison's settings: the bootstrap's, and each class's
+ * benefit where both of its costs are constants (those rows are counted per
+ * cell, not drawn one by one).
+ */
+function pairedOptions(options: PassOptions): PairedOptions {
+  const { costs } = options
+  const fixed = (flagged: CostSpec, missed: CostSpec): number | undefined =>
+    flagged.kind === 'constant' && missed.kind === 'constant'
+      ? decimalToNumber(subtractDecimal(missed.value, flagged.value))
+      : undefined
+  return {
+    samples: options.bootstrap?.samples ?? 0,
+    seed: options.bootstrap?.seed ?? 0,
+    constant: {
+      positive: fixed(costs.truePositive, costs.falseNegative),
+      negative: fixed(costs.falsePositive, costs.trueNegative)
+    }
+  }
+}
+
 /** The prediction worker's bundle, beside the action's own; absent when running from source. */
 function predictionWorkerScript(): string | undefined {
   const script = join(
@@ -224,9 +259,7 @@ export async function runEvaluationPass(
   try {
     const tallies = options.predictions.map(() => new ModelTallies())
     const paired =
-      options.predictions.length === 2
-        ? new PairedReadings(options.costs)
-        : undefined
+      options.predictions.length === 2 ? new PairedReadings(options) : undefined
     const script =
       options.idColumn === undefined ? predictionWorkerScript() : undefined
     // Seeds the hashes of the columns checked by position (row-agreement.ts).

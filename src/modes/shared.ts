@@ -69,6 +69,7 @@ export function evaluationRequest(
     threshold: inputs.threshold,
     costs: costModelOf(inputs),
     policy: policyOf(inputs),
+    bootstrap: { samples: inputs['bootstrap-samples'], seed: inputs.seed },
     toolVersion: VERSION,
     now,
     ...resolved

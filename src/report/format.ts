@@ -173,3 +173,9 @@ export function formatPercent(value: number): string {
   if (value < 0.001 && value > 0) return '<0.1%'
   return `${(value * 100).toFixed(1)}%`
 }
+
+/** A p-value: `= 0.070`, `= 0.0012`, `< 0.0001`. */
+export function formatPValue(value: number): string {
+  if (value < 0.0001) return '< 0.0001'
+  return `= ${value < 0.01 ? value.toPrecision(2) : value.toFixed(3)}`
+}

@@ -8,6 +8,7 @@ import {
   formatMoney,
   formatMoneyDelta,
   formatPercent,
+  formatPValue,
   formatRatio,
   formatRatioDelta,
   moneyPrecisionOf,
@@ -184,7 +185,23 @@ function criteriaTable(report: EvaluationReport): string[] {
   return rows
 }
 
-/** One sentence on how clear the win (or loss) is, from the paired comparison. */
+/** Thin evidence, as a GitHub alert above the table (empty when there is none). */
+function warningsBlock(report: EvaluationReport): string[] {
+  const warnings = report.warnings
+  if (warnings.length === 0) return []
+  return [
+    '> [!WARNING]',
+    '> **Thin evidence.** The figures below are right, but rest on little:',
+    ...warnings.map((w) => `> - ${w}`),
+    ''
+  ]
+}
+
+function rowCount(n: number): string {
+  return `${formatCount(n)} ${n === 1 ? 'row' : 'rows'}`
+}
+
+/** How clear the win (or loss) is, from the paired comparison. */
 function pairedLine(report: EvaluationReport): string[] {
   const paired = report.comparison.paired
   const delta = report.comparison.delta_net_benefit_exact
@@ -192,11 +209,21 @@ function pairedLine(report: EvaluationReport): string[] {
   const [low, high] = paired.interval_95
   const precision = moneyPrecisionOf(report)
   const margin = report.policy.min_improvement_exact
+  const bootstrap = paired.method === 'bootstrap'
+  const f1 = paired.f1_interval_95
+  const mcnemar = paired.mcnemar
   return [
-    `Paired comparison on the same rows: the models disagree on ${formatCount(paired.disagreements)} rows; ` +
+    `Paired comparison on the same rows${bootstrap ? ` (bootstrap, ${formatCount(paired.samples)} resamples, seed ${paired.seed})` : ''}: ` +
+      `the models disagree on ${rowCount(paired.disagreements)}; ` +
       `the net-benefit difference is ${formatMoneyDelta(delta, precision)} ` +
-      `(95% interval ${formatMoneyDelta(low, precision)} to ${formatMoneyDelta(high, precision)}), ` +
-      `so the confidence that the candidate beats the champion by more than ${formatMoney(margin, precision)} is ${formatPercent(paired.confidence)}.`,
+      `(95% interval ${formatMoneyDelta(low, precision)} to ${formatMoneyDelta(high, precision)})` +
+      (f1 && report.comparison.delta_f1 !== null
+        ? `, the F1 difference ${formatRatioDelta(report.comparison.delta_f1)} (95% interval ${formatRatioDelta(f1[0])} to ${formatRatioDelta(f1[1])})`
+        : '') +
+      (bootstrap
+        ? `; the candidate beats the champion by more than ${formatMoney(margin, precision)} in ${formatPercent(paired.confidence)} of resamples.`
+        : `, so the confidence that the candidate beats the champion by more than ${formatMoney(margin, precision)} is ${formatPercent(paired.confidence)}.`) +
+      ` McNemar's exact test: only the candidate is right on ${rowCount(mcnemar.candidate_only_correct)}, only the champion on ${rowCount(mcnemar.champion_only_correct)} (p ${formatPValue(mcnemar.p_value)}).`,
     ''
   ]
 }
@@ -278,7 +305,11 @@ function details(report: EvaluationReport): string[] {
     `- Cost model: ${markdownText(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
     `- Rows matched ${p.id_column ? `by id (${markdownCode(p.id_column)})` : 'by position'}`,
     `- Floors: net benefit > ${p.min_net_benefit_exact === null ? 'off' : money(p.min_net_benefit_exact)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${money(p.min_improvement_exact)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,
-    '- Paired comparison: only rows where the models decide differently count; the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation',
+    `- Paired comparison: only rows where the models decide differently count; ${
+      report.comparison.paired?.method === 'bootstrap'
+        ? 'rows are resampled with Poisson(1) weights, the same for both models, and the intervals are the 2.5th to 97.5th percentiles of the resamples'
+        : 'the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation'
+    }`,
     '',
     '</details>'
   ]
@@ -299,7 +330,12 @@ export function renderMarkdown(
       ''
     )
   }
-  parts.push(...criteriaTable(report), '', ...pairedLine(report))
+  parts.push(
+    ...warningsBlock(report),
+    ...criteriaTable(report),
+    '',
+    ...pairedLine(report)
+  )
   for (const note of report.notes)
     parts.push(`> ${markdownText(note, ownMentions(report))}`)
   if (report.notes.length > 0) parts.push('')

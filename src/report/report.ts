@@ -69,6 +69,40 @@ export interface RegistryOutcome {
   written?: string[]
 }
 
+/** How sure the comparison is: `comparison.paired`. */
+export interface PairedReport {
+  /**
+   * `bootstrap`: percentiles of a Poisson(1) bootstrap of the rows (the same
+   * weights for both models); `normal`: its closed-form variance with a
+   * normal approximation.
+   */
+  method: 'bootstrap' | 'normal'
+  /** Resamples drawn; 0 with `normal`. */
+  samples: number
+  /** Seed of the resampling; null with `normal`. */
+  seed: number | null
+  /** Rows where the models decided differently. */
+  disagreements: number
+  /** Standard error of delta_net_benefit (the bootstrap's, in closed form). */
+  standard_error: number
+  /** 95% interval of delta_net_benefit. */
+  interval_95: [number, number]
+  /** 95% interval of delta_f1 (candidate − champion); null with `normal`. */
+  f1_interval_95: [number, number] | null
+  /**
+   * Confidence that the candidate beats the champion by more than
+   * min-improvement: with `bootstrap` the share of resamples in which it does.
+   */
+  confidence: number
+  /** McNemar's exact test on the rows where exactly one model is right; for information. */
+  mcnemar: {
+    candidate_only_correct: number
+    champion_only_correct: number
+    /** Two-sided exact binomial p-value (scipy's binomtest), at any count. */
+    p_value: number
+  }
+}
+
 /** The report of an evaluation (evaluate, or gate with a verdict). */
 export interface EvaluationReport {
   schema: 1
@@ -80,6 +114,8 @@ export interface EvaluationReport {
   reasons: string[]
   /** Other things the reader must know. */
   notes: string[]
+  /** Thin evidence, said out loud (statistics/thin-evidence.ts); empty when none. */
+  warnings: string[]
   gates: GateCheck[]
   test_set: { path: string; rows: number; positives: number; sha256: string }
   policy: {
@@ -112,15 +148,7 @@ export interface EvaluationReport {
     delta_net_benefit_exact: string | null
     delta_f1: number | null
     /** The row-by-row comparison of the two models (see statistics/paired-difference.ts). */
-    paired: {
-      /** Rows where the models decided differently. */
-      disagreements: number
-      standard_error: number
-      /** 95% interval of delta_net_benefit. */
-      interval_95: [number, number]
-      /** Confidence that the candidate beats the champion by more than min-improvement. */
-      confidence: number
-    } | null
+    paired: PairedReport | null
   }
   /** Net benefit at thresholds 0.00 … 1.00, from the same pass. */
   curves: {
