@@ -36,6 +36,7 @@ import type {
 } from './prediction-worker-protocol.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
 import { shown } from '../data/shown-value.js'
+import type { RecordReader } from '../data/record-reader.js'
 
 const BATCH = 16384
 
@@ -408,7 +409,7 @@ function countMismatch(
   testSet: TestSetReader,
   file: PredictionFile,
   predicted: number,
-  format: 'csv' | 'jsonl' | 'mlflow-json'
+  format: RecordReader['format']
 ): DataError {
   const testRows = testSet.rows + testSet.countRest()
   const unit = format === 'mlflow-json' ? 'predictions' : 'rows'

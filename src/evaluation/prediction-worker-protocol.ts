@@ -6,6 +6,7 @@
  */
 
 import type { OtherPredictionValues } from '../data/score-parser.js'
+import type { RecordReader } from '../data/record-reader.js'
 import type { PredictionFile } from './prediction-rows.js'
 
 export interface PredictionWorkerJob {
@@ -28,7 +29,7 @@ export type PredictionWorkerMessage =
       readonly type: 'end'
       readonly model: number
       readonly rows: number
-      readonly format: 'csv' | 'jsonl' | 'mlflow-json'
+      readonly format: RecordReader['format']
       readonly others: OtherPredictionValues
     }
   /** Reading failed: a DataError's file, line and detail (message), or another error's message. */
