@@ -7,7 +7,7 @@
 
 import type { OtherPredictionValues } from '../data/score-parser.js'
 import type { RecordReader } from '../data/record-reader.js'
-import type { PredictionFile } from './prediction-rows.js'
+import type { PredictionFile, StoredSource } from './prediction-rows.js'
 
 export interface PredictionWorkerJob {
   readonly files: readonly PredictionFile[]
@@ -31,6 +31,7 @@ export type PredictionWorkerMessage =
       readonly rows: number
       readonly format: RecordReader['format']
       readonly others: OtherPredictionValues
+      readonly source: StoredSource
     }
   /** Reading failed: a DataError's file, line and detail (message), or another error's message. */
   | {
