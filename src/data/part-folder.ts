@@ -17,7 +17,7 @@
  */
 
 import { readdirSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { DataError } from '../errors.js'
 import type { ChunkedFileOptions } from './chunked-file.js'
 import { describeFileError } from './chunked-file.js'
@@ -195,7 +195,7 @@ export class PartFolderReader implements RecordReader {
       throw new DataError(
         path,
         undefined,
-        `is ${format}, but the folder's first part ${shown(this.partPaths[0])} is ${first}; all parts of a folder must have one format`
+        `is ${format}, but the folder's first part ${shown(basename(this.partPaths[0]))} is ${first}; all parts of a folder must have one format`
       )
     }
     this.slots = this.fields.map(({ field, input }) =>
