@@ -24,7 +24,7 @@
 
 import { closeSync, readSync } from 'node:fs'
 import * as zlib from 'node:zlib'
-import { parquetMetadata, parquetSchema } from 'hyparquet'
+import { parquetMetadata, parquetSchema } from 'hyparquet/src/metadata.js'
 import type {
   ColumnChunk,
   CompressionCodec,
