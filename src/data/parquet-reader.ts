@@ -120,6 +120,27 @@ function valueKind(element: SchemaElement): ValueKind | string {
   }
 }
 
+/**
+ * An INT64 array seen as pairs of 32-bit halves: reading a BigInt64Array
+ * element makes a BigInt on the heap, the slow part of reading int64 ids,
+ * labels and cents; the halves make a double with no allocation.
+ */
+function int64Pairs(values: DecodedArray | undefined): Int32Array | undefined {
+  return values instanceof BigInt64Array
+    ? new Int32Array(values.buffer, values.byteOffset, values.length * 2)
+    : undefined
+}
+
+/** Element `index` of int64 pairs: a number when exact (below 2^53), else a bigint. */
+function int64At(pairs: Int32Array, index: number): number | bigint {
+  // Typed arrays are in the platform's byte order: little-endian on every
+  // platform Node runs actions on, so the low half comes first.
+  const low = pairs[index * 2] >>> 0
+  const high = pairs[index * 2 + 1]
+  if (high >= -0x200000 && high < 0x200000) return high * 4294967296 + low
+  return (BigInt(high) << 32n) | BigInt(low)
+}
+
 /** A big-endian two's complement integer (a DECIMAL stored as bytes). */
 function signedBigInt(bytes: Uint8Array): bigint {
   let value = 0n
@@ -158,11 +179,16 @@ class ColumnCursor {
   private pageRows = 0
   private rowInPage = 0
   private valueIndex = 0
+  /** An INT64 page or dictionary as 32-bit halves (see int64At). */
+  private valuePairs: Int32Array | undefined
+  private dictionaryPairs: Int32Array | undefined
 
   constructor(
     readonly name: string,
     readonly kind: ValueKind,
-    readonly schemaPath: SchemaTree[]
+    readonly schemaPath: SchemaTree[],
+    /** Bound with `bindNumber`: the value is given as a number. */
+    readonly asNumber: boolean
   ) {
     const element = schemaPath[schemaPath.length - 1].element
     this.maxDefinition = schemaPath
@@ -244,10 +270,16 @@ class ColumnCursor {
     if (definitions && definitions.length > 0) {
       if (definitions[row] !== this.maxDefinition) return undefined
     }
-    const value = this.values[this.valueIndex++]
-    return this.dictionaryEncoded
-      ? (this.dictionary as unknown[])[value as number]
-      : value
+    const index = this.valueIndex++
+    if (this.dictionaryEncoded) {
+      const key = this.values[index] as number
+      return this.dictionaryPairs
+        ? int64At(this.dictionaryPairs, key)
+        : (this.dictionary as unknown[])[key]
+    }
+    return this.valuePairs
+      ? int64At(this.valuePairs, index)
+      : this.values[index]
   }
 
   private nextPage(): void {
@@ -275,6 +307,7 @@ class ColumnCursor {
         header.dictionary_page_header!.num_values,
         decoder.element.type_length
       )
+      this.dictionaryPairs = int64Pairs(this.dictionary)
       return
     }
     let encoding: string
@@ -305,6 +338,7 @@ class ColumnCursor {
         `column ${this.name} has a dictionary-encoded page but no dictionary`
       )
     this.values = page.dataPage
+    this.valuePairs = int64Pairs(page.dataPage)
     this.definitions = page.definitionLevels
     this.pageRows = rows
     this.rowInPage = 0
@@ -320,6 +354,7 @@ export class ParquetReader implements RecordReader {
   bytes: Uint8Array = new Uint8Array(256)
   start = new Int32Array(0)
   end = new Int32Array(0)
+  numbers = new Float64Array(0)
   readonly metadata: FileMetaData
   private fd: number | undefined
   private readonly size: number
@@ -377,8 +412,17 @@ export class ParquetReader implements RecordReader {
     return this.names.includes(field)
   }
 
-  bind(field: string, input: string): number {
-    const bound = this.cursors.findIndex((cursor) => cursor.name === field)
+  bindNumber(field: string, input: string): number | undefined {
+    const node = this.columns.find((column) => column.element.name === field)
+    if (!node || node.children.length > 0) return undefined
+    if (valueKind(node.element) !== 'double') return undefined
+    return this.bind(field, input, true)
+  }
+
+  bind(field: string, input: string, asNumber = false): number {
+    const bound = this.cursors.findIndex(
+      (cursor) => cursor.name === field && cursor.asNumber === asNumber
+    )
     if (bound >= 0) return bound
     const node = this.columns.find((column) => column.element.name === field)
     if (!node) {
@@ -407,13 +451,16 @@ export class ParquetReader implements RecordReader {
         `column ${shown(field)} (from input '${input}') holds ${kind}, which champion-gate does not read as ids, labels, scores or costs; write it as a string or a number column`
       )
     }
-    const cursor = new ColumnCursor(field, kind as ValueKind, [
-      parquetSchema(this.metadata),
-      node
-    ])
+    const cursor = new ColumnCursor(
+      field,
+      kind as ValueKind,
+      [parquetSchema(this.metadata), node],
+      asNumber
+    )
     this.cursors.push(cursor)
     this.start = new Int32Array(this.cursors.length)
     this.end = new Int32Array(this.cursors.length)
+    this.numbers = new Float64Array(this.cursors.length)
     return this.cursors.length - 1
   }
 
@@ -437,6 +484,14 @@ export class ParquetReader implements RecordReader {
         throw this.damaged(error, cursor)
       }
       this.start[slot] = offset
+      if (cursor.asNumber) {
+        // A number stays one; only a null or a NaN is written, as text.
+        this.numbers[slot] = value === undefined ? NaN : (value as number)
+        if (value === value && value !== undefined) {
+          this.end[slot] = offset
+          continue
+        }
+      }
       if (value !== undefined && value !== null)
         offset = this.write(cursor, value, offset)
       this.end[slot] = offset
@@ -484,13 +539,18 @@ export class ParquetReader implements RecordReader {
       }
       case 'bool':
         return this.writeBytes(value ? TRUE : FALSE, offset)
-      case 'int':
+      case 'int': {
+        // Most integers are safe doubles: their digits written directly,
+        // without making a string (a bigint's toString is slow).
+        const n = Number(value)
+        if (Number.isSafeInteger(n)) return this.writeInteger(n, offset)
         text = String(value)
         break
+      }
       case 'uint':
         text =
-          typeof value === 'bigint'
-            ? BigInt.asUintN(64, value).toString()
+          cursor.element.type === 'INT64'
+            ? BigInt.asUintN(64, BigInt(value as number | bigint)).toString()
             : String((value as number) >>> 0)
         break
       case 'double':
@@ -514,6 +574,32 @@ export class ParquetReader implements RecordReader {
     // Number text is ASCII: one byte per character.
     for (let i = 0; i < length; i++) bytes[offset + i] = text.charCodeAt(i)
     return offset + length
+  }
+
+  private writeInteger(value: number, offset: number): number {
+    this.reserve(offset + 17)
+    const bytes = this.bytes
+    if (value < 0) {
+      bytes[offset++] = 45
+      value = -value
+    }
+    let digits = 1
+    for (let power = 10; power <= value && digits < 16; power *= 10) digits++
+    if (value >= 1e16) digits = String(value).length
+    let at = offset + digits
+    // Below 2^31 the digits come from int32 division, the fast case.
+    while (value >= 0x80000000) {
+      const next = Math.floor(value / 10)
+      bytes[--at] = 48 + (value - next * 10)
+      value = next
+    }
+    let small = value | 0
+    do {
+      const next = (small / 10) | 0
+      bytes[--at] = 48 + (small - next * 10)
+      small = next
+    } while (small > 0)
+    return offset + digits
   }
 
   private writeBytes(source: Uint8Array, offset: number): number {
