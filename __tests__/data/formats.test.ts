@@ -150,6 +150,20 @@ describe('Parquet', () => {
     expect(figures(both)).toEqual(figures(joined))
   })
 
+  it('reads int64 ids to the edges (past 2^53, negative) and decimal(38, 4) amounts stored as bytes, exactly as their CSV text', async () => {
+    const inputs = {
+      'candidate-predictions': 'candidate-edges.csv',
+      'champion-predictions': '',
+      'id-column': 'id'
+    }
+    const csv = await run({ ...inputs, 'test-set': 'test-edges.csv' })
+    const parquet = await run({ ...inputs, 'test-set': 'test-edges.parquet' })
+    expect(figures(parquet)).toEqual(figures(csv))
+    expect(parquet.test_set.rows).toBe(7)
+    // Every id met its prediction (a missing one would have stopped the run).
+    expect(parquet.candidate.metrics).toMatchObject({ tp: 3, fn: 1, fp: 1 })
+  })
+
   it('refuses a null label, cost, id or score with the words of an empty CSV cell, naming the row', async () => {
     expect(await errorOf({ 'test-set': 'test-null-label.parquet' })).toBe(
       "test-null-label.parquet: row 5: empty value in label column 'label'; every row needs its true class"
