@@ -17,6 +17,12 @@
  * - a null as an empty field, so a null label, id, score or cost is refused
  *   with the same words as an empty CSV cell, naming the row.
  *
+ * Memory: one row group's compressed chunk of each bound column, and one
+ * decoded page of each; flat in the number of rows, and bounded by the
+ * writer's row-group size (pyarrow: 1Mi rows; Spark: 128 MB per group).
+ * A score column stored as DOUBLE can be bound as a number instead
+ * (`bindNumber`), skipping the text.
+ *
  * Dates, timestamps, nested and repeated columns are refused when bound,
  * naming the column and its type. Why hyparquet, and the figures, are in
  * bench/parquet-readers.md.
