@@ -38,6 +38,7 @@ import type {
   DataReader,
   DecodedArray,
   FileMetaData,
+  PageHeader,
   SchemaElement,
   SchemaTree
 } from 'hyparquet'
@@ -47,6 +48,7 @@ import {
   readDataPage,
   readDataPageV2
 } from 'hyparquet/src/datapage.js'
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { readPlain } from 'hyparquet/src/plain.js'
 import { DataError } from '../errors.js'
 import {
@@ -147,6 +149,65 @@ function int64At(pairs: Int32Array, index: number): number | bigint {
   return (BigInt(high) << 32n) | BigInt(low)
 }
 
+/**
+ * A data page (v1) of a flat column in the encodings writers use (plain,
+ * dictionary), as hyparquet's readDataPage reads it but with typed arrays:
+ * its definition levels in a Uint8Array (none when the page has no null)
+ * and dictionary keys in an Int32Array. hyparquet decodes both into plain
+ * JS arrays, the largest cost of reading a nullable column (pandas and
+ * Spark columns are nullable even when no value is null). Undefined for
+ * another encoding: hyparquet's own reader takes it.
+ */
+function readFlatPage(
+  bytes: Uint8Array,
+  header: NonNullable<PageHeader['data_page_header']>,
+  decoder: ColumnDecoder,
+  maxDefinition: number
+):
+  | { definitionLevels: Uint8Array | undefined; dataPage: DecodedArray }
+  | undefined {
+  const { encoding } = header
+  const dictionary =
+    encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY'
+  if ((encoding !== 'PLAIN' && !dictionary) || maxDefinition > 1)
+    return undefined
+  if (decoder.type === 'BOOLEAN' && dictionary) return undefined
+  const reader: DataReader = {
+    view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    offset: 0
+  }
+  let definitions: Uint8Array | undefined
+  let nulls = 0
+  if (maxDefinition === 1) {
+    definitions = new Uint8Array(header.num_values)
+    readRleBitPackedHybrid(reader, 1, definitions)
+    for (let i = 0; i < definitions.length; i++)
+      if (definitions[i] !== 1) nulls++
+    if (nulls === 0) definitions = undefined
+  }
+  const count = header.num_values - nulls
+  if (!dictionary)
+    return {
+      definitionLevels: definitions,
+      dataPage: readPlain(
+        reader,
+        decoder.type,
+        count,
+        decoder.element.type_length
+      )
+    }
+  const width = reader.view.getUint8(reader.offset++)
+  const keys = new Int32Array(count)
+  if (width > 0)
+    readRleBitPackedHybrid(
+      reader,
+      width,
+      keys,
+      reader.view.byteLength - reader.offset
+    )
+  return { definitionLevels: definitions, dataPage: keys }
+}
+
 /** A big-endian two's complement integer (a DECIMAL stored as bytes). */
 function signedBigInt(bytes: Uint8Array): bigint {
   let value = 0n
@@ -180,7 +241,7 @@ class ColumnCursor {
   private chunkEnd = 0
   private dictionary: DecodedArray | undefined
   private values: DecodedArray = []
-  private definitions: number[] | undefined
+  private definitions: ArrayLike<number> | undefined
   private dictionaryEncoded = false
   private pageRows = 0
   private rowInPage = 0
@@ -318,7 +379,10 @@ class ColumnCursor {
     }
     let encoding: string
     let rows: number
-    let page: { definitionLevels: number[] | undefined; dataPage: DecodedArray }
+    let page: {
+      definitionLevels: ArrayLike<number> | undefined
+      dataPage: DecodedArray
+    }
     if (header.type === 'DATA_PAGE') {
       const daph = header.data_page_header!
       const bytes = decompressPage(
@@ -327,7 +391,9 @@ class ColumnCursor {
         decoder.codec,
         decoder.compressors
       )
-      page = readDataPage(bytes, daph, decoder)
+      page =
+        readFlatPage(bytes, daph, decoder, this.maxDefinition) ??
+        readDataPage(bytes, daph, decoder)
       encoding = daph.encoding
       rows = daph.num_values
     } else if (header.type === 'DATA_PAGE_V2') {
