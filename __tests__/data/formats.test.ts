@@ -160,6 +160,24 @@ describe('Parquet', () => {
     const parquet = await run({ ...inputs, 'test-set': 'test-edges.parquet' })
     expect(figures(parquet)).toEqual(figures(csv))
     expect(parquet.test_set.rows).toBe(7)
+    // A boolean label, written True/False as pandas writes it.
+    const flags = {
+      ...inputs,
+      'label-column': 'flag',
+      'positive-label': 'True'
+    }
+    expect(
+      figures(await run({ ...flags, 'test-set': 'test-edges.parquet' }))
+    ).toEqual(figures(await run({ ...flags, 'test-set': 'test-edges.csv' })))
+    expect(figures(parquet)).not.toEqual(
+      figures(
+        await run({
+          ...flags,
+          'test-set': 'test-edges.csv',
+          'positive-label': 'False'
+        })
+      )
+    )
     // Every id met its prediction (a missing one would have stopped the run).
     expect(parquet.candidate.metrics).toMatchObject({ tp: 3, fn: 1, fp: 1 })
   })
@@ -170,6 +188,11 @@ describe('Parquet', () => {
     )
     expect(await errorOf({ 'test-set': 'test-null-amount.parquet' })).toBe(
       "test-null-amount.parquet: row 1501: empty value in cost column 'amount' (input 'cost-false-negative'); every row needs a number there"
+    )
+    expect(
+      await errorOf({ 'test-set': 'test-null-amount-plain.parquet' })
+    ).toBe(
+      "test-null-amount-plain.parquet: row 1501: empty value in cost column 'amount' (input 'cost-false-negative'); every row needs a number there"
     )
     expect(
       await errorOf({ 'test-set': 'test-null-id.parquet', 'id-column': 'id' })
