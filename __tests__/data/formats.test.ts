@@ -18,6 +18,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { DataError } from '../../src/errors.js'
 import { evaluateInputs } from '../../__fixtures__/evaluation.js'
+import { openRecordReader } from '../../src/data/open-reader.js'
 import { comparePartNames } from '../../src/data/part-folder.js'
 import { pythonFloatText } from '../../src/data/python-float-text.js'
 import type { EvaluationReport } from '../../src/report/report.js'
@@ -251,6 +252,44 @@ describe('Parquet', () => {
     expect(await errorOf({ 'candidate-predictions': 'cut.parquet' })).toMatch(
       /^cut\.parquet: is not a complete Parquet file/
     )
+  })
+
+  it('reads a damaged Parquet file to a DataError or to the end, never to a crash', () => {
+    const whole = readFileSync(join(dir, 'champion.parquet'))
+    let seed = 11
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const outcomes = new Set<string>()
+    for (let k = 0; k < 300; k++) {
+      const bytes = Buffer.from(whole)
+      // Damage the pages and the footer, not the magic bytes.
+      for (let j = 0; j < 1 + random(4); j++)
+        bytes[4 + random(bytes.length - 12)] = random(256)
+      const path = join(dir, 'damaged.parquet')
+      writeFileSync(path, bytes)
+      try {
+        const reader = openRecordReader(path)
+        try {
+          const id = reader.bind('id', 'id-column')
+          const score = reader.bind('prediction', 'prediction-column')
+          while (reader.next())
+            if (
+              reader.end[id] < reader.start[id] ||
+              reader.end[score] < reader.start[score]
+            )
+              throw new Error('a field ends before it starts')
+        } finally {
+          reader.close()
+        }
+        outcomes.add('read')
+      } catch (error) {
+        if (!(error instanceof DataError)) throw error
+        outcomes.add('DataError')
+      }
+    }
+    expect([...outcomes].sort()).toEqual(['DataError', 'read'])
   })
 
   it("records the test set's sha256 over the file's bytes", async () => {

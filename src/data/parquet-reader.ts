@@ -83,6 +83,10 @@ const READ_CODECS = new Set<CompressionCodec>([
   ...(zstd ? (['ZSTD'] as const) : [])
 ])
 
+/** The largest page accepted (writers make about 1 MiB), and its most values. */
+const MAX_PAGE_BYTES = 256 << 20
+const MAX_PAGE_VALUES = 64 << 20
+
 const TRUE = new TextEncoder().encode('True')
 const FALSE = new TextEncoder().encode('False')
 
@@ -277,7 +281,13 @@ class ColumnCursor {
   }
 
   /** Reads this column's chunk of a row group from the file. */
-  load(fd: number, chunk: ColumnChunk, path: string, group: number): void {
+  load(
+    fd: number,
+    fileSize: number,
+    chunk: ColumnChunk,
+    path: string,
+    group: number
+  ): void {
     const meta = chunk.meta_data
     if (!meta || chunk.file_path)
       throw new DataError(
@@ -298,6 +308,12 @@ class ColumnCursor {
         ? dictionaryOffset
         : Number(meta.data_page_offset)
     const length = Number(meta.total_compressed_size)
+    if (!(start >= 4 && length >= 0 && start + length <= fileSize))
+      throw new DataError(
+        path,
+        undefined,
+        `row group ${group + 1}: column ${shown(this.name)} is said to lie outside the file (bytes ${start} to ${start + length} of ${fileSize}); the file is damaged`
+      )
     if (this.chunk.length < length) this.chunk = Buffer.allocUnsafe(length)
     let got = 0
     try {
@@ -355,6 +371,20 @@ class ColumnCursor {
       throw new Error(`column ${this.name} has fewer values than its row group`)
     const header = parquetHeader(reader)
     const size = header.compressed_page_size
+    // A damaged or hostile header must not make the reader allocate what
+    // it says (an uncompressed size of 2 GiB): pages are about 1 MiB.
+    const counts = [
+      header.data_page_header?.num_values,
+      header.data_page_header_v2?.num_values,
+      header.dictionary_page_header?.num_values
+    ]
+    if (
+      !(size >= 0 && reader.offset + size <= this.chunkEnd) ||
+      !(header.uncompressed_page_size >= 0) ||
+      header.uncompressed_page_size > MAX_PAGE_BYTES ||
+      counts.some((n) => n !== undefined && !(n >= 0 && n <= MAX_PAGE_VALUES))
+    )
+      throw new Error('a page header with impossible sizes')
     const compressed = this.chunk.subarray(reader.offset, reader.offset + size)
     reader.offset += size
     const decoder = this.decoder
@@ -593,7 +623,7 @@ export class ParquetReader implements RecordReader {
           undefined,
           `row group ${this.group + 1} has no chunk for column ${shown(cursor.name)}; the file is damaged`
         )
-      cursor.load(this.fd, chunk, this.path, this.group)
+      cursor.load(this.fd, this.size, chunk, this.path, this.group)
     }
     this.rowsLeftInGroup = Number(group.num_rows)
     return true
