@@ -15,6 +15,7 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gzipSync } from 'node:zlib'
 import { join, resolve } from 'node:path'
 import { DataError } from '../../src/errors.js'
 import { evaluateInputs } from '../../__fixtures__/evaluation.js'
@@ -389,6 +390,34 @@ describe('gzip', () => {
   it('refuses a gzip file cut short, and gzip bytes under a plain name', async () => {
     expect(await errorOf({ 'test-set': 'test-cut.csv.gz' })).toMatch(
       /^test-cut\.csv\.gz: is not a complete gzip file \(unexpected EOF\)/
+    )
+    // Stored (level 0) blocks: a changed byte is still valid deflate, and
+    // only the CRC-32 in the trailer tells; a cut trailer, only its length.
+    const stored = gzipSync(readFileSync(join(dir, 'test.csv')), { level: 0 })
+    const changed = Buffer.from(stored)
+    // A digit made another digit: a different amount, rows still well formed.
+    let at = Math.floor(changed.length / 2)
+    while (!(changed[at] >= 0x30 && changed[at] <= 0x38)) at++
+    changed[at] += 1
+    writeFileSync(join(dir, 'changed.csv.gz'), changed)
+    writeFileSync(join(dir, 'short.csv.gz'), stored.subarray(0, -3))
+    for (const name of ['changed.csv.gz', 'short.csv.gz'])
+      expect(await errorOf({ 'test-set': name })).toBe(
+        `${name}: is a damaged gzip file: its data does not match the CRC-32 and length at its end (cut short, or changed when copied?); check it with \`gzip -t\``
+      )
+    // Two members (`cat a.gz b.gz`) read as one file, as gunzip reads them.
+    const text = readFileSync(join(dir, 'test.csv'), 'utf8')
+    const cut = text.indexOf('\n', text.length / 2) + 1
+    writeFileSync(
+      join(dir, 'members.csv.gz'),
+      Buffer.concat([gzipSync(text.slice(0, cut)), gzipSync(text.slice(cut))])
+    )
+    expect(figures(await run({ 'test-set': 'members.csv.gz' }))).toEqual(
+      figures(await run({}))
+    )
+    writeFileSync(join(dir, 'stored.csv.gz'), stored)
+    expect(figures(await run({ 'test-set': 'stored.csv.gz' }))).toEqual(
+      figures(await run({}))
     )
     copyFileSync(join(dir, 'test.csv.gz'), join(dir, 'zipped.csv'))
     expect(await errorOf({ 'test-set': 'zipped.csv' })).toBe(
