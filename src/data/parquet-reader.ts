@@ -237,11 +237,12 @@ function decimalText(unscaled: bigint | number, scale: number): string {
 class ColumnCursor {
   readonly decoder: ColumnDecoder
   readonly maxDefinition: number
-  private chunk: Buffer = Buffer.alloc(0)
-  private reader: DataReader = {
-    view: new DataView(new ArrayBuffer(0)),
-    offset: 0
-  }
+  /** Bytes read from the file: the current page (and its header). */
+  private window: Buffer = Buffer.alloc(0)
+  private fd = -1
+  private path = ''
+  /** File offsets: the next page's header, and the end of the chunk. */
+  private position = 0
   private chunkEnd = 0
   private dictionary: DecodedArray | undefined
   private values: DecodedArray = []
@@ -314,32 +315,43 @@ class ColumnCursor {
         undefined,
         `row group ${group + 1}: column ${shown(this.name)} is said to lie outside the file (bytes ${start} to ${start + length} of ${fileSize}); the file is damaged`
       )
-    if (this.chunk.length < length) this.chunk = Buffer.allocUnsafe(length)
+    this.decoder.codec = meta.codec
+    this.fd = fd
+    this.path = path
+    this.position = start
+    this.chunkEnd = start + length
+    this.dictionary = undefined
+    this.pageRows = 0
+    this.rowInPage = 0
+  }
+
+  /** `length` bytes of the file from `position`, in the reused window. */
+  private readAt(position: number, length: number): Uint8Array {
+    if (this.window.length < length)
+      this.window = Buffer.allocUnsafe(Math.max(length, this.window.length * 2))
     let got = 0
     try {
       while (got < length) {
-        const read = readSync(fd, this.chunk, got, length - got, start + got)
+        const read = readSync(
+          this.fd,
+          this.window,
+          got,
+          length - got,
+          position + got
+        )
         if (read === 0) break
         got += read
       }
     } catch (error) {
-      throw new DataError(path, undefined, describeFileError(error))
+      throw new DataError(this.path, undefined, describeFileError(error))
     }
     if (got < length)
       throw new DataError(
-        path,
+        this.path,
         undefined,
-        `is truncated: row group ${group + 1}'s column ${shown(this.name)} runs past the end of the file`
+        `is truncated: column ${shown(this.name)} runs past the end of the file`
       )
-    this.decoder.codec = meta.codec
-    this.reader = {
-      view: new DataView(this.chunk.buffer, this.chunk.byteOffset, length),
-      offset: 0
-    }
-    this.chunkEnd = length
-    this.dictionary = undefined
-    this.pageRows = 0
-    this.rowInPage = 0
+    return this.window.subarray(0, length)
   }
 
   /**
@@ -366,10 +378,30 @@ class ColumnCursor {
   }
 
   private nextPage(): void {
-    const reader = this.reader
-    if (reader.offset >= this.chunkEnd)
+    const left = this.chunkEnd - this.position
+    if (left <= 0)
       throw new Error(`column ${this.name} has fewer values than its row group`)
-    const header = parquetHeader(reader)
+    // A page at a time: its header from a window of the file (widened when
+    // the header is longer, as one with long min/max statistics can be),
+    // then the page itself, so memory holds a page, not a row group.
+    let want = Math.min(left, 1 << 16)
+    let window: Uint8Array
+    let reader: DataReader
+    let header: ReturnType<typeof parquetHeader>
+    for (;;) {
+      window = this.readAt(this.position, want)
+      reader = {
+        view: new DataView(window.buffer, window.byteOffset, window.length),
+        offset: 0
+      }
+      try {
+        header = parquetHeader(reader)
+        break
+      } catch (error) {
+        if (want >= left || want >= MAX_PAGE_BYTES) throw error
+        want = Math.min(left, want * 4)
+      }
+    }
     const size = header.compressed_page_size
     // A damaged or hostile header must not make the reader allocate what
     // it says (an uncompressed size of 2 GiB): pages are about 1 MiB.
@@ -379,16 +411,24 @@ class ColumnCursor {
       header.dictionary_page_header?.num_values
     ]
     if (
-      !(size >= 0 && reader.offset + size <= this.chunkEnd) ||
+      !(size >= 0 && reader.offset + size <= left) ||
       !(header.uncompressed_page_size >= 0) ||
       header.uncompressed_page_size > MAX_PAGE_BYTES ||
       counts.some((n) => n !== undefined && !(n >= 0 && n <= MAX_PAGE_VALUES))
     )
       throw new Error('a page header with impossible sizes')
-    const compressed = this.chunk.subarray(reader.offset, reader.offset + size)
-    reader.offset += size
+    let compressed =
+      reader.offset + size <= window.length
+        ? window.subarray(reader.offset, reader.offset + size)
+        : this.readAt(this.position + reader.offset, size)
+    this.position += reader.offset + size
     const decoder = this.decoder
     if (header.type === 'DICTIONARY_PAGE') {
+      // The dictionary outlives this page's bytes (the window is reused),
+      // and readPlain may return views of them: give it bytes of its own.
+      // (A Buffer's slice() is a view: copy into a new Uint8Array.)
+      if (decoder.codec === 'UNCOMPRESSED')
+        compressed = new Uint8Array(compressed)
       const page = decompressPage(
         compressed,
         Number(header.uncompressed_page_size),
