@@ -50,6 +50,7 @@ import {
 } from 'hyparquet/src/datapage.js'
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { readPlain } from 'hyparquet/src/plain.js'
+import { snappyUncompress } from 'hyparquet/src/snappy.js'
 import { DataError } from '../errors.js'
 import {
   describeFileError,
@@ -166,7 +167,9 @@ function readFlatPage(
   bytes: Uint8Array,
   header: NonNullable<PageHeader['data_page_header']>,
   decoder: ColumnDecoder,
-  maxDefinition: number
+  maxDefinition: number,
+  /** Buffers reused from page to page (grown as needed). */
+  reuse: { definitions: Uint8Array; keys: Int32Array }
 ):
   | { definitionLevels: Uint8Array | undefined; dataPage: DecodedArray }
   | undefined {
@@ -183,7 +186,10 @@ function readFlatPage(
   let definitions: Uint8Array | undefined
   let nulls = 0
   if (maxDefinition === 1) {
-    definitions = new Uint8Array(header.num_values)
+    if (reuse.definitions.length < header.num_values)
+      reuse.definitions = new Uint8Array(header.num_values * 2)
+    // readRleBitPackedHybrid fills its output to its length: give it exactly the page's.
+    definitions = reuse.definitions.subarray(0, header.num_values)
     readRleBitPackedHybrid(reader, 1, definitions)
     for (let i = 0; i < definitions.length; i++)
       if (definitions[i] !== 1) nulls++
@@ -201,7 +207,9 @@ function readFlatPage(
       )
     }
   const width = reader.view.getUint8(reader.offset++)
-  const keys = new Int32Array(count)
+  if (reuse.keys.length < count) reuse.keys = new Int32Array(count * 2)
+  const keys = reuse.keys.subarray(0, count)
+  keys.fill(0)
   if (width > 0)
     readRleBitPackedHybrid(
       reader,
@@ -237,6 +245,12 @@ function decimalText(unscaled: bigint | number, scale: number): string {
 class ColumnCursor {
   readonly decoder: ColumnDecoder
   readonly maxDefinition: number
+  /** The current data page, inflated (snappy), and its definition levels and keys. */
+  private pageBuffer = new Uint8Array(0)
+  private readonly levels = {
+    definitions: new Uint8Array(0),
+    keys: new Int32Array(0)
+  }
   /** Bytes read from the file: the current page (and its header). */
   private window: Buffer = Buffer.alloc(0)
   private fd = -1
@@ -455,14 +469,27 @@ class ColumnCursor {
     }
     if (header.type === 'DATA_PAGE') {
       const daph = header.data_page_header!
-      const bytes = decompressPage(
-        compressed,
-        Number(header.uncompressed_page_size),
-        decoder.codec,
-        decoder.compressors
-      )
+      const size = Number(header.uncompressed_page_size)
+      // A data page's bytes are used up before the next page is read, so
+      // snappy inflates into one reused buffer (fewer, larger collections).
+      let bytes: Uint8Array
+      if (decoder.codec === 'SNAPPY') {
+        if (this.pageBuffer.length < size)
+          this.pageBuffer = new Uint8Array(
+            Math.max(size, this.pageBuffer.length * 2)
+          )
+        bytes = this.pageBuffer.subarray(0, size)
+        snappyUncompress(compressed, bytes)
+      } else {
+        bytes = decompressPage(
+          compressed,
+          size,
+          decoder.codec,
+          decoder.compressors
+        )
+      }
       page =
-        readFlatPage(bytes, daph, decoder, this.maxDefinition) ??
+        readFlatPage(bytes, daph, decoder, this.maxDefinition, this.levels) ??
         readDataPage(bytes, daph, decoder)
       encoding = daph.encoding
       rows = daph.num_values
