@@ -1,8 +1,9 @@
 /**
  * A streaming Parquet reader behind the same RecordReader interface as the
- * text readers: a row group at a time, only the bound columns' chunks read
- * from the file (one `readSync` each), a page at a time decoded with
- * hyparquet's synchronous page decoders. Each row's bound fields are
+ * text readers: a row group at a time, only the bound columns' pages read
+ * from the file, one page at a time, decoded with hyparquet's synchronous
+ * page decoders (and our own for the common flat pages, into reused typed
+ * arrays: see readFlatPage). Each row's bound fields are
  * written as text into a small buffer, so that labels, ids, scores and
  * costs go through the very parsers a CSV cell goes through:
  *
@@ -17,9 +18,9 @@
  * - a null as an empty field, so a null label, id, score or cost is refused
  *   with the same words as an empty CSV cell, naming the row.
  *
- * Memory: one row group's compressed chunk of each bound column, and one
- * decoded page of each; flat in the number of rows, and bounded by the
- * writer's row-group size (pyarrow: 1Mi rows; Spark: 128 MB per group).
+ * Memory: one page of each bound column (compressed and inflated; writers
+ * make them about 1 MiB) and its dictionary; flat in the number of rows and
+ * in the row-group size (Spark's 128 MB groups are read a page at a time).
  * A score column stored as DOUBLE can be bound as a number instead
  * (`bindNumber`), skipping the text.
  *
