@@ -36,10 +36,12 @@ import {
   parseNumberBytes,
   parseNumberText
 } from './parse-number.js'
+import { pythonFloatText } from './python-float-text.js'
 import { shown, visible } from './shown-value.js'
 import { errorAt, errorAtPosition, type RecordReader } from './record-reader.js'
 
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+const encoder = new TextEncoder()
 const OPEN_BRACKET = 91
 const CLOSE_BRACKET = 93
 const COMMA = 44
@@ -117,6 +119,17 @@ export class ScoreParser {
       if (value >= 0 && value <= 1) return value
     }
     return this.parseOther(bytes, start, end)
+  }
+
+  /**
+   * A score stored as a number (see RecordReader.bindNumber): read as `parse`
+   * reads the text pandas would write for it (Python's repr), so a Parquet
+   * double means what the same value means in a CSV file.
+   */
+  parseNumber(value: number): number {
+    if (this.scoresOnly && value >= 0 && value <= 1) return value
+    const bytes = encoder.encode(pythonFloatText(value))
+    return this.parseOther(bytes, 0, bytes.length)
   }
 
   private parseOther(bytes: Uint8Array, start: number, end: number): number {
@@ -332,7 +345,7 @@ function percentHint(text: string): string | undefined {
 /** Plain data (it crosses from the prediction worker): what a prediction file held. */
 export interface PredictionValues {
   readonly path: string
-  readonly positionKind: 'line' | 'item'
+  readonly positionKind: RecordReader['positionKind']
   readonly column: string
   readonly shape: 'values' | 'pairs'
   /** Whether the other reading was kept to the end (see `ScoreParser.alternative`). */

@@ -45,7 +45,8 @@ import {
 import {
   PredictionReader,
   UNSET,
-  type PredictionFile
+  type PredictionFile,
+  type StoredSource
 } from './prediction-rows.js'
 import {
   READ_AHEAD,
@@ -61,6 +62,7 @@ import {
 } from './row-agreement.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
 import { shown } from '../data/shown-value.js'
+import { storedFormat, type RecordReader } from '../data/record-reader.js'
 
 const BATCH = 16384
 
@@ -93,6 +95,8 @@ export interface PassResult {
   readonly positiveLabel: string
   readonly negativeLabel?: string
   readonly perRowCosts: boolean
+  /** How the test set is stored (its sha256 is `sha256`, over all parts for a folder). */
+  readonly testSetSource: Omit<StoredSource, 'sha256'>
   /** One per prediction file, in the order given. */
   readonly models: readonly {
     readonly file: PredictionFile
@@ -100,6 +104,7 @@ export interface PassResult {
     readonly matchedBy: 'position' | 'id'
     /** How its values were read. */
     readonly reading: PredictionReading
+    readonly source: StoredSource
   }[]
   /** The row-by-row comparison of the first two models, when there are two. */
   readonly paired?: PairedDifference
@@ -266,8 +271,9 @@ export async function runEvaluationPass(
     const seed = newHashSeed()
     let matchedBy: ('position' | 'id')[]
     let values: PredictionValues[]
+    let sources: StoredSource[]
     if (script) {
-      values = await passByPositionInWorker(
+      ;[values, sources] = await passByPositionInWorker(
         script,
         options,
         testSet,
@@ -306,6 +312,7 @@ export async function runEvaluationPass(
         for (const reader of readers) reader.close()
       }
       values = readers.map((reader) => reader.scores.values())
+      sources = readers.map((reader) => reader.source())
       matchedBy = readers.map((reader) =>
         reader.joinsById ? 'id' : 'position'
       )
@@ -321,11 +328,16 @@ export async function runEvaluationPass(
       positiveLabel: options.positiveLabel,
       negativeLabel: testSet.labels.negativeLabel(),
       perRowCosts: testSet.perRowCosts,
+      testSetSource: {
+        format: storedFormat(testSet.reader),
+        parts: testSet.reader.parts ?? null
+      },
       models: options.predictions.map((file, k) => ({
         file,
         accumulator: tallies[k].pick(readings[k]),
         matchedBy: matchedBy[k],
-        reading: readings[k]
+        reading: readings[k],
+        source: sources[k]
       })),
       paired: paired?.pick(readings[0], readings[1])
     }
@@ -489,7 +501,7 @@ async function passByPositionInWorker(
   tallies: ModelTallies[],
   paired: PairedReadings | undefined,
   seed: number
-): Promise<PredictionValues[]> {
+): Promise<[PredictionValues[], StoredSource[]]> {
   // Batches of each model this thread has used: the worker reads ahead of
   // them by at most READ_AHEAD batches.
   const consumed = new Int32Array(
@@ -600,6 +612,7 @@ async function passByPositionInWorker(
     }
     release()
     const values: PredictionValues[] = []
+    const sources: StoredSource[] = []
     for (let k = 0; k < queues.length; k++) {
       if ((await queues[k].next(failure)) !== undefined) {
         throw await mismatchFromWorker(
@@ -618,8 +631,9 @@ async function passByPositionInWorker(
         )
       }
       values.push(queues[k].end!.values)
+      sources.push(queues[k].end!.source)
     }
-    return values
+    return [values, sources]
   } finally {
     release()
     await worker.terminate()
@@ -707,7 +721,7 @@ function countMismatch(
   testSet: TestSetReader,
   file: PredictionFile,
   predicted: number,
-  format: 'csv' | 'jsonl' | 'mlflow-json'
+  format: RecordReader['format']
 ): DataError {
   const testRows = testSet.rows + testSet.countRest()
   const unit = format === 'mlflow-json' ? 'predictions' : 'rows'

@@ -8,6 +8,8 @@
  * array.
  */
 
+import { createHash, type Hash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import type { IdIndex } from '../data/id-index.js'
 import { decisionCode } from '../metrics/model-accumulator.js'
 import { hashValue, sharedColumns } from './row-agreement.js'
@@ -20,9 +22,20 @@ import {
   errorAt,
   fieldShown,
   fieldText,
+  storedFormat,
   type RecordReader
 } from '../data/record-reader.js'
 import { ScoreParser, type ScoreOptions } from '../data/score-parser.js'
+
+/** How a data file is stored, for the report: its format, and for a folder its part count and digest. */
+export interface StoredSource {
+  /** `csv`, `csv.gz`, `jsonl`, `jsonl.gz`, `mlflow-json`, `parquet`. */
+  readonly format: string
+  /** For a folder of part files: how many. */
+  readonly parts: number | null
+  /** For a folder of part files: the sha256 of the parts' bytes, in name order. */
+  readonly sha256: string | null
+}
 
 export interface PredictionFile {
   /** Which model: 'candidate' or 'champion'. */
@@ -40,8 +53,12 @@ export class PredictionReader {
   readonly shared: readonly string[]
   rows = 0
   private readonly scoreSlot: number
+  /** The score column is bound as a number (a Parquet double): see RecordReader.bindNumber. */
+  private readonly scoreIsNumber: boolean
   private readonly idSlot: number
   private readonly sharedSlots: readonly number[]
+  /** For a folder of parts: the sha256 of its parts' bytes, in order. */
+  private readonly hash?: Hash
 
   /** `testColumns`: the test set's columns, to find the shared ones. */
   constructor(
@@ -51,8 +68,25 @@ export class PredictionReader {
     readonly idColumn: string | undefined,
     testColumns: readonly string[] = []
   ) {
-    this.reader = openRecordReader(file.path)
-    this.scoreSlot = this.reader.bind(predictionColumn, 'prediction-column')
+    let folder = false
+    try {
+      folder = statSync(file.path).isDirectory()
+    } catch {
+      // Opening it names the problem.
+    }
+    const hash = folder ? createHash('sha256') : undefined
+    this.hash = hash
+    this.reader = openRecordReader(
+      file.path,
+      hash ? { onBytes: (chunk) => hash.update(chunk) } : {}
+    )
+    const numeric = this.reader.bindNumber?.(
+      predictionColumn,
+      'prediction-column'
+    )
+    this.scoreIsNumber = numeric !== undefined
+    this.scoreSlot =
+      numeric ?? this.reader.bind(predictionColumn, 'prediction-column')
     // A predictions document from `mlflow models predict` has no ids (its
     // items are in test-set order, so it is matched by position); a list of
     // records that carry the id column is joined like any other file.
@@ -94,12 +128,7 @@ export class PredictionReader {
     // probabilities pays one predictable branch per row.
     const both = scores.alternative
     while (count < limit && reader.next()) {
-      const score = scores.parse(
-        reader.bytes,
-        reader.start[slot],
-        reader.end[slot]
-      )
-      out[count] = decisionCode(score, threshold)
+      out[count] = decisionCode(this.score(slot), threshold)
       if (both)
         alternative[count] = decisionCode(scores.alternativeScore, threshold)
       for (let k = 0; k < sharedSlots.length; k++) {
@@ -132,7 +161,6 @@ export class PredictionReader {
     const reader = this.reader
     const scoreSlot = this.scoreSlot
     const idSlot = this.idSlot
-    const scores = this.scores
     // Try the next row first while the file follows the test set's order.
     let expected = 0
     let inOrder = true
@@ -158,17 +186,20 @@ export class PredictionReader {
       }
       inOrder = row === expected
       expected = row + 1
-      out[row] = decisionCode(
-        scores.parse(
-          reader.bytes,
-          reader.start[scoreSlot],
-          reader.end[scoreSlot]
-        ),
-        threshold
-      )
-      alternative[row] = decisionCode(scores.alternativeScore, threshold)
+      out[row] = decisionCode(this.score(scoreSlot), threshold)
+      alternative[row] = decisionCode(this.scores.alternativeScore, threshold)
       this.rows++
     }
+  }
+
+  /** The current record's score (see ScoreParser). */
+  private score(slot: number): number {
+    const reader = this.reader
+    if (this.scoreIsNumber) {
+      const value = reader.numbers![slot]
+      if (value === value) return this.scores.parseNumber(value)
+    }
+    return this.scores.parse(reader.bytes, reader.start[slot], reader.end[slot])
   }
 
   /** Where an id first appears in this file (for the duplicate message: reads the file again). */
@@ -193,5 +224,14 @@ export class PredictionReader {
 
   close(): void {
     this.reader.close()
+  }
+
+  /** How the file is stored, for the report (after the last row). */
+  source(): StoredSource {
+    return {
+      format: storedFormat(this.reader),
+      parts: this.reader.parts ?? null,
+      sha256: this.hash ? this.hash.digest('hex') : null
+    }
   }
 }

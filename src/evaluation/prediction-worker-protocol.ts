@@ -17,7 +17,8 @@ import type {
   PredictionKind,
   PredictionValues
 } from '../data/score-parser.js'
-import type { PredictionFile } from './prediction-rows.js'
+import type { RecordReader } from '../data/record-reader.js'
+import type { PredictionFile, StoredSource } from './prediction-rows.js'
 
 /**
  * How many batches per model the worker may send before the main thread has
@@ -108,8 +109,9 @@ export type PredictionWorkerMessage =
       readonly type: 'end'
       readonly model: number
       readonly rows: number
-      readonly format: 'csv' | 'jsonl' | 'mlflow-json'
+      readonly format: RecordReader['format']
       readonly values: PredictionValues
+      readonly source: StoredSource
     }
   /** Reading failed: a DataError's file, line and detail (message), or another error's message. */
   | {

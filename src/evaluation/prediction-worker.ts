@@ -107,7 +107,8 @@ function work(job: PredictionWorkerJob): void {
             model,
             rows: reader.rows,
             format: reader.reader.format,
-            values: reader.scores.values()
+            values: reader.scores.values(),
+            source: reader.source()
           })
         }
       }
