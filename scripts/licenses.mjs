@@ -35,6 +35,18 @@ function packageDirectory(file) {
   return parts.slice(0, length).join(sep)
 }
 
+/**
+ * Where a source map's entry lies. ncc writes a bundle's sources relative to
+ * dist/ even for a bundle in a subfolder (dist/prediction-worker/ lists
+ * `.././node_modules/...`), so a path that is not found beside the map is
+ * taken from dist/.
+ */
+function sourcePath(map, sourceRoot, source) {
+  const relative = source.replace(/^webpack:\/\/[^/]*\//, '')
+  const beside = resolve(dirname(map), sourceRoot, relative)
+  return existsSync(beside) ? beside : resolve(DIST, sourceRoot, relative)
+}
+
 const packages = new Map()
 for (const map of maps(DIST)) {
   const { sources = [], sourceRoot = '' } = JSON.parse(
@@ -42,13 +54,7 @@ for (const map of maps(DIST)) {
   )
   for (const source of sources) {
     if (!source.includes('node_modules/')) continue
-    const directory = packageDirectory(
-      resolve(
-        dirname(map),
-        sourceRoot,
-        source.replace(/^webpack:\/\/[^/]*\//, '')
-      )
-    )
+    const directory = packageDirectory(sourcePath(map, sourceRoot, source))
     if (directory === undefined || packages.has(directory)) continue
     const manifest = JSON.parse(
       readFileSync(join(directory, 'package.json'), 'utf8')
