@@ -345,6 +345,43 @@ describeWithMlflow(
       }
     }
 
+    it("Spark's scores, its CSV parts concatenated into one file, joined by id, give the figures of `mlflow models predict`", async () => {
+      // The chain without the folder reader: spark_udf's scores (Java's
+      // number text, e.g. 4.9573E-4) against the registry's own scoring.
+      const dir = mkdtempSync(join(tmpdir(), 'champion-gate-spark-'))
+      const files: Record<string, string> = {}
+      for (const role of ['champion', 'candidate']) {
+        const folder = folders[`${role}.csv`]
+        const rows = readdirSync(folder)
+          .filter((file) => file.startsWith('part-'))
+          .sort()
+          .flatMap((file) =>
+            readFileSync(join(folder, file), 'utf8')
+              .split('\n')
+              .slice(1)
+              .filter((line) => line !== '')
+          )
+        files[role] = join(dir, `${role}.csv`)
+        writeFileSync(files[role], ['id,prediction', ...rows, ''].join('\n'))
+      }
+      const run = await runBundle(
+        {
+          mode: 'evaluate',
+          'model-name': name,
+          'tracking-uri': server.uri,
+          'test-set': seeded.test_csv,
+          'id-column': 'id',
+          'candidate-predictions': files.candidate,
+          'champion-predictions': files.champion,
+          ...POLICY
+        },
+        { env: runnerEnv() }
+      )
+      expect(run.errors).toEqual([])
+      expect(run.status).toBe(0)
+      expect(figures(run)).toEqual(figures(baseline))
+    }, 120_000)
+
     itWhen(
       missing.folders,
       'evaluate on the CSV part folders, joined by id, gives the figures of `mlflow models predict`',
