@@ -136,15 +136,20 @@ describe('open-reader.ts: a file is named for what it is', () => {
   ]
 
   it.each(cases)(
-    'says a %s file is one, under any name, without printing its bytes',
-    (_, bytes, expected) => {
+    'says a %s file is one, under any name it is not read under, without printing its bytes',
+    (label, bytes, expected) => {
       for (const [name, kind] of [
         ['p.csv', 'CSV'],
         ['p.jsonl', 'JSON Lines'],
         ['p.json', 'JSON'],
         ['p.dat', ''],
-        ['p.csv.gz', '']
+        ['p.csv.gz', 'gzip']
       ]) {
+        // Read, not refused: Parquet and gzip under a name that does not
+        // say otherwise (see formats.test.ts).
+        if (label === 'Parquet' && name === 'p.dat') continue
+        if (label === 'gzip' && (name === 'p.dat' || name === 'p.csv.gz'))
+          continue
         const path = file(name, bytes)
         const message = messageOf(() => openRecordReader(path))
         expect(message).toContain(`${path}: ${expected}`)
@@ -227,9 +232,10 @@ describe('chunked-file.ts: only regular files are read', () => {
       )
     const dir = writeFiles({})
     mkdirSync(join(dir, 'folder.csv'))
+    // A folder is read as the part files a Spark job writes (part-folder.ts).
     expect(
       messageOf(() => openRecordReader(join(dir, 'folder.csv')))
-    ).toContain('is a directory, not a regular file')
+    ).toContain('is an empty folder')
     execFileSync('mkfifo', [join(dir, 'pipe.csv')])
     expect(messageOf(() => openRecordReader(join(dir, 'pipe.csv')))).toContain(
       'is a named pipe, not a regular file'

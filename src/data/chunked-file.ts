@@ -17,6 +17,7 @@ import {
   statfsSync
 } from 'node:fs'
 import { DataError } from '../errors.js'
+import { GunzipSource } from './gzip-source.js'
 
 /**
  * The longest record (a CSV record, a JSON Lines line, an item of a
@@ -32,6 +33,8 @@ export interface ChunkedFileOptions {
   readonly chunkSize?: number
   /** The longest record accepted (tests lower it); MAX_RECORD_BYTES by default. */
   readonly maxRecordBytes?: number
+  /** The file is gzip-compressed: inflate it as it is read (`onBytes` still sees the file's own bytes). */
+  readonly gzip?: boolean
 }
 
 export class ChunkedFile {
@@ -45,6 +48,9 @@ export class ChunkedFile {
   /** The size the file had when opened: 0 with bytes to read means a pseudo file. */
   private readonly openedSize: number
   private bytesRead = 0
+  private readonly gunzip?: GunzipSource
+  /** True when the file is gzip-compressed (see RecordReader.gzip). */
+  readonly gzip: boolean
 
   constructor(
     readonly path: string,
@@ -56,6 +62,11 @@ export class ChunkedFile {
     const file = openRegularFile(path)
     this.fd = file.fd
     this.openedSize = file.size
+    this.gzip = options.gzip ?? false
+    if (this.gzip)
+      this.gunzip = new GunzipSource(path, (into) =>
+        this.readRaw(into, 0, into.length)
+      )
   }
 
   close(): void {
@@ -80,29 +91,38 @@ export class ChunkedFile {
       this.buffer = larger
     }
     this.filled = kept
-    const fd = this.fd
-    if (fd === undefined) {
+    if (this.fd === undefined) {
       this.endOfFile = true
       return keep
     }
+    const room = this.buffer.length - kept
+    const read = this.gunzip
+      ? this.gunzip.read(this.buffer, kept, room)
+      : this.readRaw(this.buffer, kept, room)
+    if (read === 0) this.endOfFile = true
+    else this.filled += read
+    return keep
+  }
+
+  /** Reads the file's next bytes into `into` at `offset`, showing them to `onBytes`; 0 at its end. */
+  private readRaw(into: Buffer, offset: number, length: number): number {
+    const fd = this.fd
+    if (fd === undefined) return 0
     let read: number
     try {
-      read = readSync(fd, this.buffer, kept, this.buffer.length - kept, null)
+      read = readSync(fd, into, offset, length, null)
     } catch (error) {
       throw new DataError(this.path, undefined, describeFileError(error))
     }
-    if (read === 0) {
-      this.endOfFile = true
-    } else {
+    if (read > 0) {
       if (this.openedSize === 0 && this.bytesRead === 0) {
         this.close()
         throw new DataError(this.path, undefined, NOT_REGULAR_PSEUDO)
       }
       this.bytesRead += read
-      this.onBytes?.(this.buffer.subarray(kept, kept + read))
-      this.filled += read
+      this.onBytes?.(into.subarray(offset, offset + read))
     }
-    return keep
+    return read
   }
 
   /** The error for a record over `maxRecordBytes`; readers name its line or item. */

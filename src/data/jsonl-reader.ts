@@ -43,6 +43,10 @@ export class JsonLinesReader implements RecordReader {
     }
   }
 
+  get gzip(): boolean {
+    return this.lines.gzip
+  }
+
   get position(): number {
     return this.lines.lineNumber
   }

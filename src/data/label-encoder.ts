@@ -7,6 +7,7 @@
 
 import { DataError } from '../errors.js'
 import { labelKey } from './label-value.js'
+import { errorAtPosition, type RecordReader } from './record-reader.js'
 import { shown } from './shown-value.js'
 
 // Fatal: two different invalid byte sequences must not both become U+FFFD and meet as one class.
@@ -26,9 +27,19 @@ export class LabelEncoder {
   constructor(
     readonly positiveLabel: string,
     private readonly file: string,
-    private readonly column: string
+    private readonly column: string,
+    /** The reader, when given: messages name its current file (a part of a folder) and count its rows as it does (a Parquet file has rows, not lines). */
+    private readonly where?: Pick<RecordReader, 'path' | 'positionKind'>
   ) {
     this.positiveKey = labelKey(positiveLabel)
+  }
+
+  private errorAt(position: number, detail: string): DataError {
+    return errorAtPosition(
+      this.where ?? { path: this.file, positionKind: 'line' },
+      position,
+      detail
+    )
   }
 
   /** 1 for the positive class, 0 for the other; throws on a bad value. */
@@ -55,8 +66,7 @@ export class LabelEncoder {
     try {
       text = decoder.decode(bytes.subarray(start, end))
     } catch {
-      throw new DataError(
-        this.file,
+      throw this.errorAt(
         line,
         `the value in label column '${this.column}' is not valid UTF-8; save the file as UTF-8`
       )
@@ -94,8 +104,7 @@ export class LabelEncoder {
   private classify(text: string, line: number): number {
     const trimmed = text.trim()
     if (trimmed === '') {
-      throw new DataError(
-        this.file,
+      throw this.errorAt(
         line,
         `empty value in label column '${this.column}'; every row needs its true class`
       )
@@ -107,8 +116,7 @@ export class LabelEncoder {
         const seen = [...this.values.values()]
           .map((v) => `${shown(v.text)} (line ${v.line})`)
           .join(', ')
-        throw new DataError(
-          this.file,
+        throw this.errorAt(
           line,
           `a third value ${shown(trimmed)} in label column '${this.column}' after ${seen}; champion-gate compares binary classifiers, so the column must hold exactly two classes`
         )

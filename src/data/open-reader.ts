@@ -1,16 +1,19 @@
 /**
  * Opens a data file with the reader its format needs: `.csv` → CSV,
  * `.jsonl`/`.ndjson` → JSON Lines, `.json` → the `mlflow models predict`
- * document. Other names are sniffed from the first bytes. Whatever the
- * name, the first bytes are checked first: a Parquet, gzip, zip or other
- * binary file is named for what it is instead of having its header printed
- * as if it were a row of column names. This is the one place a format is
- * chosen: a reader for another format (Parquet, gzip) plugs in at
- * `openRecordReader`'s switch on `sniffKind`.
+ * document, `.parquet` → Parquet, any of the text ones with `.gz` after it
+ * → the same, inflated as it is read; a folder → its part files (see
+ * part-folder). Other names are sniffed from the first bytes. Whatever the
+ * name, the first bytes are checked too: a file whose bytes are not what
+ * its name says (Parquet bytes in `test.csv`), or a zip, Excel or other
+ * binary file, is named for what it is instead of having its header
+ * printed as if it were a row of column names. This is the one place a
+ * format is chosen.
  */
 
-import { closeSync, readSync } from 'node:fs'
+import { closeSync, readSync, statSync } from 'node:fs'
 import { extname } from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { DataError } from '../errors.js'
 import { CsvReader } from './csv-reader.js'
 import { JsonLinesReader } from './jsonl-reader.js'
@@ -20,6 +23,8 @@ import {
   type ChunkedFileOptions
 } from './chunked-file.js'
 import { MlflowPredictionsReader } from './mlflow-predictions-reader.js'
+import { ParquetReader } from './parquet-reader.js'
+import { PartFolderReader, listParts } from './part-folder.js'
 import type { RecordReader } from './record-reader.js'
 
 /** Bytes looked at to tell what a file is. */
@@ -36,7 +41,7 @@ export interface SniffedKind {
 }
 
 const CONVERT =
-  'champion-gate reads CSV, JSON Lines and the JSON that `mlflow models predict` writes; write the data as CSV (pandas: `df.to_csv(path, index=False)`)'
+  'champion-gate reads CSV, JSON Lines, Parquet, their gzip-compressed forms (.csv.gz, .jsonl.gz) and the JSON that `mlflow models predict` writes; write the data as one of those (pandas: `df.to_parquet(path)` or `df.to_csv(path, index=False)`)'
 
 function startsWith(head: Uint8Array, ...bytes: number[]): boolean {
   if (head.length < bytes.length) return false
@@ -144,37 +149,120 @@ const NAMED_FORMATS: Record<string, string> = {
   '.csv': 'CSV',
   '.jsonl': 'JSON Lines',
   '.ndjson': 'JSON Lines',
-  '.json': 'JSON'
+  '.json': 'JSON',
+  '.parquet': 'Parquet',
+  '.pq': 'Parquet',
+  '.gz': 'gzip'
 }
 
+type TextFormat = 'csv' | 'jsonl' | 'mlflow-json'
+
+function textFormat(extension: string): TextFormat | undefined {
+  if (extension === '.csv') return 'csv'
+  if (extension === '.jsonl' || extension === '.ndjson') return 'jsonl'
+  if (extension === '.json') return 'mlflow-json'
+  return undefined
+}
+
+/**
+ * Opens a data file, or a folder of part files, for reading. The path's
+ * extension and its first bytes must agree; see the module comment.
+ */
 export function openRecordReader(
   path: string,
   options: ChunkedFileOptions = {}
 ): RecordReader {
+  let directory = false
+  try {
+    directory = statSync(path).isDirectory()
+  } catch {
+    // Not there, or not readable: opening it as a file names the problem.
+  }
+  if (directory)
+    return new PartFolderReader(path, listParts(path), openFileReader, options)
+  return openFileReader(path, options)
+}
+
+function openFileReader(
+  path: string,
+  options: ChunkedFileOptions
+): RecordReader {
   const head = readHead(path)
   const extension = extname(path).toLowerCase()
-  const chosen: 'csv' | 'jsonl' | 'mlflow-json' =
-    extension === '.csv'
-      ? 'csv'
-      : extension === '.jsonl' || extension === '.ndjson'
-        ? 'jsonl'
-        : extension === '.json'
-          ? 'mlflow-json'
-          : sniffText(head)
+  const gzipped = extension === '.gz'
+  // `test.csv.gz`: the format is the extension before `.gz`.
+  const inner = gzipped
+    ? extname(path.slice(0, -extension.length)).toLowerCase()
+    : extension
   const kind = sniffKind(head)
-  if (kind) {
-    // Where the name promised a format, say the file is not it.
-    const promised = NAMED_FORMATS[extension]
-    const not = promised
-      ? `, not ${promised} (its name ends in ${extension})`
-      : ''
+  const promised = NAMED_FORMATS[extension]
+  const not = promised
+    ? `, not ${promised} (its name ends in ${extension})`
+    : ''
+  if (kind?.kind === 'parquet') {
+    if (promised && promised !== 'Parquet')
+      throw new DataError(
+        path,
+        undefined,
+        `is a Parquet file${not}; rename it to .parquet`
+      )
+    return new ParquetReader(path, options)
+  }
+  if (promised === 'Parquet')
+    throw new DataError(
+      path,
+      undefined,
+      kind
+        ? `its name ends in ${extension} but it is ${kind.what}, not a Parquet file; ${kind.advice}`
+        : `its name ends in ${extension} but it is not a Parquet file (it does not start with PAR1; it looks like text): rename it to what it is (.csv, .jsonl)`
+    )
+  if (kind?.kind === 'gzip') {
+    if (promised && !gzipped)
+      throw new DataError(
+        path,
+        undefined,
+        `is gzip-compressed${not}; name it ${extension}.gz, or decompress it (\`gunzip\`)`
+      )
+    const inflated = inflatedHead(head)
+    const innerKind = sniffKind(inflated)
+    if (innerKind)
+      throw new DataError(
+        path,
+        undefined,
+        innerKind.kind === 'parquet'
+          ? 'is a gzip-compressed Parquet file; Parquet compresses its own pages: give the .parquet file itself'
+          : `is gzip-compressed ${innerKind.what}; ${innerKind.advice}`
+      )
+    const format = textFormat(inner) ?? sniffText(inflated)
+    return openTextReader(path, format, inflated, { ...options, gzip: true })
+  }
+  if (kind)
     throw new DataError(
       path,
       undefined,
       `is ${kind.what}${not}; ${kind.advice}`
     )
-  }
-  switch (chosen) {
+  if (gzipped)
+    throw new DataError(
+      path,
+      undefined,
+      'its name ends in .gz but it is not gzip-compressed (it does not start with the gzip bytes 1f 8b); remove the .gz from its name'
+    )
+  return openTextReader(
+    path,
+    textFormat(extension) ?? sniffText(head),
+    head,
+    options
+  )
+}
+
+function openTextReader(
+  path: string,
+  format: TextFormat,
+  head: Uint8Array,
+  options: ChunkedFileOptions
+): RecordReader {
+  switch (format) {
     case 'csv':
       return new CsvReader(path, options)
     case 'jsonl':
@@ -185,8 +273,19 @@ export function openRecordReader(
   }
 }
 
+/** The first inflated bytes of a gzip file (to tell what it holds); empty when they cannot be had. */
+function inflatedHead(head: Uint8Array): Uint8Array {
+  try {
+    // Z_SYNC_FLUSH: the head is a prefix of the stream, not all of it.
+    return gunzipSync(head, { finishFlush: 2 }).subarray(0, HEAD_BYTES)
+  } catch {
+    // A damaged stream: the reader says so when it reads it.
+    return new Uint8Array(0)
+  }
+}
+
 /** The format of a file whose name does not say it, from its first bytes. */
-function sniffText(head: Uint8Array): 'csv' | 'jsonl' | 'mlflow-json' {
+function sniffText(head: Uint8Array): TextFormat {
   const text = Buffer.from(head).toString('utf8').trimStart()
   if (text.startsWith('[') || /^\{\s*"predictions"\s*:/.test(text))
     return 'mlflow-json'

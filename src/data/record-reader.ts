@@ -11,7 +11,11 @@ import { shownBytes, shownList } from './shown-value.js'
 
 export interface RecordReader {
   readonly path: string
-  readonly format: 'csv' | 'jsonl' | 'mlflow-json'
+  readonly format: 'csv' | 'jsonl' | 'mlflow-json' | 'parquet'
+  /** True when the file is gzip-compressed (`.csv.gz`, `.jsonl.gz`). */
+  readonly gzip?: boolean
+  /** For a folder of part files: how many parts it has. */
+  readonly parts?: number
   /** Binds a field by name; throws a DataError naming the file and the fields it has. */
   bind(field: string, input: string): number
   /** True when the file has this field (a column, a key, …). */
@@ -20,8 +24,8 @@ export interface RecordReader {
   next(): boolean
   /** Where the current record is, e.g. `12` (a line number) or an item number. */
   readonly position: number
-  /** "line" or "item": how `position` is counted, for messages. */
-  readonly positionKind: 'line' | 'item'
+  /** "line", "item" or "row" (Parquet): how `position` is counted, for messages. */
+  readonly positionKind: 'line' | 'item' | 'row'
   bytes: Uint8Array
   readonly start: Int32Array
   readonly end: Int32Array
@@ -57,7 +61,7 @@ export function errorAt(reader: RecordReader, detail: string): DataError {
     : new DataError(
         reader.path,
         undefined,
-        `item ${reader.position}: ${detail}`
+        `${reader.positionKind} ${reader.position}: ${detail}`
       )
 }
 
@@ -69,7 +73,11 @@ export function errorAtPosition(
 ): DataError {
   return reader.positionKind === 'line'
     ? new DataError(reader.path, position, detail)
-    : new DataError(reader.path, undefined, `item ${position}: ${detail}`)
+    : new DataError(
+        reader.path,
+        undefined,
+        `${reader.positionKind} ${position}: ${detail}`
+      )
 }
 
 /** Reads to the end without keeping anything; returns how many records were left. */
@@ -77,4 +85,11 @@ export function countRemaining(reader: RecordReader): number {
   let records = 0
   while (reader.next()) records++
   return records
+}
+
+/** How a file is stored, for the report: `csv`, `csv.gz`, `parquet`, `jsonl.gz`, … */
+export function storedFormat(
+  reader: Pick<RecordReader, 'format' | 'gzip'>
+): string {
+  return reader.gzip ? `${reader.format}.gz` : reader.format
 }

@@ -100,7 +100,7 @@ export class ScoreParser {
 /** Plain data (it crosses from the prediction worker): the values to check against the labels. */
 export interface OtherPredictionValues {
   readonly path: string
-  readonly positionKind: 'line' | 'item'
+  readonly positionKind: RecordReader['positionKind']
   readonly column: string
   readonly values: readonly { key: string; text: string; position: number }[]
 }

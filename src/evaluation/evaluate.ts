@@ -28,6 +28,7 @@ import {
 import { plainMoney } from '../report/format.js'
 import { differenceInterval } from '../statistics/paired-difference.js'
 import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
+import type { StoredSource } from './prediction-rows.js'
 
 /** What is known of a model besides its predictions. */
 export interface ModelIdentity {
@@ -119,14 +120,18 @@ export async function evaluate(
   const entry = (
     identity: ModelIdentity & { predictions: string },
     matchedBy: 'position' | 'id',
-    metrics: ModelEntry['metrics']
+    metrics: ModelEntry['metrics'],
+    source: StoredSource
   ): ModelEntry => ({
     version: identity.version ?? null,
     model_uri: identity.modelUri ?? null,
     url: identity.url ?? null,
     predictions: identity.predictions,
     matched_by: matchedBy,
-    metrics
+    metrics,
+    predictions_format: source.format,
+    predictions_parts: source.parts,
+    predictions_sha256: source.sha256
   })
   const candidateCurve = netBenefitCurve(candidatePass.accumulator, constant)
   const championCurve = championPass
@@ -146,7 +151,9 @@ export async function evaluate(
       path: request.testSet,
       rows: pass.rows,
       positives: pass.positives,
-      sha256: pass.sha256
+      sha256: pass.sha256,
+      format: pass.testSetSource.format,
+      parts: pass.testSetSource.parts
     },
     policy: {
       threshold: request.threshold,
@@ -175,11 +182,17 @@ export async function evaluate(
     candidate: entry(
       request.candidate,
       candidatePass.matchedBy,
-      candidateMetrics
+      candidateMetrics,
+      candidatePass.source
     ),
     champion:
       request.champion && championPass && championMetrics
-        ? entry(request.champion, championPass.matchedBy, championMetrics)
+        ? entry(
+            request.champion,
+            championPass.matchedBy,
+            championMetrics,
+            championPass.source
+          )
         : null,
     comparison: {
       delta_net_benefit: championNet

@@ -28,7 +28,8 @@ import { PairedDifference } from '../statistics/paired-difference.js'
 import {
   PredictionReader,
   UNSET,
-  type PredictionFile
+  type PredictionFile,
+  type StoredSource
 } from './prediction-rows.js'
 import type {
   PredictionWorkerJob,
@@ -36,6 +37,7 @@ import type {
 } from './prediction-worker-protocol.js'
 import { RowStore, TestSetReader } from './test-set-rows.js'
 import { shown } from '../data/shown-value.js'
+import { storedFormat, type RecordReader } from '../data/record-reader.js'
 
 const BATCH = 16384
 
@@ -59,11 +61,14 @@ export interface PassResult {
   readonly positiveLabel: string
   readonly negativeLabel?: string
   readonly perRowCosts: boolean
+  /** How the test set is stored (its sha256 is `sha256`, over all parts for a folder). */
+  readonly testSetSource: Omit<StoredSource, 'sha256'>
   /** One per prediction file, in the order given. */
   readonly models: readonly {
     readonly file: PredictionFile
     readonly accumulator: ModelAccumulator
     readonly matchedBy: 'position' | 'id'
+    readonly source: StoredSource
   }[]
   /** The row-by-row comparison of the first two models, when there are two. */
   readonly paired?: PairedDifference
@@ -121,8 +126,9 @@ export async function runEvaluationPass(
       options.idColumn === undefined ? predictionWorkerScript() : undefined
     let matchedBy: ('position' | 'id')[]
     let others: OtherPredictionValues[]
+    let sources: StoredSource[]
     if (script) {
-      others = await passByPositionInWorker(
+      ;[others, sources] = await passByPositionInWorker(
         script,
         options,
         testSet,
@@ -154,6 +160,7 @@ export async function runEvaluationPass(
         for (const reader of readers) reader.close()
       }
       others = readers.map((reader) => reader.scores.otherValues())
+      sources = readers.map((reader) => reader.source())
       matchedBy = readers.map((reader) =>
         reader.joinsById ? 'id' : 'position'
       )
@@ -167,10 +174,15 @@ export async function runEvaluationPass(
       positiveLabel: options.positiveLabel,
       negativeLabel: testSet.labels.negativeLabel(),
       perRowCosts: testSet.perRowCosts,
+      testSetSource: {
+        format: storedFormat(testSet.reader),
+        parts: testSet.reader.parts ?? null
+      },
       models: options.predictions.map((file, k) => ({
         file,
         accumulator: accumulators[k],
-        matchedBy: matchedBy[k]
+        matchedBy: matchedBy[k],
+        source: sources[k]
       })),
       paired
     }
@@ -260,7 +272,7 @@ async function passByPositionInWorker(
   testSet: TestSetReader,
   accumulators: ModelAccumulator[],
   pair: PairSink
-): Promise<OtherPredictionValues[]> {
+): Promise<[OtherPredictionValues[], StoredSource[]]> {
   const job: PredictionWorkerJob = {
     files: options.predictions,
     predictionColumn: options.predictionColumn,
@@ -322,6 +334,7 @@ async function passByPositionInWorker(
       pair(store, batch, rows)
     }
     const others: OtherPredictionValues[] = []
+    const sources: StoredSource[] = []
     for (let k = 0; k < queues.length; k++) {
       if ((await queues[k].next(failure)) !== undefined) {
         throw await mismatchFromWorker(
@@ -340,8 +353,9 @@ async function passByPositionInWorker(
         )
       }
       others.push(queues[k].end!.others)
+      sources.push(queues[k].end!.source)
     }
-    return others
+    return [others, sources]
   } finally {
     await worker.terminate()
   }
@@ -408,7 +422,7 @@ function countMismatch(
   testSet: TestSetReader,
   file: PredictionFile,
   predicted: number,
-  format: 'csv' | 'jsonl' | 'mlflow-json'
+  format: RecordReader['format']
 ): DataError {
   const testRows = testSet.rows + testSet.countRest()
   const unit = format === 'mlflow-json' ? 'predictions' : 'rows'

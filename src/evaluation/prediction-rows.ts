@@ -4,6 +4,8 @@
  * whose ids they name (joined by id).
  */
 
+import { createHash, type Hash } from 'node:crypto'
+import { statSync } from 'node:fs'
 import type { IdIndex } from '../data/id-index.js'
 import { decisionCode } from '../metrics/model-accumulator.js'
 
@@ -15,9 +17,20 @@ import {
   errorAt,
   fieldShown,
   fieldText,
+  storedFormat,
   type RecordReader
 } from '../data/record-reader.js'
 import { ScoreParser } from '../data/score-parser.js'
+
+/** How a data file is stored, for the report: its format, and for a folder its part count and digest. */
+export interface StoredSource {
+  /** `csv`, `csv.gz`, `jsonl`, `jsonl.gz`, `mlflow-json`, `parquet`. */
+  readonly format: string
+  /** For a folder of part files: how many. */
+  readonly parts: number | null
+  /** For a folder of part files: the sha256 of the parts' bytes, in name order. */
+  readonly sha256: string | null
+}
 
 export interface PredictionFile {
   /** Which model: 'candidate' or 'champion'. */
@@ -34,6 +47,8 @@ export class PredictionReader {
   rows = 0
   private readonly scoreSlot: number
   private readonly idSlot: number
+  /** For a folder of parts: the sha256 of its parts' bytes, in order. */
+  private readonly hash?: Hash
 
   constructor(
     readonly file: PredictionFile,
@@ -41,7 +56,18 @@ export class PredictionReader {
     positiveLabel: string,
     private readonly idColumn: string | undefined
   ) {
-    this.reader = openRecordReader(file.path)
+    let folder = false
+    try {
+      folder = statSync(file.path).isDirectory()
+    } catch {
+      // Opening it names the problem.
+    }
+    const hash = folder ? createHash('sha256') : undefined
+    this.hash = hash
+    this.reader = openRecordReader(
+      file.path,
+      hash ? { onBytes: (chunk) => hash.update(chunk) } : {}
+    )
     this.scoreSlot = this.reader.bind(predictionColumn, 'prediction-column')
     // A predictions document from `mlflow models predict` has no ids: its
     // items are in test-set order, so it is matched by position.
@@ -139,5 +165,14 @@ export class PredictionReader {
 
   close(): void {
     this.reader.close()
+  }
+
+  /** How the file is stored, for the report (after the last row). */
+  source(): StoredSource {
+    return {
+      format: storedFormat(this.reader),
+      parts: this.reader.parts ?? null,
+      sha256: this.hash ? this.hash.digest('hex') : null
+    }
   }
 }

@@ -6,7 +6,8 @@
  */
 
 import type { OtherPredictionValues } from '../data/score-parser.js'
-import type { PredictionFile } from './prediction-rows.js'
+import type { RecordReader } from '../data/record-reader.js'
+import type { PredictionFile, StoredSource } from './prediction-rows.js'
 
 export interface PredictionWorkerJob {
   readonly files: readonly PredictionFile[]
@@ -28,8 +29,9 @@ export type PredictionWorkerMessage =
       readonly type: 'end'
       readonly model: number
       readonly rows: number
-      readonly format: 'csv' | 'jsonl' | 'mlflow-json'
+      readonly format: RecordReader['format']
       readonly others: OtherPredictionValues
+      readonly source: StoredSource
     }
   /** Reading failed: a DataError's file, line and detail (message), or another error's message. */
   | {

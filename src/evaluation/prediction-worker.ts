@@ -55,7 +55,8 @@ function work(job: PredictionWorkerJob): void {
             model,
             rows: reader.rows,
             format: reader.reader.format,
-            others: reader.scores.otherValues()
+            others: reader.scores.otherValues(),
+            source: reader.source()
           })
         }
       }

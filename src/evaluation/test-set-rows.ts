@@ -122,7 +122,8 @@ export class TestSetReader {
     this.labels = new LabelEncoder(
       options.positiveLabel,
       options.path,
-      options.labelColumn
+      options.labelColumn,
+      this.reader
     )
     // Resolve each cost to a column slot or a constant.
     const columns: number[] = []
@@ -218,7 +219,7 @@ export class TestSetReader {
     if (earlier >= 0) {
       throw errorAt(
         reader,
-        `id ${fieldShown(reader, this.idSlot)} in column '${this.options.idColumn}' appears twice in the test set (first on line ${store.lines[earlier]}); ids must be unique to join predictions`
+        `id ${fieldShown(reader, this.idSlot)} in column '${this.options.idColumn}' appears twice in the test set (first on ${reader.positionKind} ${store.lines[earlier]}); ids must be unique to join predictions`
       )
     }
   }

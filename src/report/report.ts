@@ -53,6 +53,11 @@ export interface ModelEntry extends VersionRef {
   predictions: string | null
   matched_by: 'position' | 'id' | null
   metrics: ModelMetrics
+  /** How the predictions are stored: `csv`, `csv.gz`, `jsonl`, `parquet`, … */
+  predictions_format?: string
+  /** For a folder of part files: how many, and the sha256 of their bytes in name order. */
+  predictions_parts?: number | null
+  predictions_sha256?: string | null
 }
 
 /** What the run did in the registry. */
@@ -77,7 +82,17 @@ export interface EvaluationReport {
   /** Other things the reader must know. */
   notes: string[]
   gates: GateCheck[]
-  test_set: { path: string; rows: number; positives: number; sha256: string }
+  test_set: {
+    path: string
+    rows: number
+    positives: number
+    /** Of the file's bytes; for a folder, of its parts' bytes in name order. */
+    sha256: string
+    /** `csv`, `csv.gz`, `jsonl`, `jsonl.gz`, `parquet`. */
+    format?: string
+    /** For a folder of part files: how many. */
+    parts?: number | null
+  }
   policy: {
     threshold: number
     label_column: string

@@ -1,0 +1,559 @@
+/**
+ * A streaming Parquet reader behind the same RecordReader interface as the
+ * text readers: a row group at a time, only the bound columns' chunks read
+ * from the file (one `readSync` each), a page at a time decoded with
+ * hyparquet's synchronous page decoders. Each row's bound fields are
+ * written as text into a small buffer, so that labels, ids, scores and
+ * costs go through the very parsers a CSV cell goes through:
+ *
+ * - integers as their digits (an int64 id `7` is the bytes `7`, and meets
+ *   a CSV id `7`);
+ * - DECIMAL(p, s) as its unscaled integer with the point put back
+ *   (`12345` at scale 2 is `123.45`): exact, as the cost sum needs;
+ * - DOUBLE and FLOAT as Python's `repr` gives them (see python-float-text):
+ *   the text pandas would write to CSV, so a double amount has the exact
+ *   value `Decimal(str(x))` gives in Python;
+ * - strings as their bytes; booleans as `True`/`False`, as pandas writes them;
+ * - a null as an empty field, so a null label, id, score or cost is refused
+ *   with the same words as an empty CSV cell, naming the row.
+ *
+ * Dates, timestamps, nested and repeated columns are refused when bound,
+ * naming the column and its type. Why hyparquet, and the figures, are in
+ * bench/parquet-readers.md.
+ */
+
+import { closeSync, readSync } from 'node:fs'
+import * as zlib from 'node:zlib'
+import { parquetMetadata, parquetSchema } from 'hyparquet'
+import type {
+  ColumnChunk,
+  CompressionCodec,
+  Compressors,
+  DataReader,
+  DecodedArray,
+  FileMetaData,
+  SchemaElement,
+  SchemaTree
+} from 'hyparquet'
+import { parquetHeader } from 'hyparquet/src/column.js'
+import {
+  decompressPage,
+  readDataPage,
+  readDataPageV2
+} from 'hyparquet/src/datapage.js'
+import { readPlain } from 'hyparquet/src/plain.js'
+import { DataError } from '../errors.js'
+import {
+  describeFileError,
+  openRegularFile,
+  type ChunkedFileOptions
+} from './chunked-file.js'
+import { pythonFloatText } from './python-float-text.js'
+import { listFields, type RecordReader } from './record-reader.js'
+import { shown } from './shown-value.js'
+
+type ColumnDecoder = Parameters<typeof readDataPage>[2]
+
+/** How a column's values become text. */
+type ValueKind =
+  'bytes' | 'int' | 'uint' | 'decimal' | 'double' | 'float' | 'bool'
+
+// Node's own zlib decompresses gzip, zstd and brotli pages (native and
+// adding nothing to the bundle); snappy is hyparquet's own.
+const zstd = (zlib as { zstdDecompressSync?: (b: Uint8Array) => Buffer })
+  .zstdDecompressSync
+const COMPRESSORS: Compressors = {
+  GZIP: (input) => zlib.gunzipSync(input),
+  BROTLI: (input) => zlib.brotliDecompressSync(input),
+  ...(zstd ? { ZSTD: (input: Uint8Array) => zstd(input) } : {})
+}
+const READ_CODECS = new Set<CompressionCodec>([
+  'UNCOMPRESSED',
+  'SNAPPY',
+  'GZIP',
+  'BROTLI',
+  ...(zstd ? (['ZSTD'] as const) : [])
+])
+
+const TRUE = new TextEncoder().encode('True')
+const FALSE = new TextEncoder().encode('False')
+
+/** The kind of a leaf column, or why it cannot be read. */
+function valueKind(element: SchemaElement): ValueKind | string {
+  const { type, converted_type: converted, logical_type: logical } = element
+  if (converted === 'DECIMAL' || logical?.type === 'DECIMAL') return 'decimal'
+  const refused: Record<string, string> = {
+    DATE: 'dates',
+    TIME_MILLIS: 'times of day',
+    TIME_MICROS: 'times of day',
+    TIMESTAMP_MILLIS: 'timestamps',
+    TIMESTAMP_MICROS: 'timestamps',
+    INTERVAL: 'intervals',
+    BSON: 'BSON documents'
+  }
+  if (converted && refused[converted]) return refused[converted]
+  if (logical?.type === 'TIMESTAMP') return 'timestamps'
+  if (logical?.type === 'DATE') return 'dates'
+  if (logical?.type === 'TIME') return 'times of day'
+  if (logical?.type === 'UUID') return 'UUIDs'
+  if (logical?.type === 'FLOAT16') return 'half-precision floats'
+  switch (type) {
+    case 'BOOLEAN':
+      return 'bool'
+    case 'INT32':
+    case 'INT64':
+      return converted === 'UINT_32' ||
+        converted === 'UINT_64' ||
+        (logical?.type === 'INTEGER' && !logical.isSigned)
+        ? 'uint'
+        : 'int'
+    case 'FLOAT':
+      return 'float'
+    case 'DOUBLE':
+      return 'double'
+    case 'BYTE_ARRAY':
+      return 'bytes'
+    case 'INT96':
+      return 'timestamps (INT96)'
+    default:
+      return 'fixed-length binary values'
+  }
+}
+
+/** A big-endian two's complement integer (a DECIMAL stored as bytes). */
+function signedBigInt(bytes: Uint8Array): bigint {
+  let value = 0n
+  for (const byte of bytes) value = (value << 8n) | BigInt(byte)
+  const bits = BigInt(bytes.length * 8)
+  return bytes.length > 0 && bytes[0] & 0x80 ? value - (1n << bits) : value
+}
+
+/** An unscaled integer at `scale` as decimal text: `-12345`, 2 → `-123.45`. */
+function decimalText(unscaled: bigint | number, scale: number): string {
+  const negative = unscaled < 0
+  let digits = (negative ? -BigInt(unscaled) : BigInt(unscaled)).toString()
+  if (scale > 0) {
+    digits = digits.padStart(scale + 1, '0')
+    digits = `${digits.slice(0, -scale)}.${digits.slice(-scale)}`
+  } else if (scale < 0) {
+    digits += '0'.repeat(-scale)
+  }
+  return negative ? `-${digits}` : digits
+}
+
+/** One bound column: its chunk in the current row group, read a page at a time. */
+class ColumnCursor {
+  readonly decoder: ColumnDecoder
+  readonly maxDefinition: number
+  private chunk: Buffer = Buffer.alloc(0)
+  private reader: DataReader = {
+    view: new DataView(new ArrayBuffer(0)),
+    offset: 0
+  }
+  private chunkEnd = 0
+  private dictionary: DecodedArray | undefined
+  private values: DecodedArray = []
+  private definitions: number[] | undefined
+  private dictionaryEncoded = false
+  private pageRows = 0
+  private rowInPage = 0
+  private valueIndex = 0
+
+  constructor(
+    readonly name: string,
+    readonly kind: ValueKind,
+    readonly schemaPath: SchemaTree[]
+  ) {
+    const element = schemaPath[schemaPath.length - 1].element
+    this.maxDefinition = schemaPath
+      .slice(1)
+      .filter((node) => node.element.repetition_type !== 'REQUIRED').length
+    this.decoder = {
+      pathInSchema: [name],
+      type: element.type!,
+      element,
+      schemaPath,
+      codec: 'UNCOMPRESSED',
+      parsers: undefined as unknown as ColumnDecoder['parsers'],
+      compressors: COMPRESSORS
+    }
+  }
+
+  get element(): SchemaElement {
+    return this.decoder.element
+  }
+
+  /** Reads this column's chunk of a row group from the file. */
+  load(fd: number, chunk: ColumnChunk, path: string, group: number): void {
+    const meta = chunk.meta_data
+    if (!meta || chunk.file_path)
+      throw new DataError(
+        path,
+        undefined,
+        `row group ${group + 1}: column ${shown(this.name)} is stored in another file; write the data as one self-contained Parquet file`
+      )
+    if (!READ_CODECS.has(meta.codec)) {
+      throw new DataError(
+        path,
+        undefined,
+        `column ${shown(this.name)} is compressed with ${meta.codec}${meta.codec === 'ZSTD' ? ' (zstd needs Node 22.15 or later)' : ''}, which champion-gate does not read; write the file with snappy, gzip or zstd (pyarrow: compression='snappy')`
+      )
+    }
+    const dictionaryOffset = Number(meta.dictionary_page_offset ?? 0)
+    const start =
+      dictionaryOffset > 0 && dictionaryOffset < Number(meta.data_page_offset)
+        ? dictionaryOffset
+        : Number(meta.data_page_offset)
+    const length = Number(meta.total_compressed_size)
+    if (this.chunk.length < length) this.chunk = Buffer.allocUnsafe(length)
+    let got = 0
+    try {
+      while (got < length) {
+        const read = readSync(fd, this.chunk, got, length - got, start + got)
+        if (read === 0) break
+        got += read
+      }
+    } catch (error) {
+      throw new DataError(path, undefined, describeFileError(error))
+    }
+    if (got < length)
+      throw new DataError(
+        path,
+        undefined,
+        `is truncated: row group ${group + 1}'s column ${shown(this.name)} runs past the end of the file`
+      )
+    this.decoder.codec = meta.codec
+    this.reader = {
+      view: new DataView(this.chunk.buffer, this.chunk.byteOffset, length),
+      offset: 0
+    }
+    this.chunkEnd = length
+    this.dictionary = undefined
+    this.pageRows = 0
+    this.rowInPage = 0
+  }
+
+  /**
+   * The next row's value: undefined for a null, else the raw value (a
+   * number, bigint, boolean or bytes). Decodes the next page when needed.
+   */
+  nextValue(): unknown {
+    while (this.rowInPage >= this.pageRows) this.nextPage()
+    const row = this.rowInPage++
+    const definitions = this.definitions
+    if (definitions && definitions.length > 0) {
+      if (definitions[row] !== this.maxDefinition) return undefined
+    }
+    const value = this.values[this.valueIndex++]
+    return this.dictionaryEncoded
+      ? (this.dictionary as unknown[])[value as number]
+      : value
+  }
+
+  private nextPage(): void {
+    const reader = this.reader
+    if (reader.offset >= this.chunkEnd)
+      throw new Error(`column ${this.name} has fewer values than its row group`)
+    const header = parquetHeader(reader)
+    const size = header.compressed_page_size
+    const compressed = this.chunk.subarray(reader.offset, reader.offset + size)
+    reader.offset += size
+    const decoder = this.decoder
+    if (header.type === 'DICTIONARY_PAGE') {
+      const page = decompressPage(
+        compressed,
+        Number(header.uncompressed_page_size),
+        decoder.codec,
+        decoder.compressors
+      )
+      this.dictionary = readPlain(
+        {
+          view: new DataView(page.buffer, page.byteOffset, page.byteLength),
+          offset: 0
+        },
+        decoder.type,
+        header.dictionary_page_header!.num_values,
+        decoder.element.type_length
+      )
+      return
+    }
+    let encoding: string
+    let rows: number
+    let page: { definitionLevels: number[] | undefined; dataPage: DecodedArray }
+    if (header.type === 'DATA_PAGE') {
+      const daph = header.data_page_header!
+      const bytes = decompressPage(
+        compressed,
+        Number(header.uncompressed_page_size),
+        decoder.codec,
+        decoder.compressors
+      )
+      page = readDataPage(bytes, daph, decoder)
+      encoding = daph.encoding
+      rows = daph.num_values
+    } else if (header.type === 'DATA_PAGE_V2') {
+      const daph = header.data_page_header_v2!
+      page = readDataPageV2(compressed, header, decoder)
+      encoding = daph.encoding
+      rows = daph.num_values
+    } else {
+      return // an index page: nothing to read
+    }
+    this.dictionaryEncoded = encoding.endsWith('_DICTIONARY')
+    if (this.dictionaryEncoded && !this.dictionary)
+      throw new Error(
+        `column ${this.name} has a dictionary-encoded page but no dictionary`
+      )
+    this.values = page.dataPage
+    this.definitions = page.definitionLevels
+    this.pageRows = rows
+    this.rowInPage = 0
+    this.valueIndex = 0
+  }
+}
+
+export class ParquetReader implements RecordReader {
+  readonly format = 'parquet'
+  readonly positionKind = 'row'
+  /** The current row, 1-based over the whole file. */
+  position = 0
+  bytes: Uint8Array = new Uint8Array(256)
+  start = new Int32Array(0)
+  end = new Int32Array(0)
+  readonly metadata: FileMetaData
+  private fd: number | undefined
+  private readonly size: number
+  private readonly columns: SchemaTree[]
+  private readonly cursors: ColumnCursor[] = []
+  private group = -1
+  private rowsLeftInGroup = 0
+  private hashed = false
+
+  constructor(
+    readonly path: string,
+    private readonly options: ChunkedFileOptions = {}
+  ) {
+    const file = openRegularFile(path)
+    this.fd = file.fd
+    this.size = file.size
+    try {
+      this.metadata = this.readFooter()
+      this.columns = parquetSchema(this.metadata).children
+    } catch (error) {
+      this.close()
+      throw error
+    }
+  }
+
+  private readFooter(): FileMetaData {
+    const fd = this.fd!
+    const size = this.size
+    const truncated = `is not a complete Parquet file: it starts with PAR1 but does not end with the Parquet footer (was it still being written, or cut short when copied?)`
+    if (size < 12) throw new DataError(this.path, undefined, truncated)
+    const tail = Buffer.alloc(8)
+    readSync(fd, tail, 0, 8, size - 8)
+    if (tail.toString('latin1', 4) !== 'PAR1')
+      throw new DataError(this.path, undefined, truncated)
+    const length = tail.readUInt32LE(0)
+    if (length + 12 > size) throw new DataError(this.path, undefined, truncated)
+    const footer = Buffer.alloc(length + 8)
+    readSync(fd, footer, 0, footer.length, size - 8 - length)
+    try {
+      return parquetMetadata(footer)
+    } catch (error) {
+      throw new DataError(
+        this.path,
+        undefined,
+        `its Parquet footer cannot be read (${(error as Error).message}); the file may be damaged`
+      )
+    }
+  }
+
+  private get names(): string[] {
+    return this.columns.map((column) => column.element.name)
+  }
+
+  has(field: string): boolean {
+    return this.names.includes(field)
+  }
+
+  bind(field: string, input: string): number {
+    const bound = this.cursors.findIndex((cursor) => cursor.name === field)
+    if (bound >= 0) return bound
+    const node = this.columns.find((column) => column.element.name === field)
+    if (!node) {
+      throw new DataError(
+        this.path,
+        undefined,
+        `no column ${shown(field)} (from input '${input}'); the file has ${listFields(this.names)}`
+      )
+    }
+    if (
+      node.children.length > 0 ||
+      node.element.repetition_type === 'REPEATED'
+    ) {
+      throw new DataError(
+        this.path,
+        undefined,
+        `column ${shown(field)} (from input '${input}') is a nested or repeated column (a list, map or struct); it must hold one plain value per row`
+      )
+    }
+    const kind = valueKind(node.element)
+    const known = ['bytes', 'int', 'uint', 'decimal', 'double', 'float', 'bool']
+    if (!known.includes(kind)) {
+      throw new DataError(
+        this.path,
+        undefined,
+        `column ${shown(field)} (from input '${input}') holds ${kind}, which champion-gate does not read as ids, labels, scores or costs; write it as a string or a number column`
+      )
+    }
+    const cursor = new ColumnCursor(field, kind as ValueKind, [
+      parquetSchema(this.metadata),
+      node
+    ])
+    this.cursors.push(cursor)
+    this.start = new Int32Array(this.cursors.length)
+    this.end = new Int32Array(this.cursors.length)
+    return this.cursors.length - 1
+  }
+
+  next(): boolean {
+    while (this.rowsLeftInGroup === 0) {
+      if (!this.nextGroup()) {
+        this.hashFile()
+        return false
+      }
+    }
+    this.rowsLeftInGroup--
+    this.position++
+    let offset = 0
+    const cursors = this.cursors
+    for (let slot = 0; slot < cursors.length; slot++) {
+      const cursor = cursors[slot]
+      let value: unknown
+      try {
+        value = cursor.nextValue()
+      } catch (error) {
+        throw this.damaged(error, cursor)
+      }
+      this.start[slot] = offset
+      if (value !== undefined && value !== null)
+        offset = this.write(cursor, value, offset)
+      this.end[slot] = offset
+    }
+    return true
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd)
+    this.fd = undefined
+  }
+
+  private nextGroup(): boolean {
+    const groups = this.metadata.row_groups
+    if (this.group + 1 >= groups.length || this.fd === undefined) return false
+    this.group++
+    const group = groups[this.group]
+    for (const cursor of this.cursors) {
+      const chunk = group.columns.find(
+        (c) =>
+          c.meta_data?.path_in_schema.length === 1 &&
+          c.meta_data.path_in_schema[0] === cursor.name
+      )
+      if (!chunk)
+        throw new DataError(
+          this.path,
+          undefined,
+          `row group ${this.group + 1} has no chunk for column ${shown(cursor.name)}; the file is damaged`
+        )
+      cursor.load(this.fd, chunk, this.path, this.group)
+    }
+    this.rowsLeftInGroup = Number(group.num_rows)
+    return true
+  }
+
+  /** Writes a value's text at `offset` of `bytes`; returns where it ends. */
+  private write(cursor: ColumnCursor, value: unknown, offset: number): number {
+    let text: string
+    switch (cursor.kind) {
+      case 'bytes': {
+        const bytes = value as Uint8Array
+        this.reserve(offset + bytes.length)
+        this.bytes.set(bytes, offset)
+        return offset + bytes.length
+      }
+      case 'bool':
+        return this.writeBytes(value ? TRUE : FALSE, offset)
+      case 'int':
+        text = String(value)
+        break
+      case 'uint':
+        text =
+          typeof value === 'bigint'
+            ? BigInt.asUintN(64, value).toString()
+            : String((value as number) >>> 0)
+        break
+      case 'double':
+        text = pythonFloatText(value as number)
+        break
+      case 'float':
+        text = pythonFloatText(value as number, true)
+        break
+      case 'decimal': {
+        const unscaled =
+          value instanceof Uint8Array
+            ? signedBigInt(value)
+            : (value as number | bigint)
+        text = decimalText(unscaled, cursor.element.scale ?? 0)
+        break
+      }
+    }
+    const length = text.length
+    this.reserve(offset + length)
+    const bytes = this.bytes
+    // Number text is ASCII: one byte per character.
+    for (let i = 0; i < length; i++) bytes[offset + i] = text.charCodeAt(i)
+    return offset + length
+  }
+
+  private writeBytes(source: Uint8Array, offset: number): number {
+    this.reserve(offset + source.length)
+    this.bytes.set(source, offset)
+    return offset + source.length
+  }
+
+  private reserve(size: number): void {
+    if (size <= this.bytes.length) return
+    const larger = new Uint8Array(size * 2)
+    larger.set(this.bytes)
+    this.bytes = larger
+  }
+
+  /** A decoding failure as a DataError naming the column and row group. */
+  private damaged(error: unknown, cursor: ColumnCursor): Error {
+    if (error instanceof DataError) return error
+    return new DataError(
+      this.path,
+      undefined,
+      `row ${this.position}: column ${shown(cursor.name)} in row group ${this.group + 1} cannot be decoded (${(error as Error).message}); the file may be damaged or use an encoding champion-gate does not read`
+    )
+  }
+
+  /**
+   * The test set's sha256 is over the file's bytes, all of them and in
+   * order, so it is the `sha256sum` of the file; the row groups were read
+   * column by column, so the file is read once more, in order, for it.
+   */
+  private hashFile(): void {
+    const onBytes = this.options.onBytes
+    if (!onBytes || this.hashed || this.fd === undefined) return
+    this.hashed = true
+    const buffer = Buffer.allocUnsafe(1 << 20)
+    for (let position = 0; position < this.size;) {
+      const read = readSync(this.fd, buffer, 0, buffer.length, position)
+      if (read === 0) break
+      onBytes(buffer.subarray(0, read))
+      position += read
+    }
+  }
+}
