@@ -382,6 +382,28 @@ describeWithMlflow(
       expect(figures(run)).toEqual(figures(baseline))
     }, 120_000)
 
+    /** How the report says each file was stored and matched. */
+    function storage(run: BundleRun): Record<string, unknown> {
+      const report = JSON.parse(readFileSync(run.outputs.report, 'utf8')) as {
+        test_set: Record<string, unknown>
+        candidate: Record<string, unknown>
+        champion: Record<string, unknown>
+      }
+      const model = (entry: Record<string, unknown>) => ({
+        matched_by: entry.matched_by,
+        format: entry.predictions_format,
+        parts: entry.predictions_parts
+      })
+      return {
+        test_set: {
+          format: report.test_set.format,
+          parts: report.test_set.parts
+        },
+        candidate: model(report.candidate),
+        champion: model(report.champion)
+      }
+    }
+
     itWhen(
       missing.folders,
       'evaluate on the CSV part folders, joined by id, gives the figures of `mlflow models predict`',
@@ -403,6 +425,12 @@ describeWithMlflow(
         expect(run.errors).toEqual([])
         expect(run.status).toBe(0)
         expect(figures(run)).toEqual(figures(baseline))
+        const folder = { matched_by: 'id', format: 'csv', parts: 4 }
+        expect(storage(run)).toEqual({
+          test_set: { format: 'csv', parts: null },
+          candidate: folder,
+          champion: folder
+        })
         expect(reportOf(run).candidate.metrics.net_benefit).toBeGreaterThan(
           1000
         )
@@ -459,6 +487,12 @@ describeWithMlflow(
         expect(run.errors).toEqual([])
         expect(run.status).toBe(0)
         expect(figures(run)).toEqual(figures(baseline))
+        const folder = { matched_by: 'id', format: 'parquet', parts: 4 }
+        expect(storage(run)).toEqual({
+          test_set: { format: 'parquet', parts: null },
+          candidate: folder,
+          champion: folder
+        })
         expect(run.outputs).toMatchObject({
           decision: 'promote',
           'alias-moved': 'true',

@@ -48,6 +48,8 @@ def parse_args():
                    help="part files per output (rows are spread round-robin)")
     p.add_argument("--positive-index", type=int, default=1,
                    help="column of a two-column (predict_proba) output to keep")
+    p.add_argument("--env-manager", default="local", choices=("local", "virtualenv", "uv", "conda"),
+                   help="where the workers get the model's libraries (local: this environment)")
     p.add_argument("--master", default="local[2]")
     return p.parse_args()
 
@@ -83,7 +85,7 @@ def model_columns(model_uri):
     return inputs, two_columns
 
 
-def score(spark, test, model_uri, id_column, positive_index):
+def score(spark, test, model_uri, id_column, positive_index, env_manager):
     import mlflow.pyfunc
     from pyspark.sql import functions as F
 
@@ -91,9 +93,10 @@ def score(spark, test, model_uri, id_column, positive_index):
     result_type = "array<double>" if two_columns else "double"
     # env_manager="local": the workers use this environment, which already has
     # the model's libraries (pinned alongside mlflow); "virtualenv" or "conda"
-    # would rebuild the model's environment on every worker.
+    # rebuild the model's environment on every worker, for clusters whose
+    # workers lack them.
     predict = mlflow.pyfunc.spark_udf(spark, model_uri, result_type=result_type,
-                                      env_manager="local")
+                                      env_manager=env_manager)
     prediction = predict(*[F.col(c) for c in inputs])
     if two_columns:
         prediction = prediction.getItem(positive_index)
@@ -120,7 +123,7 @@ def main():
             if model_uri not in scored:
                 # Scored once per model, kept in memory, written in each format asked.
                 scored[model_uri] = score(spark, test, model_uri, args.id_column,
-                                          args.positive_index).cache()
+                                          args.positive_index, args.env_manager).cache()
             writer = scored[model_uri].write.mode("overwrite")
             kind = "csv" if output.rstrip("/").endswith(".csv") else "parquet"
             if kind == "csv":
