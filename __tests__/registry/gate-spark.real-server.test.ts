@@ -458,8 +458,9 @@ describeWithMlflow(
         )
         expect(run.status).toBe(1)
         expect(run.errors).toHaveLength(1)
-        expect(run.errors[0]).toContain('id')
-        expect(run.errors[0]).toContain('id-column')
+        // The check names the column that contradicts the order and the fix.
+        expect(run.errors[0]).toContain("column 'id'")
+        expect(run.errors[0]).toContain("Set 'id-column: id'")
         expect(run.outputs).toEqual({})
         expect(await probe.mustState(name)).toEqual(before)
       },
