@@ -245,15 +245,20 @@ describeWithMlflow(
           args.push('--score', `models:/${name}/${version}`, folder)
         }
       }
+      // The plain server needs no credential; pass none on to the job.
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        MLFLOW_TRACKING_URI: server.uri,
+        MLFLOW_DISABLE_TELEMETRY: 'true',
+        DO_NOT_TRACK: 'true'
+      }
+      delete env.MLFLOW_TRACKING_USERNAME
+      delete env.MLFLOW_TRACKING_PASSWORD
+      delete env.MLFLOW_TRACKING_TOKEN
       const started = Date.now()
       try {
         await execFileAsync(PYTHON, args, {
-          env: {
-            ...process.env,
-            MLFLOW_TRACKING_URI: server.uri,
-            MLFLOW_DISABLE_TELEMETRY: 'true',
-            DO_NOT_TRACK: 'true'
-          },
+          env,
           maxBuffer: 64 * 1024 * 1024,
           timeout: 600_000
         })
