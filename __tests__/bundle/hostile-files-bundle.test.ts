@@ -51,7 +51,7 @@ describe('dist/index.js given hostile files', () => {
     const run = await runBundle(INPUTS, { cwd: dir })
     expect(run.status).toBe(1)
     expect(run.errors).toEqual([
-      '::error::candidate.csv: is a Parquet file, not CSV (its name ends in .csv); champion-gate reads CSV, JSON Lines and the JSON that `mlflow models predict` writes; write the data as CSV (pandas: `df.to_csv(path, index=False)`)'
+      '::error::candidate.csv: is a Parquet file, not CSV (its name ends in .csv); rename it to .parquet'
     ])
     expect(run.stdout).not.toContain('schema')
   })

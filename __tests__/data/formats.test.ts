@@ -15,9 +15,11 @@ import {
   writeFileSync
 } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { gzipSync } from 'node:zlib'
 import { join, resolve } from 'node:path'
 import { DataError } from '../../src/errors.js'
 import { evaluateInputs } from '../../__fixtures__/evaluation.js'
+import { openRecordReader } from '../../src/data/open-reader.js'
 import { comparePartNames } from '../../src/data/part-folder.js'
 import { pythonFloatText } from '../../src/data/python-float-text.js'
 import type { EvaluationReport } from '../../src/report/report.js'
@@ -150,12 +152,49 @@ describe('Parquet', () => {
     expect(figures(both)).toEqual(figures(joined))
   })
 
+  it('reads int64 ids to the edges (past 2^53, negative) and decimal(38, 4) amounts stored as bytes, exactly as their CSV text', async () => {
+    const inputs = {
+      'candidate-predictions': 'candidate-edges.csv',
+      'champion-predictions': '',
+      'id-column': 'id'
+    }
+    const csv = await run({ ...inputs, 'test-set': 'test-edges.csv' })
+    const parquet = await run({ ...inputs, 'test-set': 'test-edges.parquet' })
+    expect(figures(parquet)).toEqual(figures(csv))
+    expect(parquet.test_set.rows).toBe(7)
+    // A boolean label, written True/False as pandas writes it.
+    const flags = {
+      ...inputs,
+      'label-column': 'flag',
+      'positive-label': 'True'
+    }
+    expect(
+      figures(await run({ ...flags, 'test-set': 'test-edges.parquet' }))
+    ).toEqual(figures(await run({ ...flags, 'test-set': 'test-edges.csv' })))
+    expect(figures(parquet)).not.toEqual(
+      figures(
+        await run({
+          ...flags,
+          'test-set': 'test-edges.csv',
+          'positive-label': 'False'
+        })
+      )
+    )
+    // Every id met its prediction (a missing one would have stopped the run).
+    expect(parquet.candidate.metrics).toMatchObject({ tp: 3, fn: 1, fp: 1 })
+  })
+
   it('refuses a null label, cost, id or score with the words of an empty CSV cell, naming the row', async () => {
     expect(await errorOf({ 'test-set': 'test-null-label.parquet' })).toBe(
       "test-null-label.parquet: row 5: empty value in label column 'label'; every row needs its true class"
     )
     expect(await errorOf({ 'test-set': 'test-null-amount.parquet' })).toBe(
       "test-null-amount.parquet: row 1501: empty value in cost column 'amount' (input 'cost-false-negative'); every row needs a number there"
+    )
+    expect(
+      await errorOf({ 'test-set': 'test-null-amount-plain.parquet' })
+    ).toBe(
+      "test-null-amount-plain.parquet: row 1501: empty value in cost column 'amount' (input 'cost-false-negative'); every row needs a number there"
     )
     expect(
       await errorOf({ 'test-set': 'test-null-id.parquet', 'id-column': 'id' })
@@ -214,6 +253,44 @@ describe('Parquet', () => {
     expect(await errorOf({ 'candidate-predictions': 'cut.parquet' })).toMatch(
       /^cut\.parquet: is not a complete Parquet file/
     )
+  })
+
+  it('reads a damaged Parquet file to a DataError or to the end, never to a crash', () => {
+    const whole = readFileSync(join(dir, 'champion.parquet'))
+    let seed = 11
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31
+      return seed % n
+    }
+    const outcomes = new Set<string>()
+    for (let k = 0; k < 300; k++) {
+      const bytes = Buffer.from(whole)
+      // Damage the pages and the footer, not the magic bytes.
+      for (let j = 0; j < 1 + random(4); j++)
+        bytes[4 + random(bytes.length - 12)] = random(256)
+      const path = join(dir, 'damaged.parquet')
+      writeFileSync(path, bytes)
+      try {
+        const reader = openRecordReader(path)
+        try {
+          const id = reader.bind('id', 'id-column')
+          const score = reader.bind('prediction', 'prediction-column')
+          while (reader.next())
+            if (
+              reader.end[id] < reader.start[id] ||
+              reader.end[score] < reader.start[score]
+            )
+              throw new Error('a field ends before it starts')
+        } finally {
+          reader.close()
+        }
+        outcomes.add('read')
+      } catch (error) {
+        if (!(error instanceof DataError)) throw error
+        outcomes.add('DataError')
+      }
+    }
+    expect([...outcomes].sort()).toEqual(['DataError', 'read'])
   })
 
   it("records the test set's sha256 over the file's bytes", async () => {
@@ -313,6 +390,34 @@ describe('gzip', () => {
   it('refuses a gzip file cut short, and gzip bytes under a plain name', async () => {
     expect(await errorOf({ 'test-set': 'test-cut.csv.gz' })).toMatch(
       /^test-cut\.csv\.gz: is not a complete gzip file \(unexpected EOF\)/
+    )
+    // Stored (level 0) blocks: a changed byte is still valid deflate, and
+    // only the CRC-32 in the trailer tells; a cut trailer, only its length.
+    const stored = gzipSync(readFileSync(join(dir, 'test.csv')), { level: 0 })
+    const changed = Buffer.from(stored)
+    // A digit made another digit: a different amount, rows still well formed.
+    let at = Math.floor(changed.length / 2)
+    while (!(changed[at] >= 0x30 && changed[at] <= 0x38)) at++
+    changed[at] += 1
+    writeFileSync(join(dir, 'changed.csv.gz'), changed)
+    writeFileSync(join(dir, 'short.csv.gz'), stored.subarray(0, -3))
+    for (const name of ['changed.csv.gz', 'short.csv.gz'])
+      expect(await errorOf({ 'test-set': name })).toBe(
+        `${name}: is a damaged gzip file: its data does not match the CRC-32 and length at its end (cut short, or changed when copied?); check it with \`gzip -t\``
+      )
+    // Two members (`cat a.gz b.gz`) read as one file, as gunzip reads them.
+    const text = readFileSync(join(dir, 'test.csv'), 'utf8')
+    const cut = text.indexOf('\n', text.length / 2) + 1
+    writeFileSync(
+      join(dir, 'members.csv.gz'),
+      Buffer.concat([gzipSync(text.slice(0, cut)), gzipSync(text.slice(cut))])
+    )
+    expect(figures(await run({ 'test-set': 'members.csv.gz' }))).toEqual(
+      figures(await run({}))
+    )
+    writeFileSync(join(dir, 'stored.csv.gz'), stored)
+    expect(figures(await run({ 'test-set': 'stored.csv.gz' }))).toEqual(
+      figures(await run({}))
     )
     copyFileSync(join(dir, 'test.csv.gz'), join(dir, 'zipped.csv'))
     expect(await errorOf({ 'test-set': 'zipped.csv' })).toBe(

@@ -17,6 +17,12 @@
  * - a null as an empty field, so a null label, id, score or cost is refused
  *   with the same words as an empty CSV cell, naming the row.
  *
+ * Memory: one row group's compressed chunk of each bound column, and one
+ * decoded page of each; flat in the number of rows, and bounded by the
+ * writer's row-group size (pyarrow: 1Mi rows; Spark: 128 MB per group).
+ * A score column stored as DOUBLE can be bound as a number instead
+ * (`bindNumber`), skipping the text.
+ *
  * Dates, timestamps, nested and repeated columns are refused when bound,
  * naming the column and its type. Why hyparquet, and the figures, are in
  * bench/parquet-readers.md.
@@ -24,7 +30,7 @@
 
 import { closeSync, readSync } from 'node:fs'
 import * as zlib from 'node:zlib'
-import { parquetMetadata, parquetSchema } from 'hyparquet'
+import { parquetMetadata, parquetSchema } from 'hyparquet/src/metadata.js'
 import type {
   ColumnChunk,
   CompressionCodec,
@@ -32,6 +38,7 @@ import type {
   DataReader,
   DecodedArray,
   FileMetaData,
+  PageHeader,
   SchemaElement,
   SchemaTree
 } from 'hyparquet'
@@ -41,6 +48,7 @@ import {
   readDataPage,
   readDataPageV2
 } from 'hyparquet/src/datapage.js'
+import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { readPlain } from 'hyparquet/src/plain.js'
 import { DataError } from '../errors.js'
 import {
@@ -74,6 +82,10 @@ const READ_CODECS = new Set<CompressionCodec>([
   'BROTLI',
   ...(zstd ? (['ZSTD'] as const) : [])
 ])
+
+/** The largest page accepted (writers make about 1 MiB), and its most values. */
+const MAX_PAGE_BYTES = 256 << 20
+const MAX_PAGE_VALUES = 64 << 20
 
 const TRUE = new TextEncoder().encode('True')
 const FALSE = new TextEncoder().encode('False')
@@ -120,6 +132,86 @@ function valueKind(element: SchemaElement): ValueKind | string {
   }
 }
 
+/**
+ * An INT64 array seen as pairs of 32-bit halves: reading a BigInt64Array
+ * element makes a BigInt on the heap, the slow part of reading int64 ids,
+ * labels and cents; the halves make a double with no allocation.
+ */
+function int64Pairs(values: DecodedArray | undefined): Int32Array | undefined {
+  return values instanceof BigInt64Array
+    ? new Int32Array(values.buffer, values.byteOffset, values.length * 2)
+    : undefined
+}
+
+/** Element `index` of int64 pairs: a number when exact (below 2^53), else a bigint. */
+function int64At(pairs: Int32Array, index: number): number | bigint {
+  // Typed arrays are in the platform's byte order: little-endian on every
+  // platform Node runs actions on, so the low half comes first.
+  const low = pairs[index * 2] >>> 0
+  const high = pairs[index * 2 + 1]
+  if (high >= -0x200000 && high < 0x200000) return high * 4294967296 + low
+  return (BigInt(high) << 32n) | BigInt(low)
+}
+
+/**
+ * A data page (v1) of a flat column in the encodings writers use (plain,
+ * dictionary), as hyparquet's readDataPage reads it but with typed arrays:
+ * its definition levels in a Uint8Array (none when the page has no null)
+ * and dictionary keys in an Int32Array. hyparquet decodes both into plain
+ * JS arrays, the largest cost of reading a nullable column (pandas and
+ * Spark columns are nullable even when no value is null). Undefined for
+ * another encoding: hyparquet's own reader takes it.
+ */
+function readFlatPage(
+  bytes: Uint8Array,
+  header: NonNullable<PageHeader['data_page_header']>,
+  decoder: ColumnDecoder,
+  maxDefinition: number
+):
+  | { definitionLevels: Uint8Array | undefined; dataPage: DecodedArray }
+  | undefined {
+  const { encoding } = header
+  const dictionary =
+    encoding === 'PLAIN_DICTIONARY' || encoding === 'RLE_DICTIONARY'
+  if ((encoding !== 'PLAIN' && !dictionary) || maxDefinition > 1)
+    return undefined
+  if (decoder.type === 'BOOLEAN' && dictionary) return undefined
+  const reader: DataReader = {
+    view: new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength),
+    offset: 0
+  }
+  let definitions: Uint8Array | undefined
+  let nulls = 0
+  if (maxDefinition === 1) {
+    definitions = new Uint8Array(header.num_values)
+    readRleBitPackedHybrid(reader, 1, definitions)
+    for (let i = 0; i < definitions.length; i++)
+      if (definitions[i] !== 1) nulls++
+    if (nulls === 0) definitions = undefined
+  }
+  const count = header.num_values - nulls
+  if (!dictionary)
+    return {
+      definitionLevels: definitions,
+      dataPage: readPlain(
+        reader,
+        decoder.type,
+        count,
+        decoder.element.type_length
+      )
+    }
+  const width = reader.view.getUint8(reader.offset++)
+  const keys = new Int32Array(count)
+  if (width > 0)
+    readRleBitPackedHybrid(
+      reader,
+      width,
+      keys,
+      reader.view.byteLength - reader.offset
+    )
+  return { definitionLevels: definitions, dataPage: keys }
+}
+
 /** A big-endian two's complement integer (a DECIMAL stored as bytes). */
 function signedBigInt(bytes: Uint8Array): bigint {
   let value = 0n
@@ -153,16 +245,21 @@ class ColumnCursor {
   private chunkEnd = 0
   private dictionary: DecodedArray | undefined
   private values: DecodedArray = []
-  private definitions: number[] | undefined
+  private definitions: ArrayLike<number> | undefined
   private dictionaryEncoded = false
   private pageRows = 0
   private rowInPage = 0
   private valueIndex = 0
+  /** An INT64 page or dictionary as 32-bit halves (see int64At). */
+  private valuePairs: Int32Array | undefined
+  private dictionaryPairs: Int32Array | undefined
 
   constructor(
     readonly name: string,
     readonly kind: ValueKind,
-    readonly schemaPath: SchemaTree[]
+    readonly schemaPath: SchemaTree[],
+    /** Bound with `bindNumber`: the value is given as a number. */
+    readonly asNumber: boolean
   ) {
     const element = schemaPath[schemaPath.length - 1].element
     this.maxDefinition = schemaPath
@@ -184,7 +281,13 @@ class ColumnCursor {
   }
 
   /** Reads this column's chunk of a row group from the file. */
-  load(fd: number, chunk: ColumnChunk, path: string, group: number): void {
+  load(
+    fd: number,
+    fileSize: number,
+    chunk: ColumnChunk,
+    path: string,
+    group: number
+  ): void {
     const meta = chunk.meta_data
     if (!meta || chunk.file_path)
       throw new DataError(
@@ -205,6 +308,12 @@ class ColumnCursor {
         ? dictionaryOffset
         : Number(meta.data_page_offset)
     const length = Number(meta.total_compressed_size)
+    if (!(start >= 4 && length >= 0 && start + length <= fileSize))
+      throw new DataError(
+        path,
+        undefined,
+        `row group ${group + 1}: column ${shown(this.name)} is said to lie outside the file (bytes ${start} to ${start + length} of ${fileSize}); the file is damaged`
+      )
     if (this.chunk.length < length) this.chunk = Buffer.allocUnsafe(length)
     let got = 0
     try {
@@ -244,10 +353,16 @@ class ColumnCursor {
     if (definitions && definitions.length > 0) {
       if (definitions[row] !== this.maxDefinition) return undefined
     }
-    const value = this.values[this.valueIndex++]
-    return this.dictionaryEncoded
-      ? (this.dictionary as unknown[])[value as number]
-      : value
+    const index = this.valueIndex++
+    if (this.dictionaryEncoded) {
+      const key = this.values[index] as number
+      return this.dictionaryPairs
+        ? int64At(this.dictionaryPairs, key)
+        : (this.dictionary as unknown[])[key]
+    }
+    return this.valuePairs
+      ? int64At(this.valuePairs, index)
+      : this.values[index]
   }
 
   private nextPage(): void {
@@ -256,6 +371,20 @@ class ColumnCursor {
       throw new Error(`column ${this.name} has fewer values than its row group`)
     const header = parquetHeader(reader)
     const size = header.compressed_page_size
+    // A damaged or hostile header must not make the reader allocate what
+    // it says (an uncompressed size of 2 GiB): pages are about 1 MiB.
+    const counts = [
+      header.data_page_header?.num_values,
+      header.data_page_header_v2?.num_values,
+      header.dictionary_page_header?.num_values
+    ]
+    if (
+      !(size >= 0 && reader.offset + size <= this.chunkEnd) ||
+      !(header.uncompressed_page_size >= 0) ||
+      header.uncompressed_page_size > MAX_PAGE_BYTES ||
+      counts.some((n) => n !== undefined && !(n >= 0 && n <= MAX_PAGE_VALUES))
+    )
+      throw new Error('a page header with impossible sizes')
     const compressed = this.chunk.subarray(reader.offset, reader.offset + size)
     reader.offset += size
     const decoder = this.decoder
@@ -275,11 +404,15 @@ class ColumnCursor {
         header.dictionary_page_header!.num_values,
         decoder.element.type_length
       )
+      this.dictionaryPairs = int64Pairs(this.dictionary)
       return
     }
     let encoding: string
     let rows: number
-    let page: { definitionLevels: number[] | undefined; dataPage: DecodedArray }
+    let page: {
+      definitionLevels: ArrayLike<number> | undefined
+      dataPage: DecodedArray
+    }
     if (header.type === 'DATA_PAGE') {
       const daph = header.data_page_header!
       const bytes = decompressPage(
@@ -288,7 +421,9 @@ class ColumnCursor {
         decoder.codec,
         decoder.compressors
       )
-      page = readDataPage(bytes, daph, decoder)
+      page =
+        readFlatPage(bytes, daph, decoder, this.maxDefinition) ??
+        readDataPage(bytes, daph, decoder)
       encoding = daph.encoding
       rows = daph.num_values
     } else if (header.type === 'DATA_PAGE_V2') {
@@ -305,6 +440,7 @@ class ColumnCursor {
         `column ${this.name} has a dictionary-encoded page but no dictionary`
       )
     this.values = page.dataPage
+    this.valuePairs = int64Pairs(page.dataPage)
     this.definitions = page.definitionLevels
     this.pageRows = rows
     this.rowInPage = 0
@@ -320,6 +456,7 @@ export class ParquetReader implements RecordReader {
   bytes: Uint8Array = new Uint8Array(256)
   start = new Int32Array(0)
   end = new Int32Array(0)
+  numbers = new Float64Array(0)
   readonly metadata: FileMetaData
   private fd: number | undefined
   private readonly size: number
@@ -377,8 +514,17 @@ export class ParquetReader implements RecordReader {
     return this.names.includes(field)
   }
 
-  bind(field: string, input: string): number {
-    const bound = this.cursors.findIndex((cursor) => cursor.name === field)
+  bindNumber(field: string, input: string): number | undefined {
+    const node = this.columns.find((column) => column.element.name === field)
+    if (!node || node.children.length > 0) return undefined
+    if (valueKind(node.element) !== 'double') return undefined
+    return this.bind(field, input, true)
+  }
+
+  bind(field: string, input: string, asNumber = false): number {
+    const bound = this.cursors.findIndex(
+      (cursor) => cursor.name === field && cursor.asNumber === asNumber
+    )
     if (bound >= 0) return bound
     const node = this.columns.find((column) => column.element.name === field)
     if (!node) {
@@ -407,13 +553,16 @@ export class ParquetReader implements RecordReader {
         `column ${shown(field)} (from input '${input}') holds ${kind}, which champion-gate does not read as ids, labels, scores or costs; write it as a string or a number column`
       )
     }
-    const cursor = new ColumnCursor(field, kind as ValueKind, [
-      parquetSchema(this.metadata),
-      node
-    ])
+    const cursor = new ColumnCursor(
+      field,
+      kind as ValueKind,
+      [parquetSchema(this.metadata), node],
+      asNumber
+    )
     this.cursors.push(cursor)
     this.start = new Int32Array(this.cursors.length)
     this.end = new Int32Array(this.cursors.length)
+    this.numbers = new Float64Array(this.cursors.length)
     return this.cursors.length - 1
   }
 
@@ -437,6 +586,14 @@ export class ParquetReader implements RecordReader {
         throw this.damaged(error, cursor)
       }
       this.start[slot] = offset
+      if (cursor.asNumber) {
+        // A number stays one; only a null or a NaN is written, as text.
+        this.numbers[slot] = value === undefined ? NaN : (value as number)
+        if (value === value && value !== undefined) {
+          this.end[slot] = offset
+          continue
+        }
+      }
       if (value !== undefined && value !== null)
         offset = this.write(cursor, value, offset)
       this.end[slot] = offset
@@ -466,7 +623,7 @@ export class ParquetReader implements RecordReader {
           undefined,
           `row group ${this.group + 1} has no chunk for column ${shown(cursor.name)}; the file is damaged`
         )
-      cursor.load(this.fd, chunk, this.path, this.group)
+      cursor.load(this.fd, this.size, chunk, this.path, this.group)
     }
     this.rowsLeftInGroup = Number(group.num_rows)
     return true
@@ -484,13 +641,18 @@ export class ParquetReader implements RecordReader {
       }
       case 'bool':
         return this.writeBytes(value ? TRUE : FALSE, offset)
-      case 'int':
+      case 'int': {
+        // Most integers are safe doubles: their digits written directly,
+        // without making a string (a bigint's toString is slow).
+        const n = Number(value)
+        if (Number.isSafeInteger(n)) return this.writeInteger(n, offset)
         text = String(value)
         break
+      }
       case 'uint':
         text =
-          typeof value === 'bigint'
-            ? BigInt.asUintN(64, value).toString()
+          cursor.element.type === 'INT64'
+            ? BigInt.asUintN(64, BigInt(value as number | bigint)).toString()
             : String((value as number) >>> 0)
         break
       case 'double':
@@ -514,6 +676,32 @@ export class ParquetReader implements RecordReader {
     // Number text is ASCII: one byte per character.
     for (let i = 0; i < length; i++) bytes[offset + i] = text.charCodeAt(i)
     return offset + length
+  }
+
+  private writeInteger(value: number, offset: number): number {
+    this.reserve(offset + 17)
+    const bytes = this.bytes
+    if (value < 0) {
+      bytes[offset++] = 45
+      value = -value
+    }
+    let digits = 1
+    for (let power = 10; power <= value && digits < 16; power *= 10) digits++
+    if (value >= 1e16) digits = String(value).length
+    let at = offset + digits
+    // Below 2^31 the digits come from int32 division, the fast case.
+    while (value >= 0x80000000) {
+      const next = Math.floor(value / 10)
+      bytes[--at] = 48 + (value - next * 10)
+      value = next
+    }
+    let small = value | 0
+    do {
+      const next = (small / 10) | 0
+      bytes[--at] = 48 + (small - next * 10)
+      small = next
+    } while (small > 0)
+    return offset + digits
   }
 
   private writeBytes(source: Uint8Array, offset: number): number {

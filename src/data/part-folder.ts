@@ -105,7 +105,13 @@ export function listParts(folder: string): string[] {
 export class PartFolderReader implements RecordReader {
   private current: RecordReader
   private index = 0
-  private readonly fields: { field: string; input: string }[] = []
+  private readonly fields: {
+    field: string
+    input: string
+    asNumber: boolean
+  }[] = []
+  /** Per slot: the current part gives it as a number (see RecordReader.bindNumber). */
+  private numeric: boolean[] = []
   /** Slot in the current part of each folder slot. */
   private slots: number[] = []
 
@@ -151,18 +157,35 @@ export class PartFolderReader implements RecordReader {
 
   start = new Int32Array(0)
   end = new Int32Array(0)
+  numbers = new Float64Array(0)
 
   has(field: string): boolean {
     return this.current.has(field)
   }
 
+  bindNumber(field: string, input: string): number | undefined {
+    const slot = this.current.bindNumber?.(field, input)
+    return slot === undefined ? undefined : this.add(field, input, true, slot)
+  }
+
   bind(field: string, input: string): number {
-    const known = this.fields.findIndex((f) => f.field === field)
+    const known = this.fields.findIndex((f) => f.field === field && !f.asNumber)
     if (known >= 0) return known
-    this.slots.push(this.current.bind(field, input))
-    this.fields.push({ field, input })
+    return this.add(field, input, false, this.current.bind(field, input))
+  }
+
+  private add(
+    field: string,
+    input: string,
+    asNumber: boolean,
+    slot: number
+  ): number {
+    this.slots.push(slot)
+    this.numeric.push(asNumber)
+    this.fields.push({ field, input, asNumber })
     this.start = new Int32Array(this.fields.length)
     this.end = new Int32Array(this.fields.length)
+    this.numbers = new Float64Array(this.fields.length)
     return this.fields.length - 1
   }
 
@@ -171,10 +194,12 @@ export class PartFolderReader implements RecordReader {
       if (this.index + 1 >= this.partPaths.length) return false
       this.openNext()
     }
-    const { start, end } = this.current
+    const { start, end, numbers } = this.current
     for (let k = 0; k < this.slots.length; k++) {
       this.start[k] = start[this.slots[k]]
       this.end[k] = end[this.slots[k]]
+      // NaN: the field's text is in `bytes` (see RecordReader.bindNumber).
+      this.numbers[k] = this.numeric[k] ? numbers![this.slots[k]] : NaN
     }
     return true
   }
@@ -198,8 +223,14 @@ export class PartFolderReader implements RecordReader {
         `is ${format}, but the folder's first part ${shown(basename(this.partPaths[0]))} is ${first}; all parts of a folder must have one format`
       )
     }
-    this.slots = this.fields.map(({ field, input }) =>
-      this.current.bind(field, input)
-    )
+    this.slots = []
+    this.numeric = []
+    for (const { field, input, asNumber } of this.fields) {
+      const slot = asNumber
+        ? this.current.bindNumber?.(field, input)
+        : undefined
+      this.numeric.push(slot !== undefined)
+      this.slots.push(slot ?? this.current.bind(field, input))
+    }
   }
 }

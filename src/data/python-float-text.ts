@@ -14,6 +14,16 @@ export function pythonFloatText(x: number, single = false): string {
   if (x === Infinity) return 'inf'
   if (x === -Infinity) return '-inf'
   if (x === 0) return Object.is(x, -0) ? '-0.0' : '0.0'
+  if (!single) {
+    // The common case, fast: JavaScript's own shortest digits are Python's,
+    // and from 1e-4 up to 1e16 both write them in fixed notation (only
+    // Python adds `.0` to a whole number).
+    const absolute = x < 0 ? -x : x
+    if (absolute >= 1e-4 && absolute < 1e16) {
+      const text = String(x)
+      if (!text.includes('e')) return text.includes('.') ? text : `${text}.0`
+    }
+  }
   // toExponential() with no argument gives the shortest digits that round
   // trip as a double; a float32 needs the shortest that round trip through
   // Math.fround, found by trying each precision a float32 can need.

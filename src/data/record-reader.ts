@@ -18,6 +18,17 @@ export interface RecordReader {
   readonly parts?: number
   /** Binds a field by name; throws a DataError naming the file and the fields it has. */
   bind(field: string, input: string): number
+  /**
+   * Binds a field as a number, for a format that stores it as one (a
+   * Parquet DOUBLE): after `next()`, `numbers[slot]` is the value, or NaN
+   * when the field has no number (a null, a NaN), and then the field's text
+   * is in `bytes` as for `bind`. Absent, or undefined for a field not
+   * stored as a double: bind it as text. Saves writing a double as text only
+   * to parse it back (the score column of a Parquet file).
+   */
+  bindNumber?(field: string, input: string): number | undefined
+  /** The values of fields bound with `bindNumber`, by slot. */
+  readonly numbers?: Float64Array
   /** True when the file has this field (a column, a key, …). */
   has(field: string): boolean
   /** Moves to the next record; false at the end. */

@@ -15,6 +15,7 @@ import {
   parseNumberBytes,
   parseNumberText
 } from './parse-number.js'
+import { pythonFloatText } from './python-float-text.js'
 import { shown } from './shown-value.js'
 import { errorAt, errorAtPosition, type RecordReader } from './record-reader.js'
 
@@ -61,6 +62,13 @@ export class ScoreParser {
         `${shown(text)} in '${this.column}' ${problem}`
       )
     return this.other(text)
+  }
+
+  /** A score stored as a number (see RecordReader.bindNumber): read as `parse` reads its text. */
+  parseNumber(value: number): number {
+    if (value === this.positiveNumber) return HARD_POSITIVE
+    if (value >= 0 && value <= 1) return value
+    return this.other(pythonFloatText(value))
   }
 
   /** The values that were neither probabilities nor the positive label, with where each first appeared. */

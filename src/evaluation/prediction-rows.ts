@@ -46,6 +46,8 @@ export class PredictionReader {
   readonly joinsById: boolean
   rows = 0
   private readonly scoreSlot: number
+  /** The score column is bound as a number (a Parquet double): see RecordReader.bindNumber. */
+  private readonly scoreIsNumber: boolean
   private readonly idSlot: number
   /** For a folder of parts: the sha256 of its parts' bytes, in order. */
   private readonly hash?: Hash
@@ -68,7 +70,13 @@ export class PredictionReader {
       file.path,
       hash ? { onBytes: (chunk) => hash.update(chunk) } : {}
     )
-    this.scoreSlot = this.reader.bind(predictionColumn, 'prediction-column')
+    const numeric = this.reader.bindNumber?.(
+      predictionColumn,
+      'prediction-column'
+    )
+    this.scoreIsNumber = numeric !== undefined
+    this.scoreSlot =
+      numeric ?? this.reader.bind(predictionColumn, 'prediction-column')
     // A predictions document from `mlflow models predict` has no ids: its
     // items are in test-set order, so it is matched by position.
     this.joinsById =
@@ -81,15 +89,9 @@ export class PredictionReader {
   readCodesInOrder(out: Uint8Array, limit: number, threshold: number): number {
     const reader = this.reader
     const slot = this.scoreSlot
-    const scores = this.scores
     let count = 0
     while (count < limit && reader.next()) {
-      const score = scores.parse(
-        reader.bytes,
-        reader.start[slot],
-        reader.end[slot]
-      )
-      out[count] = decisionCode(score, threshold)
+      out[count] = decisionCode(this.score(slot), threshold)
       count++
     }
     this.rows += count
@@ -105,7 +107,6 @@ export class PredictionReader {
     const reader = this.reader
     const scoreSlot = this.scoreSlot
     const idSlot = this.idSlot
-    const scores = this.scores
     // Try the next row first while the file follows the test set's order.
     let expected = 0
     let inOrder = true
@@ -131,16 +132,19 @@ export class PredictionReader {
       }
       inOrder = row === expected
       expected = row + 1
-      out[row] = decisionCode(
-        scores.parse(
-          reader.bytes,
-          reader.start[scoreSlot],
-          reader.end[scoreSlot]
-        ),
-        threshold
-      )
+      out[row] = decisionCode(this.score(scoreSlot), threshold)
       this.rows++
     }
+  }
+
+  /** The current record's score (see ScoreParser). */
+  private score(slot: number): number {
+    const reader = this.reader
+    if (this.scoreIsNumber) {
+      const value = reader.numbers![slot]
+      if (value === value) return this.scores.parseNumber(value)
+    }
+    return this.scores.parse(reader.bytes, reader.start[slot], reader.end[slot])
   }
 
   /** Where an id first appears in this file (for the duplicate message: reads the file again). */

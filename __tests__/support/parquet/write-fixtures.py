@@ -126,9 +126,23 @@ def with_null(column, row):
 
 pq.write_table(with_null("label", 4), path("test-null-label.parquet"), row_group_size=700)
 pq.write_table(with_null("amount", 1500), path("test-null-amount.parquet"), row_group_size=700)
+pq.write_table(with_null("amount", 1500), path("test-null-amount-plain.parquet"), row_group_size=700, use_dictionary=False)
 pq.write_table(with_null("id", 9), path("test-null-id.parquet"), row_group_size=700)
 scores = [None if k == 6 else v for k, v in enumerate(candidate)]
 pq.write_table(prediction(scores), path("candidate-null.parquet"))
 words = ["high" if k == 2 else str(v) for k, v in enumerate(candidate)]
 pq.write_table(pa.table({"id": pa.array(ids, pa.int64()), "prediction": pa.array(words, pa.string())}), path("candidate-words.parquet"))
 shutil.copy(path("candidate.parquet"), path("candidate-named.csv"))
+
+# Ids past 2^53 (int64 to the edges), and amounts as decimal(38, 4) (stored
+# as fixed-length bytes), negative ones too: each must meet its CSV text.
+big_ids = [2**63 - 1, -(2**63), 2**53 + 1, -(2**53) - 5, 0, 7, 123456789012345678]
+wide = [Decimal("-1234.5600"), Decimal("0.0001"), Decimal("98765.4321"), Decimal("-0.5000"), Decimal("1.0000"), Decimal("0"), Decimal("42.4200")]
+edge_labels = [1, 0, 1, 1, 0, 1, 0]
+pq.write_table(
+    pa.table({"id": pa.array(big_ids, pa.int64()), "label": pa.array(edge_labels, pa.int8()), "flag": pa.array([v == 1 for v in edge_labels]), "amount": pa.array(wide, pa.decimal128(38, 4))}),
+    path("test-edges.parquet"),
+)
+pd.DataFrame({"id": [str(i) for i in big_ids], "label": edge_labels, "flag": [v == 1 for v in edge_labels], "amount": [str(a) for a in wide]}).to_csv(path("test-edges.csv"), index=False)
+edge_scores = [0.9, 0.2, 0.7, 0.1, 0.6, 0.55, 0.3]
+pd.DataFrame({"id": [str(i) for i in reversed(big_ids)], "prediction": list(reversed(edge_scores))}).to_csv(path("candidate-edges.csv"), index=False)
