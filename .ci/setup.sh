@@ -2,17 +2,19 @@
 # Installs what champion-gate's demo and tests need on a fresh machine, and
 # nothing twice: Debian packages (Chromium for the rendered-report test,
 # python3-venv and curl for the MLflow server, emoji fonts so screenshots
-# show ✅ and ❌), npm packages, and the pinned
-# Python venv with MLflow and scikit-learn. Idempotent; safe as root in CI.
+# show ✅ and ❌, Java 17 for the PySpark scoring test), npm packages, and the
+# pinned Python venv with MLflow, scikit-learn and PySpark. Idempotent; safe
+# as root in CI.
 #   bash .ci/setup.sh            everything
-#   bash .ci/setup.sh --demo     without the browser
+#   bash .ci/setup.sh --demo     without the browser and Java
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$root"
 start=$SECONDS
 
 packages=(python3-venv curl)
-[ "${1:-}" = "--demo" ] || packages+=(chromium fonts-noto-color-emoji)
+# Spark 4 runs on Java 17 or 21; Debian 12 ships 17 (headless: no X libraries).
+[ "${1:-}" = "--demo" ] || packages+=(chromium fonts-noto-color-emoji openjdk-17-jre-headless)
 missing=()
 for p in "${packages[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
