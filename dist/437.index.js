@@ -1,5 +1,5 @@
 export const id = 437;
-export const ids = [437];
+export const ids = [437,854];
 export const modules = {
 
 /***/ 4437:
@@ -10,24 +10,35 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   runGateMode: () => (/* binding */ runGateMode)
 /* harmony export */ });
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6257);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
-/* harmony import */ var _registry_evidence_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(5690);
-/* harmony import */ var _registry_connect_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9721);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(311);
-/* harmony import */ var _model_evaluation_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2628);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
+/* harmony import */ var _registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5690);
+/* harmony import */ var _registry_connect_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1854);
+/* harmony import */ var _registry_mlflow_client_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(812);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(3564);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(311);
+/* harmony import */ var _model_evaluation_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5171);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(1073);
 /**
  * `mode: gate`: evaluate the candidate against the champion and, on a win,
  * move the champion alias to it. Fail closed: nothing is written before the
- * verdict, and the writes come last, in an order that a re-run completes:
+ * verdict, and the writes come last, under the promotion lock (shared by
+ * every run on the registry, see src/registry/promotion-lock.ts), in an
+ * order that a re-run completes:
  *
- *   1. (a logged model that passed the floors) register it, set @candidate
- *   2. re-read @champion; if it moved since the evaluation, stop: another run won
- *   3. tag the candidate with the evidence
+ *   1. take the lock; re-read @champion: if it moved since the evaluation,
+ *      another run won; stop before writing anything
+ *   2. (a logged model that passed the floors) register it, or find the
+ *      version an earlier run registered from the same source; set @candidate
+ *   3. tag the candidate with the evidence, removing an earlier verdict's
  *   4. @previous-champion → the old champion
  *   5. @champion → the candidate
+ *   6. release the lock
  *
- * On a reject only the evidence tags are written (a registered candidate),
- * and no alias moves. On a pull_request event nothing is written at all.
+ * On a reject only the evidence tags are written (and, for a logged model
+ * that passed the floors, its registration), and no serving alias moves. On
+ * an event about a pull request nothing is written at all.
  */
 
 
@@ -35,14 +46,19 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target']);
+
+
+
+
 async function runGateMode(inputs, env, run) {
-    const registry = (0,_registry_connect_js__WEBPACK_IMPORTED_MODULE_2__.connectRegistry)(inputs, env);
-    const models = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Resolve the models at ${registry.shownUri}`, () => (0,_model_evaluation_js__WEBPACK_IMPORTED_MODULE_3__/* .resolveModels */ .LH)(registry, inputs));
+    (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .checkRegistryNames */ .U7)(inputs, (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .requireInput */ .oN)(inputs, 'model-name', 'the registered model whose champion alias is governed'));
+    const registry = (0,_registry_connect_js__WEBPACK_IMPORTED_MODULE_3__.connectRegistry)(inputs, env);
+    const models = await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os(`Resolve the models at ${registry.shownUri}`, () => (0,_model_evaluation_js__WEBPACK_IMPORTED_MODULE_5__/* .resolveModels */ .LH)(registry, inputs));
     const outcome = {
         tracking_uri: registry.shownUri,
         champion_alias: inputs['champion-alias'],
         previous_champion_alias: inputs['previous-champion-alias'],
+        candidate_alias: inputs['candidate-alias'],
         alias_moved: false,
         new_champion_version: models.champion?.version ?? null,
         previous_champion_version: null
@@ -51,14 +67,33 @@ async function runGateMode(inputs, env, run) {
         models.candidate.version.version === models.champion?.version) {
         return unchangedReport(inputs, registry, models, run, outcome);
     }
-    const report = await (0,_model_evaluation_js__WEBPACK_IMPORTED_MODULE_3__/* .evaluateModels */ .eq)(inputs, env, run, registry, models);
+    if (models.candidate.kind === 'uri' && models.champion) {
+        // A re-run of a register-on-pass gate that promoted: the logged model
+        // already is the champion (read only; the writes look again under the lock).
+        const copy = await registeredCopyOf(registry, models.modelName, await registry.client.resolveModelSource(models.candidate.uri));
+        if (copy?.version === models.champion.version) {
+            return unchangedReport(inputs, registry, models, run, outcome);
+        }
+    }
+    let evaluated = inputs;
+    if (!models.champion && inputs['champion-predictions']) {
+        // No @champion in the registry: a file of "champion" predictions belongs
+        // to no champion, and the report and tags must not speak of one.
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`'${models.modelName}' has no @${inputs['champion-alias']}, so champion-predictions (${inputs['champion-predictions']}) is not used: the floors alone decide the first champion.`);
+        evaluated = { ...inputs, 'champion-predictions': undefined };
+    }
+    const report = await (0,_model_evaluation_js__WEBPACK_IMPORTED_MODULE_5__/* .evaluateModels */ .eq)(evaluated, env, run, registry, models);
     report.registry = outcome;
-    if (run.event && PULL_REQUEST_EVENTS.has(run.event)) {
-        report.notes.push(`On a ${run.event} event the gate evaluates only: nothing in the registry was changed.`);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`mode: gate on a ${run.event} event evaluates only; the registry is not written from pull requests.`);
+    if (evaluated !== inputs) {
+        report.notes.push(`'${models.modelName}' has no @${inputs['champion-alias']}: champion-predictions was not used.`);
+    }
+    const pullRequestEvent = (0,_run_context_js__WEBPACK_IMPORTED_MODULE_7__/* .pullRequestEventOf */ .i_)(env, (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'));
+    if (pullRequestEvent) {
+        report.notes.push(`On a ${pullRequestEvent} event the gate evaluates only: nothing in the registry was changed.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`mode: gate on a ${pullRequestEvent} event evaluates only; the registry is not written from pull requests.`);
         return { ...report, mode: 'evaluate' };
     }
-    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Record the verdict in the registry', () => writeVerdict(registry, inputs, models, report));
+    await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .group */ .Os('Record the verdict in the registry', () => writeVerdict(registry, inputs, models, report, run));
     return report;
 }
 /** Floors alone: a logged model is registered only if these pass. */
@@ -67,90 +102,226 @@ function floorsPass(report) {
         .filter((g) => g.name === 'min-net-benefit' || g.name === 'min-f1')
         .every((g) => g.passed);
 }
-async function writeVerdict(registry, inputs, models, report) {
+/**
+ * A promote of a version that a rollback moved @champion away from becomes
+ * a reject unless `allow-repromote` is set: the rollback was somebody's
+ * decision that this version should not serve.
+ */
+function refuseRepromotion(inputs, report, version) {
+    const rollback = (0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .rolledBackFrom */ .qe)(version.tags);
+    if (!rollback || report.decision !== 'promote')
+        return;
+    const when = [
+        rollback.at && `on ${rollback.at}`,
+        rollback.runUrl && `by ${rollback.runUrl}`,
+        rollback.reason && `(reason: ${rollback.reason})`
+    ]
+        .filter(Boolean)
+        .join(' ');
+    if (inputs['allow-repromote']) {
+        report.notes.push(`v${version.version} was rolled back from ${when}; allow-repromote is true, so it is promoted again.`);
+        return;
+    }
+    report.decision = 'reject';
+    report.reasons.push(`v${version.version} was rolled back from ${when}; it passes the gate, but is not promoted again without allow-repromote: true.`);
+}
+async function writeVerdict(registry, inputs, models, report, run) {
     const { client } = registry;
     const name = models.modelName;
+    const outcome = report.registry;
+    const championAlias = inputs['champion-alias'];
     const written = [];
     /** Set once this run registered the candidate: a re-run must name it, not register it again. */
     let registeredVersion;
     const failHalfway = (error) => {
         const cause = error instanceof Error ? error.message : String(error);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(written.length === 0
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(written.length === 0
             ? `${cause}\nNothing was written to the registry.`
             : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
                 (registeredVersion
-                    ? `To finish, run the gate again with candidate-version: ${registeredVersion} (with candidate-model-uri it would register the model once more).`
+                    ? `To finish, run the gate again with candidate-version: ${registeredVersion} (a re-run with candidate-model-uri finds that version too).`
                     : 'Run the job again to finish: each step is safe to repeat.'), { cause: error });
     };
-    let candidateVersion = models.candidate.kind === 'version'
-        ? models.candidate.version.version
-        : undefined;
-    if (models.candidate.kind === 'uri') {
-        if (!floorsPass(report)) {
-            report.notes.push(`${models.candidate.uri} failed the floors, so it was not registered.`);
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Not registering ${models.candidate.uri}: it failed the floors.`);
+    if (models.candidate.kind === 'uri' && !floorsPass(report)) {
+        report.notes.push(`${models.candidate.uri} failed the floors, so it was not registered.`);
+        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Not registering ${models.candidate.uri}: it failed the floors.`);
+        return;
+    }
+    if (models.candidate.kind === 'version') {
+        refuseRepromotion(inputs, report, models.candidate.version);
+    }
+    const { lock, writeMarginMs } = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_6__/* .takePromotionLock */ .iG)(client, inputs, name, run);
+    try {
+        // The champion may have moved while this run was scoring: another run
+        // won. Read under the lock, so no run can move it between this read and
+        // the writes below (except a person editing aliases by hand). Another
+        // run may also have created the registered model meanwhile.
+        const exists = models.registered ||
+            (await client.getRegisteredModel(name).catch(failHalfway)) !== undefined;
+        const current = exists
+            ? await client
+                .getModelVersionByAlias(name, championAlias)
+                .catch(failHalfway)
+            : undefined;
+        if (current?.version !== models.champion?.version) {
+            const was = models.champion ? `v${models.champion.version}` : 'nothing';
+            const now = current ? `v${current.version}` : 'nothing';
+            outcome.new_champion_version = current?.version ?? null;
+            if (report.decision === 'promote') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(`@${championAlias} of '${name}' moved from ${was} to ${now} while this run evaluated ${(0,_model_evaluation_js__WEBPACK_IMPORTED_MODULE_5__/* .describeCandidate */ .pq)(models.candidate)}; ` +
+                    `another run promoted first. Nothing was written to the registry by this run; ` +
+                    `a re-run compares against ${now === 'nothing' ? 'the floors alone' : now}.`);
+            }
+            report.notes.push(`@${championAlias} moved from ${was} to ${now} while this run evaluated; this reject compared against ${was}, so nothing was written to the registry. A re-run compares against ${now}.`);
             return;
         }
-        try {
-            if (!models.registered) {
-                await client.createRegisteredModel(name);
-                written.push(`created registered model '${name}'`);
+        let candidateVersion = models.candidate.kind === 'version'
+            ? models.candidate.version.version
+            : undefined;
+        if (models.candidate.kind === 'uri') {
+            const uri = models.candidate.uri;
+            let reused;
+            try {
+                // A create whose first try landed but whose answer was lost meets
+                // RESOURCE_ALREADY_EXISTS on its retry (creation by name cannot tell
+                // the two apart): either way the model now exists, which is all this
+                // step needs, and a copy registered by an earlier try is looked for.
+                const created = exists
+                    ? false
+                    : await createModelIfMissing(registry, name);
+                if (created)
+                    written.push(`created registered model '${name}'`);
+                const source = await client.resolveModelSource(uri);
+                reused =
+                    exists || !created
+                        ? await registeredCopyOf(registry, name, source)
+                        : undefined;
+                if (reused && reused.version === current?.version) {
+                    // Registered and promoted by an earlier run of this gate.
+                    outcome.new_champion_version = reused.version;
+                    report.notes.push(`${uri} is already registered as v${reused.version}, which is @${championAlias}: nothing was written.`);
+                    return;
+                }
+                if (reused) {
+                    candidateVersion = (await client.waitForModelVersionReady(name, reused.version)).version;
+                }
+                else {
+                    const created = await client.createModelVersion(name, source);
+                    registeredVersion = created.version;
+                    written.push(`registered ${uri} as v${created.version}`);
+                    const ready = await client.waitForModelVersionReady(name, created.version);
+                    candidateVersion = ready.version;
+                }
             }
-            const created = await client.registerModelVersion(name, models.candidate.uri);
-            registeredVersion = created.version;
-            written.push(`registered ${models.candidate.uri} as v${created.version}`);
-            const ready = await client.waitForModelVersionReady(name, created.version);
-            candidateVersion = ready.version;
-            await client.setAlias(name, inputs['candidate-alias'], candidateVersion);
-            written.push(`@${inputs['candidate-alias']} → v${candidateVersion}`);
+            catch (error) {
+                failHalfway(error);
+            }
+            if (reused) {
+                report.notes.push(`${uri} was already registered as v${candidateVersion}; that version is used, not registered again.`);
+                refuseRepromotion(inputs, report, reused);
+            }
+            else {
+                report.notes.push(`${uri} passed the floors and was registered as v${candidateVersion}.`);
+            }
+            report.candidate.version = candidateVersion;
+            report.candidate.model_uri = `models:/${name}/${candidateVersion}`;
+            report.candidate.url = registry.versionUrl(name, candidateVersion);
+            try {
+                await client.setAlias(name, inputs['candidate-alias'], candidateVersion);
+                written.push(`@${inputs['candidate-alias']} → v${candidateVersion}`);
+            }
+            catch (error) {
+                failHalfway(error);
+            }
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Candidate ${uri} is ${name} v${candidateVersion} (@${inputs['candidate-alias']}).`);
+        }
+        if (candidateVersion === undefined)
+            return;
+        try {
+            const fresh = (0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .evaluationTags */ .Kd)(report);
+            for (const [key, value] of Object.entries(fresh)) {
+                await client.setModelVersionTag(name, candidateVersion, key, value);
+            }
+            // Each verdict replaces the whole set of evidence tags it owns.
+            const existing = (await client.getModelVersion(name, candidateVersion))?.tags ?? {};
+            const cleared = [];
+            for (const key of (0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .staleEvaluationTagKeys */ .Q1)(existing, report)) {
+                try {
+                    await client.deleteModelVersionTag(name, candidateVersion, key);
+                }
+                catch (error) {
+                    // MLflow's basic-auth app asks MANAGE for deleting a tag, EDIT for
+                    // setting one: with EDIT only, the stale value is blanked instead.
+                    if (!(error instanceof _registry_mlflow_client_js__WEBPACK_IMPORTED_MODULE_4__/* .MlflowApiError */ .ge && error.status === 403)) {
+                        throw error;
+                    }
+                    await client.setModelVersionTag(name, candidateVersion, key, '');
+                    cleared.push(key);
+                }
+            }
+            if (cleared.length > 0) {
+                report.notes.push(`Tags of an earlier verdict that this one does not set were blanked, not deleted (deleting a tag needs MANAGE permission): ${cleared.join(', ')}.`);
+            }
+            written.push(`evidence tags (${_registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .TAG_PREFIX */ .C_}*) on v${candidateVersion}`);
+            if (report.decision !== 'promote')
+                return;
+            if (models.champion) {
+                await lock.ensureHeld(writeMarginMs);
+                await client.setAlias(name, inputs['previous-champion-alias'], models.champion.version);
+                written.push(`@${inputs['previous-champion-alias']} → v${models.champion.version}`);
+                outcome.previous_champion_version = models.champion.version;
+            }
+            else {
+                // No champion now (never set, or its version was deleted): a
+                // @previous-champion left from before still decides where a
+                // rollback goes, so the report names it.
+                const previous = await client.getModelVersionByAlias(name, inputs['previous-champion-alias']);
+                if (previous) {
+                    outcome.previous_champion_version = previous.version;
+                    report.notes.push(`'${name}' had no @${championAlias}, but @${inputs['previous-champion-alias']} still points at v${previous.version} from before; a rollback would move @${championAlias} there.`);
+                }
+            }
+            await lock.ensureHeld(writeMarginMs);
+            await client.setAlias(name, championAlias, candidateVersion);
+            written.push(`@${championAlias} → v${candidateVersion}`);
+            outcome.alias_moved = true;
+            outcome.new_champion_version = candidateVersion;
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Promoted: @${championAlias} of '${name}' now points at v${candidateVersion}.`);
         }
         catch (error) {
             failHalfway(error);
         }
-        report.candidate.version = candidateVersion;
-        report.candidate.model_uri = `models:/${name}/${candidateVersion}`;
-        report.candidate.url = registry.versionUrl(name, candidateVersion);
-        report.notes.push(`${models.candidate.uri} passed the floors and was registered as v${candidateVersion}.`);
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Registered ${models.candidate.uri} as ${name} v${candidateVersion} (@${inputs['candidate-alias']}).`);
     }
-    if (candidateVersion === undefined)
-        return;
-    if (report.decision === 'promote') {
-        // The champion may have moved while this run was scoring: another run won.
-        const current = await client
-            .getModelVersionByAlias(name, inputs['champion-alias'])
-            .catch(failHalfway);
-        if (current?.version !== models.champion?.version) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`@${inputs['champion-alias']} of '${name}' moved from ${models.champion ? `v${models.champion.version}` : 'nothing'} to ` +
-                `${current ? `v${current.version}` : 'nothing'} while this run evaluated ${(0,_model_evaluation_js__WEBPACK_IMPORTED_MODULE_3__/* .describeCandidate */ .pq)(models.candidate)}; ` +
-                `another run promoted first. No alias was moved${written.length > 0 ? ` (written before: ${written.join('; ')})` : ''}; ` +
-                (registeredVersion
-                    ? `run the gate again with candidate-version: ${registeredVersion} to compare it with the new champion.`
-                    : 'run the gate again to compare with the new champion.'));
-        }
+    finally {
+        if (written.length > 0)
+            outcome.written = written;
+        await lock.release();
     }
+}
+/** Creates the registered model; false when it turned out to exist already. */
+async function createModelIfMissing(registry, name) {
     try {
-        for (const [key, value] of Object.entries((0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_4__/* .evaluationTags */ .Kd)(report))) {
-            await client.setModelVersionTag(name, candidateVersion, key, value);
-        }
-        written.push(`evidence tags (${_registry_evidence_js__WEBPACK_IMPORTED_MODULE_4__/* .TAG_PREFIX */ .C_}*) on v${candidateVersion}`);
-        if (report.decision !== 'promote')
-            return;
-        const outcome = report.registry;
-        if (models.champion) {
-            await client.setAlias(name, inputs['previous-champion-alias'], models.champion.version);
-            written.push(`@${inputs['previous-champion-alias']} → v${models.champion.version}`);
-            outcome.previous_champion_version = models.champion.version;
-        }
-        await client.setAlias(name, inputs['champion-alias'], candidateVersion);
-        written.push(`@${inputs['champion-alias']} → v${candidateVersion}`);
-        outcome.alias_moved = true;
-        outcome.new_champion_version = candidateVersion;
-        _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Promoted: @${inputs['champion-alias']} of '${name}' now points at v${candidateVersion}.`);
+        await registry.client.createRegisteredModel(name);
+        return true;
     }
     catch (error) {
-        failHalfway(error);
+        if (error instanceof _registry_mlflow_client_js__WEBPACK_IMPORTED_MODULE_4__/* .MlflowApiError */ .ge &&
+            error.errorCode === 'RESOURCE_ALREADY_EXISTS')
+            return false;
+        throw error;
     }
+}
+/**
+ * The version of `name` an earlier run registered from the same source
+ * (and run), if any: a re-run of a register-on-pass gate uses it instead of
+ * registering another copy each time. The oldest such version wins.
+ */
+async function registeredCopyOf(registry, name, source) {
+    return (await registry.client.searchModelVersions(name))
+        .filter((v) => v.source === source.source &&
+        (source.runId === undefined || v.run_id === source.runId) &&
+        v.status !== 'FAILED_REGISTRATION')
+        .sort((a, b) => Number(a.version) - Number(b.version))[0];
 }
 function unchangedReport(inputs, registry, models, run, outcome) {
     const version = models.champion.version;
@@ -162,7 +333,7 @@ function unchangedReport(inputs, registry, models, run, outcome) {
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`v${version} is already @${inputs['champion-alias']}: nothing to do.`);
     return {
         schema: 1,
-        tool: { name: 'champion-gate', version: _version_js__WEBPACK_IMPORTED_MODULE_5__/* .VERSION */ .x },
+        tool: { name: 'champion-gate', version: _version_js__WEBPACK_IMPORTED_MODULE_9__/* .VERSION */ .x },
         mode: inputs.mode,
         model_name: models.modelName,
         decision: 'unchanged',
@@ -181,12 +352,301 @@ function unchangedReport(inputs, registry, models, run, outcome) {
 
 /***/ }),
 
+/***/ 1854:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  connectRegistry: () => (/* binding */ connectRegistry)
+});
+
+// UNUSED EXPORTS: hasTrackingServer
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
+var core = __webpack_require__(6257);
+// EXTERNAL MODULE: ./src/version.ts
+var version = __webpack_require__(311);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(3024);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(6752);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(3916);
+;// CONCATENATED MODULE: ./src/registry/dispatcher.ts
+/**
+ * The network under the registry client: which proxy a request goes through
+ * and which TLS certificates it trusts or presents, from the same environment
+ * variables MLflow's Python client (requests) reads, so a runner set up for
+ * `mlflow` works for this action unchanged.
+ *
+ * Proxies (requests' `trust_env`, and `@actions/http-client`):
+ * - `https_proxy` / `HTTPS_PROXY` for https tracking URIs, `http_proxy` /
+ *   `HTTP_PROXY` for http ones, and only so: an https server with only
+ *   HTTP_PROXY set is reached directly, as requests and @actions/http-client
+ *   do (undici's own EnvHttpProxyAgent would fall back to HTTP_PROXY). The
+ *   lower-case name wins when both are set, as in requests. `ALL_PROXY` is
+ *   not read. Credentials in the proxy URL go as Proxy-Authorization.
+ * - `no_proxy` / `NO_PROXY`: comma- or space-separated hosts, `host:port`,
+ *   `.example.com` or `*.example.com` (the domain and its subdomains), and
+ *   `*` alone (no proxy at all): undici's `EnvHttpProxyAgent` rules.
+ *   Differences from requests: no CIDR ranges (`10.0.0.0/8` is matched as a
+ *   host name, so never), and a bare `example.com` matches `x.example.com`
+ *   but not `badexample.com` (requests' plain suffix test matches both).
+ *   Unlike `@actions/http-client`, loopback hosts are proxied unless
+ *   NO_PROXY names them, as requests does.
+ * - An http tracking URI goes through the proxy as an absolute-URI request
+ *   (`GET http://host/...`), as requests sends it; proxies that allow
+ *   CONNECT only to port 443 (squid's default) accept that. An https one
+ *   goes through a CONNECT tunnel, with TLS end to end.
+ *
+ * TLS (MLflow's `MLFLOW_TRACKING_*` variables, which set requests' `verify`
+ * and `cert`):
+ * - verified by default against Node's roots plus `NODE_EXTRA_CA_CERTS`;
+ * - `MLFLOW_TRACKING_SERVER_CERT_PATH`: a PEM bundle that becomes the ONLY
+ *   trusted roots, as requests' `verify=<path>` does (so NODE_EXTRA_CA_CERTS
+ *   and the public roots no longer apply while it is set); without it,
+ *   `REQUESTS_CA_BUNDLE` or `CURL_CA_BUNDLE` play that part, as requests
+ *   reads them when `verify` is left True;
+ * - `MLFLOW_TRACKING_CLIENT_CERT_PATH`: one PEM file holding the client
+ *   certificate and its private key, as requests' `cert=<path>` takes it;
+ * - `MLFLOW_TRACKING_INSECURE_TLS=true`: no verification (a warning says so);
+ *   MLflow refuses it together with a server cert path, and so does this.
+ */
+
+
+
+/** The first non-empty value among the names, lower case first as requests reads them. */
+function fromEnv(env, name) {
+    for (const key of [name.toLowerCase(), name.toUpperCase()]) {
+        const value = env[key]?.trim();
+        if (value)
+            return value;
+    }
+    return undefined;
+}
+/**
+ * Reads the proxy and TLS variables; `readFile` reads the certificate files
+ * (injected by tests). Throws a `GateError` naming the variable when a file
+ * cannot be read or holds no certificate.
+ */
+function networkSettings(env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
+    const warnings = [];
+    const secrets = [];
+    const httpProxy = fromEnv(env, 'http_proxy');
+    const httpsProxy = fromEnv(env, 'https_proxy');
+    for (const proxy of [httpProxy, httpsProxy]) {
+        const password = proxyPassword(proxy);
+        if (password)
+            secrets.push(password, safeDecode(password));
+    }
+    // requests reads no_proxy before NO_PROXY; an empty one means "none".
+    const noProxy = env.no_proxy ?? env.NO_PROXY;
+    // requests takes REQUESTS_CA_BUNDLE, then CURL_CA_BUNDLE, when MLflow leaves verify=True.
+    const caVariable = [
+        'MLFLOW_TRACKING_SERVER_CERT_PATH',
+        'REQUESTS_CA_BUNDLE',
+        'CURL_CA_BUNDLE'
+    ].find((name) => env[name]?.trim());
+    const serverCertPath = caVariable && env[caVariable]?.trim();
+    const clientCertPath = env.MLFLOW_TRACKING_CLIENT_CERT_PATH?.trim();
+    const insecure = /^(true|1)$/i.test(env.MLFLOW_TRACKING_INSECURE_TLS?.trim() ?? '');
+    if (insecure && env.MLFLOW_TRACKING_SERVER_CERT_PATH?.trim()) {
+        // MLflow's own client raises the same conflict (rest_utils.http_request).
+        throw new errors/* GateError */.ue('MLFLOW_TRACKING_INSECURE_TLS=true and MLFLOW_TRACKING_SERVER_CERT_PATH are both set: unset one (MLflow refuses the pair too).');
+    }
+    const tls = { rejectUnauthorized: !insecure };
+    if (insecure) {
+        warnings.push('MLFLOW_TRACKING_INSECURE_TLS=true: the tracking server’s TLS certificate is not verified, so anyone on the network path can read the credentials and change what the registry answers. Set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle instead.');
+    }
+    // Insecure wins over a requests bundle, as verify=False does in requests.
+    if (caVariable && serverCertPath && !insecure) {
+        const pem = readPem(caVariable, serverCertPath, readFile);
+        if (!/-----BEGIN (TRUSTED )?CERTIFICATE-----/.test(pem)) {
+            throw new errors/* GateError */.ue(`${caVariable}: '${serverCertPath}' holds no PEM certificate ('-----BEGIN CERTIFICATE-----'); give the CA bundle that signed the tracking server's certificate.`);
+        }
+        tls.ca = pem;
+    }
+    if (clientCertPath) {
+        const pem = readPem('MLFLOW_TRACKING_CLIENT_CERT_PATH', clientCertPath, readFile);
+        if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
+            throw new errors/* GateError */.ue(`MLFLOW_TRACKING_CLIENT_CERT_PATH: '${clientCertPath}' holds no PEM certificate; give one file with the client certificate and its private key, as MLflow's client (requests' cert=) takes it.`);
+        }
+        if (!/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
+            throw new errors/* GateError */.ue(`MLFLOW_TRACKING_CLIENT_CERT_PATH: '${clientCertPath}' holds a certificate but no private key; put the key (unencrypted PEM) in the same file, as MLflow's client (requests' cert=) needs it.`);
+        }
+        // One file for both: OpenSSL picks the certificate blocks for `cert` and the key block for `key`.
+        tls.cert = pem;
+        tls.key = pem;
+    }
+    return {
+        httpProxy,
+        httpsProxy,
+        noProxy,
+        tls,
+        caVariable: tls.ca === undefined ? undefined : caVariable,
+        warnings,
+        secrets
+    };
+}
+/**
+ * The undici dispatcher for these settings, or undefined when nothing is set
+ * (undici's global dispatcher then applies, which tests replace with a
+ * `MockAgent`).
+ */
+function createDispatcher(settings, trackingUri) {
+    const { noProxy, tls } = settings;
+    // The client talks to one server, so its scheme picks the one proxy variable.
+    const proxy = proxyFor(settings, trackingUri);
+    const customTls = tls.ca !== undefined || tls.cert !== undefined || !tls.rejectUnauthorized;
+    // Only the TLS options that are set: `ca: undefined` would still be passed to tls.connect.
+    const connect = Object.fromEntries(Object.entries(tls).filter(([, value]) => value !== undefined));
+    if (!proxy) {
+        return customTls ? new undici/* Agent */.g6({ connect }) : undefined;
+    }
+    // EnvHttpProxyAgent for its NO_PROXY rules; explicit values, so it does not read process.env.
+    return new undici/* EnvHttpProxyAgent */.J2({
+        httpProxy: proxy,
+        httpsProxy: proxy,
+        noProxy: noProxy ?? '',
+        connect,
+        // Through a proxy the target's TLS runs inside the CONNECT tunnel.
+        requestTls: connect,
+        // http targets as absolute-URI requests, like requests (see the header).
+        proxyTunnel: false
+    });
+}
+/** The proxy variable's value that applies to the tracking URI's scheme. */
+function proxyFor(settings, trackingUri) {
+    return /^https:/i.test(trackingUri) ? settings.httpsProxy : settings.httpProxy;
+}
+/** How the network was set up, for `core.info` (no credentials). */
+function describeNetwork(settings, trackingUri) {
+    const lines = [];
+    const proxy = proxyFor(settings, trackingUri);
+    if (proxy) {
+        let shown;
+        try {
+            shown = new URL(proxy).origin;
+        }
+        catch {
+            shown = '(an unparsable proxy URL)';
+        }
+        lines.push(`proxy ${shown}${settings.noProxy ? ` unless NO_PROXY (${settings.noProxy}) names the host` : ''}`);
+    }
+    if (settings.tls.ca)
+        lines.push(`CA bundle from ${settings.caVariable}`);
+    if (settings.tls.cert) {
+        lines.push('client certificate from MLFLOW_TRACKING_CLIENT_CERT_PATH');
+    }
+    return lines;
+}
+function readPem(variable, path, readFile) {
+    try {
+        return readFile(path);
+    }
+    catch (error) {
+        const code = error.code;
+        throw new errors/* GateError */.ue(`${variable}: cannot read '${path}' (${typeof code === 'string' ? code : String(error)}).`, { cause: error });
+    }
+}
+function proxyPassword(proxy) {
+    if (!proxy)
+        return undefined;
+    try {
+        return new URL(proxy).password || undefined;
+    }
+    catch {
+        // Unparsable: mask whatever sits between ':' and '@' in the authority.
+        return /^[^:/]*:\/\/[^:@/]*:([^@]*)@/.exec(proxy)?.[1] || undefined;
+    }
+}
+function safeDecode(part) {
+    try {
+        return decodeURIComponent(part);
+    }
+    catch {
+        return part;
+    }
+}
+
+// EXTERNAL MODULE: ./src/registry/mlflow-client.ts
+var mlflow_client = __webpack_require__(812);
+;// CONCATENATED MODULE: ./src/registry/connect.ts
+/**
+ * Builds the registry client from the inputs and the environment, with
+ * every credential masked first. The one place the shell meets MLflow's
+ * connection conventions.
+ */
+
+
+
+
+/** True when a tracking server is configured by input or environment. */
+function hasTrackingServer(inputs, env) {
+    return Boolean(inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI);
+}
+function connectRegistry(inputs, env) {
+    const connection = (0,mlflow_client/* resolveTrackingConnection */.y5)({
+        trackingUri: inputs['tracking-uri'],
+        token: inputs['tracking-token'],
+        username: inputs['tracking-username'],
+        password: inputs['tracking-password']
+    }, env);
+    const network = networkSettings(env);
+    for (const secret of [...connection.secrets, ...network.secrets]) {
+        core/* setSecret */.Pq(secret);
+    }
+    for (const warning of network.warnings)
+        core/* warning */.$e(warning);
+    const described = describeNetwork(network, connection.trackingUri);
+    if (described.length > 0)
+        core/* info */.pq(`Network: ${described.join('; ')}.`);
+    const client = new mlflow_client/* MlflowClient */.pN({
+        trackingUri: connection.trackingUri,
+        auth: connection.auth,
+        userAgent: `champion-gate/${version/* VERSION */.x}`,
+        timeoutMs: inputs['request-timeout-seconds'] * 1000,
+        maxAttempts: inputs['retry-max-attempts'],
+        maxRetryMs: inputs['retry-max-seconds'] * 1000,
+        dispatcher: createDispatcher(network, connection.trackingUri),
+        log: (message) => core/* info */.pq(message)
+    });
+    return {
+        client,
+        connection,
+        shownUri: (0,mlflow_client/* displayTrackingUri */.MA)(connection.trackingUri),
+        versionUrl: (name, version) => (0,mlflow_client/* modelVersionUrl */.lh)(connection.trackingUri, name, version),
+        scoringEnvironment: (env) => scoringEnvironment(connection, env)
+    };
+}
+/** MLFLOW_TRACKING_* for a child process, so it reaches the same registry. */
+function scoringEnvironment(connection, env) {
+    const auth = connection.auth;
+    const child = {
+        ...env,
+        MLFLOW_TRACKING_URI: connection.trackingUri
+    };
+    if (auth?.kind === 'bearer')
+        child.MLFLOW_TRACKING_TOKEN = auth.token;
+    if (auth?.kind === 'basic') {
+        child.MLFLOW_TRACKING_USERNAME = auth.username;
+        child.MLFLOW_TRACKING_PASSWORD = auth.password;
+    }
+    return child;
+}
+
+
+/***/ }),
+
 /***/ 5690:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   C_: () => (/* binding */ TAG_PREFIX),
 /* harmony export */   Kd: () => (/* binding */ evaluationTags),
+/* harmony export */   Q1: () => (/* binding */ staleEvaluationTagKeys),
+/* harmony export */   qe: () => (/* binding */ rolledBackFrom),
 /* harmony export */   yW: () => (/* binding */ rollbackTags)
 /* harmony export */ });
 /**
@@ -206,29 +666,67 @@ function tags(entries) {
     }
     return result;
 }
-/** Tags for the candidate version after an evaluation by the gate. */
-function evaluationTags(report) {
+/**
+ * Every evaluation tag with its value for this report; null where this
+ * report has nothing to say (then an earlier run's tag of that key is
+ * stale and is deleted, see `staleEvaluationTagKeys`).
+ */
+function evaluationEntries(report) {
     const candidate = report.candidate.metrics;
-    const champion = report.champion;
-    return tags([
+    // A champion figure only with the registered champion it belongs to: a
+    // champion-predictions file for a model the registry does not hold as
+    // the champion is no champion's evidence.
+    const champion = report.champion?.version ? report.champion : undefined;
+    return [
         ['decision', report.decision],
         ['reasons', report.reasons.join(' ')],
-        ['net_benefit', candidate.net_benefit.toFixed(2)],
+        ['net_benefit', candidate.net_benefit_exact],
         ['f1', candidate.f1],
         ['precision', candidate.precision],
         ['recall', candidate.recall],
         ['champion_version', champion?.version],
-        ['champion_net_benefit', champion?.metrics.net_benefit.toFixed(2)],
+        ['champion_net_benefit', champion?.metrics.net_benefit_exact],
         ['champion_f1', champion?.metrics.f1],
         ['threshold', report.policy.threshold],
         ['cost_model', report.policy.cost_model],
-        ['min_net_benefit', report.policy.min_net_benefit ?? 'off'],
+        ['min_net_benefit', report.policy.min_net_benefit_exact ?? 'off'],
         ['min_f1', report.policy.min_f1 ?? 'off'],
-        ['min_improvement', report.policy.min_improvement],
+        ['min_improvement', report.policy.min_improvement_exact],
         ['test_set_sha256', report.test_set.sha256],
         ['test_set_rows', report.test_set.rows],
         ...runTags(report)
-    ]);
+    ];
+}
+/** Tags for the candidate version after an evaluation by the gate. */
+function evaluationTags(report) {
+    return tags(evaluationEntries(report));
+}
+/**
+ * The evaluation tags a version carries from an earlier verdict that this
+ * report does not set (e.g. an old reject's `reasons` next to a new
+ * promote, or champion figures when there is no champion now): each
+ * verdict replaces the whole set it owns. Rollback tags are not the
+ * evaluation's and are kept.
+ */
+function staleEvaluationTagKeys(existing, report) {
+    const fresh = evaluationTags(report);
+    return evaluationEntries(report)
+        .map(([key]) => `${TAG_PREFIX}${key}`)
+        .filter((key) => key in existing && !(key in fresh));
+}
+const ROLLBACK_FROM_PREFIX = `${TAG_PREFIX}rollback_from.`;
+/**
+ * When a rollback moved the champion away from this version: the rollback's
+ * run, time and reason from its tags; undefined otherwise.
+ */
+function rolledBackFrom(versionTags) {
+    if (!Object.keys(versionTags).some((k) => k.startsWith(ROLLBACK_FROM_PREFIX)))
+        return undefined;
+    return {
+        at: versionTags[`${ROLLBACK_FROM_PREFIX}at`],
+        runUrl: versionTags[`${ROLLBACK_FROM_PREFIX}run_url`],
+        reason: versionTags[`${ROLLBACK_FROM_PREFIX}reason`]
+    };
 }
 /** Tags recording a rollback, on the version rolled back to and the one rolled back from. */
 function rollbackTags(report, reason, role) {

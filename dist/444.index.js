@@ -256,9 +256,9 @@ const commentSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
 });
 /**
  * Creates this model's sticky comment on a pull request, or updates it in
- * place when a comment carrying `marker` already exists (the newest one,
- * preferring comments written by a bot, so a person quoting the marker is
- * never overwritten).
+ * place when a comment carrying `marker` already exists and was written by
+ * the token's own identity (the newest such one); a person's comment that
+ * carries the marker is never updated, so no one can edit the verdict.
  *
  * Resolves `{ outcome: 'refused' }` instead of throwing when GitHub answers a
  * write with 401/403/404 or the listing with 403/404 (a missing
@@ -311,8 +311,13 @@ async function upsertPullRequestComment(options) {
         if (!hasNextPage(response.headers.link) || comments.length === 0)
             break;
     }
-    // 2. Update it in place, or create it.
-    const existing = newest(matches);
+    // 2. Keep only comments this token's identity wrote: anyone can paste the
+    // marker into a comment of their own, and must not get the verdict.
+    const own = matches.length === 0
+        ? []
+        : matches.filter(await ownedByToken(call, octokit, signal));
+    // 3. Update it in place, or create it.
+    const existing = newest(own);
     if (existing !== undefined) {
         const path = `/repos/${owner}/${repo}/issues/comments/${existing.id}`;
         const response = await send(call, 'PATCH', path, true, () => octokit.rest.issues.updateComment({
@@ -361,11 +366,31 @@ function carriesMarker(comment, marker) {
         .split('\n')
         .some((line) => line.trimStart().startsWith(marker));
 }
+const userSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() });
+/**
+ * Which comments the token itself wrote. A personal access token (classic
+ * or fine-grained) may read `GET /user`: its login is the author to match.
+ * An installation token (the job's GITHUB_TOKEN, a GitHub App's token) may
+ * not: GitHub answers 403 "Resource not accessible by integration" (404 on
+ * some GHES versions), and no endpoint names the installation's bot. Its
+ * comments are written by a Bot account (`github-actions[bot]` for
+ * GITHUB_TOKEN, `<app>[bot]` for an App), and no person can write as a Bot,
+ * so then only Bot comments count. Never a person's comment, either way.
+ */
+async function ownedByToken(call, octokit, signal) {
+    const path = '/user';
+    const response = await send(call, 'GET', path, true, () => octokit.rest.users.getAuthenticated({ request: { signal } }));
+    if (response.kind === 'refused') {
+        if (response.status === 401)
+            throw response.error;
+        return (comment) => comment.user?.type === 'Bot';
+    }
+    const { login } = parse(userSchema, response.data, 'GET', path, response.status);
+    return (comment) => comment.user?.login === login;
+}
 function newest(comments) {
-    const byBot = comments.filter((comment) => comment.user?.type === 'Bot');
-    const pool = byBot.length > 0 ? byBot : comments;
     let best;
-    for (const comment of pool) {
+    for (const comment of comments) {
         if (best === undefined ||
             comment.created_at > best.created_at ||
             (comment.created_at === best.created_at && comment.id > best.id)) {
