@@ -3,7 +3,7 @@
  * a bundle's source map draws a file from, at the version bundled.
  */
 import { describe, expect, it } from '@jest/globals'
-import { readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { ROOT } from '../../__fixtures__/run-bundle.js'
 
@@ -29,11 +29,11 @@ function bundledPackages(): Set<string> {
     for (const source of sources) {
       const match = /^(.*node_modules\/(?:@[^/]+\/)?[^/]+)\//.exec(source)
       if (!match) continue
+      // ncc writes a subfolder bundle's sources relative to dist/ too.
+      const beside = resolve(dirname(map), match[1])
+      const folder = existsSync(beside) ? beside : resolve(DIST, match[1])
       const manifest = JSON.parse(
-        readFileSync(
-          join(resolve(dirname(map), match[1]), 'package.json'),
-          'utf8'
-        )
+        readFileSync(join(folder, 'package.json'), 'utf8')
       ) as { name: string; version: string }
       found.add(`${manifest.name}@${manifest.version}`)
     }
@@ -44,8 +44,16 @@ function bundledPackages(): Set<string> {
 describe('dist/licenses.txt', () => {
   it('lists every package in the bundles, with its license text', () => {
     const bundled = bundledPackages()
-    // The ones ncc's own --license left out, among others.
-    for (const name of ['@actions/core', '@actions/io', 'zod', 'undici'])
+    // The ones ncc's own --license left out, among others, and the
+    // prediction worker's own (its bundle sits in a subfolder of dist/).
+    for (const name of [
+      '@actions/core',
+      '@actions/io',
+      'zod',
+      'undici',
+      'fflate',
+      'hyparquet'
+    ])
       expect([...bundled].some((p) => p.startsWith(`${name}@`))).toBe(true)
     const text = readFileSync(join(DIST, 'licenses.txt'), 'utf8')
     const missing = [...bundled].filter((p) => !text.split('\n').includes(p))
