@@ -51,7 +51,6 @@ import {
 } from 'hyparquet/src/datapage.js'
 import { readRleBitPackedHybrid } from 'hyparquet/src/encoding.js'
 import { readPlain } from 'hyparquet/src/plain.js'
-import { snappyUncompress } from 'hyparquet/src/snappy.js'
 import { DataError } from '../errors.js'
 import {
   describeFileError,
@@ -60,6 +59,7 @@ import {
 } from './chunked-file.js'
 import { pythonFloatText } from './python-float-text.js'
 import { listFields, type RecordReader } from './record-reader.js'
+import { inflateSnappy } from './snappy.js'
 import { shown } from './shown-value.js'
 
 type ColumnDecoder = Parameters<typeof readDataPage>[2]
@@ -69,7 +69,7 @@ type ValueKind =
   'bytes' | 'int' | 'uint' | 'decimal' | 'double' | 'float' | 'bool'
 
 // Node's own zlib decompresses gzip, zstd and brotli pages (native and
-// adding nothing to the bundle); snappy is hyparquet's own.
+// adding nothing to the bundle); snappy is `snappy.ts`.
 const zstd = (zlib as { zstdDecompressSync?: (b: Uint8Array) => Buffer })
   .zstdDecompressSync
 const COMPRESSORS: Compressors = {
@@ -444,12 +444,19 @@ class ColumnCursor {
       // (A Buffer's slice() is a view: copy into a new Uint8Array.)
       if (decoder.codec === 'UNCOMPRESSED')
         compressed = new Uint8Array(compressed)
-      const page = decompressPage(
-        compressed,
-        Number(header.uncompressed_page_size),
-        decoder.codec,
-        decoder.compressors
-      )
+      const size = Number(header.uncompressed_page_size)
+      let page: Uint8Array
+      if (decoder.codec === 'SNAPPY') {
+        page = new Uint8Array(size)
+        inflateSnappy(compressed, page)
+      } else {
+        page = decompressPage(
+          compressed,
+          size,
+          decoder.codec,
+          decoder.compressors
+        )
+      }
       this.dictionary = readPlain(
         {
           view: new DataView(page.buffer, page.byteOffset, page.byteLength),
@@ -480,7 +487,7 @@ class ColumnCursor {
             Math.max(size, this.pageBuffer.length * 2)
           )
         bytes = this.pageBuffer.subarray(0, size)
-        snappyUncompress(compressed, bytes)
+        inflateSnappy(compressed, bytes)
       } else {
         bytes = decompressPage(
           compressed,
