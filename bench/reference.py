@@ -2,7 +2,9 @@
 user would in a Python workflow step. Prints one JSON line with the confusion
 counts, F1 and dollar net benefit of both models.
 
-Usage: reference.py TEST_CSV CANDIDATE_CSV CHAMPION_CSV
+Usage: reference.py TEST CANDIDATE CHAMPION [PREDICTION_COLUMN]
+(CSV files, or Parquet files when their names end in .parquet; the
+prediction column defaults to `prediction`.)
 """
 import json
 import sys
@@ -16,11 +18,15 @@ COST_TP = 5.0
 COST_FP = 5.0
 
 
-def evaluate(test, predictions_path):
-    predictions = pd.read_csv(predictions_path)
+def read(path):
+    return pd.read_parquet(path) if path.endswith(".parquet") else pd.read_csv(path)
+
+
+def evaluate(test, predictions_path, column):
+    predictions = read(predictions_path)
     merged = test.merge(predictions, on="id")
     y_true = (merged["label"] == 1).astype(int).to_numpy()
-    y_pred = (merged["prediction"] >= THRESHOLD).astype(int).to_numpy()
+    y_pred = (merged[column] >= THRESHOLD).astype(int).to_numpy()
     tn, fp, fn, tp = confusion_matrix(y_true, y_pred, labels=[0, 1]).ravel()
     f1 = f1_score(y_true, y_pred, pos_label=1)
     amount = merged["amount"].to_numpy()
@@ -42,10 +48,11 @@ def evaluate(test, predictions_path):
 
 def main():
     test_path, candidate_path, champion_path = sys.argv[1:4]
-    test = pd.read_csv(test_path)
+    column = sys.argv[4] if len(sys.argv) > 4 else "prediction"
+    test = read(test_path)
     result = {
-        "candidate": evaluate(test, candidate_path),
-        "champion": evaluate(test, champion_path),
+        "candidate": evaluate(test, candidate_path, column),
+        "champion": evaluate(test, champion_path, column),
     }
     print(json.dumps(result))
 

@@ -6,7 +6,13 @@
  *
  * Flags: --rows N (default 2,000,000), --repeat N (default 3),
  * --seed N, --bundle PATH (another build of the action), --python-only,
- * --bootstrap-only (only the paired bootstrap's cost, by position, no pandas).
+ * --bootstrap-only (only the paired bootstrap's cost, by position, no pandas),
+ * --shape fraud|cents|all and --format csv|parquet|all (which data: see
+ * generate.mjs; default all of each), --flat (peak memory by position at
+ * 1,000,000 and 10,000,000 rows, the action only).
+ *
+ * pandas runs from the project's venv (`.venv/bin/python`: pandas,
+ * pyarrow, scikit-learn; `bash .ci/python-venv.sh` makes it).
  *
  * By position, each runtime also runs with `bootstrap-samples: 0`, in turn
  * with the default run (so a busy machine slows both alike): the difference
@@ -20,21 +26,26 @@ import { delimiter, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
-import { ensureData } from './generate.mjs'
+import { ensureData, ensureParquet, parquetOf, SHAPES } from './generate.mjs'
 import { measure, measuringMethod } from './measure.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const DATA = join(ROOT, 'bench', '.data')
 const DEFAULT_BUNDLE = join(ROOT, 'dist', 'index.js')
 let BUNDLE = DEFAULT_BUNDLE
-const PYTHON = '/usr/bin/python3'
+/** pandas with pyarrow and scikit-learn: the project's venv. */
+const PYTHON = join(ROOT, '.venv', 'bin', 'python')
 const REFERENCE = join(ROOT, 'bench', 'reference.py')
 const NODE24 = join(ROOT, 'node_modules', 'node', 'bin', 'node')
 const FIGURES = ['tp', 'fp', 'fn', 'tn', 'f1', 'net_benefit']
 const MODELS = ['candidate', 'champion']
 
 const TARGET_SPEEDUP = 15
+/** Joined by id (prediction files shuffled): at least this factor of pandas. */
+const TARGET_JOIN_SPEEDUP = 5
 const TARGET_PEAK_MB = 100
+/** --flat: 10,000,000 rows' peak within this factor of 1,000,000 rows'. */
+const TARGET_FLAT_FACTOR = 1.1
 /** The paired bootstrap (2,000 resamples) may take at most this factor of `bootstrap-samples: 0`. */
 const TARGET_BOOTSTRAP_FACTOR = 1.1
 /** Suffix of the command keys that run with `bootstrap-samples: 0`. */
@@ -66,13 +77,17 @@ function parseCli() {
       bundle: { type: 'string', default: DEFAULT_BUNDLE },
       'python-only': { type: 'boolean', default: false },
       'bootstrap-only': { type: 'boolean', default: false },
+      shape: { type: 'string', default: 'all' },
+      format: { type: 'string', default: 'all' },
+      flat: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) {
     console.log(
       'usage: npm run bench -- [--rows N] [--repeat N] [--seed N] ' +
-        '[--bundle PATH] [--python-only] [--bootstrap-only]'
+        '[--bundle PATH] [--python-only] [--bootstrap-only] ' +
+        '[--shape fraud|cents|all] [--format csv|parquet|all] [--flat]'
     )
     process.exit(0)
   }
@@ -84,7 +99,19 @@ function parseCli() {
     }
     return n
   }
+  const choice = (name, allowed) => {
+    const value = values[name]
+    if (value === 'all') return allowed
+    if (!allowed.includes(value)) {
+      console.error(`--${name} must be one of ${allowed.join(', ')} or all`)
+      process.exit(2)
+    }
+    return [value]
+  }
   return {
+    shapes: choice('shape', Object.keys(SHAPES)),
+    formats: choice('format', ['csv', 'parquet']),
+    flat: values.flat,
     rows: integer('rows', 1),
     repeat: integer('repeat', 1),
     seed: integer('seed', 0),
@@ -184,6 +211,7 @@ async function runAction(node, variant, method, inputs = {}) {
       'INPUT_CANDIDATE-PREDICTIONS': variant.candidate,
       'INPUT_CHAMPION-PREDICTIONS': variant.champion,
       'INPUT_ID-COLUMN': variant.idColumn,
+      'INPUT_PREDICTION-COLUMN': variant.predictionColumn,
       ...inputs,
       'INPUT_REPORT-PATH': report
     }
@@ -208,7 +236,13 @@ async function runAction(node, variant, method, inputs = {}) {
 async function runPython(variant, method) {
   const sample = await measure(
     PYTHON,
-    [REFERENCE, variant.test, variant.candidate, variant.champion],
+    [
+      REFERENCE,
+      variant.test,
+      variant.candidate,
+      variant.champion,
+      variant.predictionColumn
+    ],
     { env: baseEnv(), cwd: ROOT, method }
   )
   if (sample.code !== 0) {
@@ -291,10 +325,42 @@ async function main() {
     `measuring: ${machine.measuring}, median of ${cli.repeat} after 1 warm-up`
   )
 
-  const dataDir = join(DATA, `rows-${cli.rows}`)
-  const { files } = await ensureData(dataDir, cli.rows, cli.seed, (m) =>
-    console.log(m)
-  )
+  if (cli.flat) return flat(cli, runtimes, method)
+
+  const variants = []
+  for (const shape of cli.shapes) {
+    const files = await dataFor(cli.rows, cli.seed, shape, cli.formats)
+    for (const format of cli.formats) {
+      const path = format === 'parquet' ? parquetOf : (csv) => csv
+      const common = {
+        shape,
+        format,
+        predictionColumn: SHAPES[shape].predictionColumn,
+        test: path(files.test)
+      }
+      const label = `${shape} ${format === 'csv' ? 'CSV' : 'Parquet'}`
+      variants.push(
+        {
+          ...common,
+          key: `${shape}-${format}-position`,
+          matching: 'position',
+          name: `${label}, by position`,
+          idColumn: '',
+          candidate: path(files.candidate),
+          champion: path(files.champion)
+        },
+        {
+          ...common,
+          key: `${shape}-${format}-join`,
+          matching: 'join',
+          name: `${label}, join by id`,
+          idColumn: SHAPES[shape].idColumn,
+          candidate: path(files.candidateShuffled),
+          champion: path(files.championShuffled)
+        }
+      )
+    }
+  }
 
   let bundleMissing = false
   if (runtimes.length > 0 && !existsSync(BUNDLE)) {
@@ -305,26 +371,9 @@ async function main() {
     runtimes.length = 0
   }
 
-  const variants = [
-    {
-      key: 'position',
-      name: 'by position',
-      idColumn: '',
-      test: files.test,
-      candidate: files.candidate,
-      champion: files.champion
-    },
-    {
-      key: 'join',
-      name: 'join by id',
-      idColumn: 'id',
-      test: files.test,
-      candidate: files.candidateShuffled,
-      champion: files.championShuffled
-    }
-  ]
-
   if (cli.bootstrapOnly) variants.splice(1)
+  // The bootstrap's cost is measured on the first variant by position.
+  const bootstrapVariant = variants.find((v) => v.matching === 'position')
 
   let failed = bundleMissing
   const results = []
@@ -337,7 +386,7 @@ async function main() {
           label: `Node ${rt.version}`,
           run: () => runAction(rt.bin, variant, method)
         },
-        ...(variant.key === 'position'
+        ...(variant === bootstrapVariant
           ? [
               {
                 key: `${rt.key}${NO_BOOTSTRAP}`,
@@ -391,7 +440,13 @@ async function main() {
       }
     }
 
-    const summary = { variant: variant.key, name: variant.name }
+    const summary = {
+      variant: variant.key,
+      name: variant.name,
+      shape: variant.shape,
+      format: variant.format,
+      matching: variant.matching
+    }
     for (const c of commands) {
       const o = outcome[c.key]
       summary[c.key] = {
@@ -516,7 +571,7 @@ async function main() {
 
   // The bootstrap's cost: the default (2,000 resamples) against none, by
   // position, run in turn.
-  const byPosition = results.find((s) => s.variant === 'position')
+  const byPosition = results.find((s) => s.variant === bootstrapVariant?.key)
   const bootstrapFactor = (rt, field) => {
     const a = byPosition?.[rt]?.[field]
     const b = byPosition?.[`${rt}${NO_BOOTSTRAP}`]?.[field]
@@ -555,7 +610,7 @@ async function main() {
       const x = speedup(s, rt.key)
       const check = (name, ok, detail) =>
         targets.push({ variant: s.variant, runtime: rt.key, name, ok, detail })
-      if (s.variant === 'position') {
+      if (s.variant === bootstrapVariant?.key) {
         const factor = bootstrapFactor(rt.key, 'seconds')
         check(
           `bootstrap <= ${TARGET_BOOTSTRAP_FACTOR}x bootstrap-samples: 0`,
@@ -563,7 +618,8 @@ async function main() {
           factor == null ? 'n/a' : `${factor.toFixed(3)}x`
         )
       }
-      if (s.variant === 'position' && !cli.bootstrapOnly) {
+      if (cli.bootstrapOnly) continue
+      if (s.matching === 'position') {
         check(
           `>= ${TARGET_SPEEDUP}x faster than pandas`,
           x != null && x >= TARGET_SPEEDUP,
@@ -574,13 +630,32 @@ async function main() {
           a.peakMB != null && a.peakMB < TARGET_PEAK_MB,
           `${fmt(a.peakMB, 1)} MB`
         )
-      } else if (s.variant !== 'position') {
+      } else {
+        check(
+          `>= ${TARGET_JOIN_SPEEDUP}x faster than pandas`,
+          x != null && x >= TARGET_JOIN_SPEEDUP,
+          x == null ? 'n/a' : `${x.toFixed(1)}x`
+        )
         check(
           'peak memory below pandas',
           a.peakMB != null &&
             s.pandas.peakMB != null &&
             a.peakMB < s.pandas.peakMB,
           `${fmt(a.peakMB, 1)} MB vs ${fmt(s.pandas.peakMB, 1)} MB`
+        )
+      }
+      if (s.format === 'parquet') {
+        // The same rows in CSV, same shape and matching: Parquet must not be slower.
+        const csv = results.find(
+          (c) =>
+            c.format === 'csv' &&
+            c.shape === s.shape &&
+            c.matching === s.matching
+        )?.[rt.key]?.seconds
+        check(
+          'Parquet at least as fast as the same rows in CSV',
+          csv != null && a.seconds != null && a.seconds <= csv,
+          csv == null ? 'n/a' : `${fmt(a.seconds, 3)} s vs ${fmt(csv, 3)} s`
         )
       }
     }
@@ -622,7 +697,7 @@ async function main() {
         seed: cli.seed,
         machine,
         node: Object.fromEntries(runtimes.map((rt) => [rt.key, rt.version])),
-        dataFiles: files,
+        variants,
         results,
         targets,
         ok: !failed
@@ -639,6 +714,90 @@ async function main() {
         'processes were competing; wall times are inflated (see cpu s)'
     )
   }
+  if (failed) process.exitCode = 1
+}
+
+/** The data for one shape: generated if missing, with Parquet copies when asked. */
+async function dataFor(rows, seed, shape, formats) {
+  const dir = join(
+    DATA,
+    shape === 'fraud' ? `rows-${rows}` : `rows-${rows}-${shape}`
+  )
+  const { files } = await ensureData(
+    dir,
+    rows,
+    seed,
+    (m) => console.log(m),
+    shape
+  )
+  if (formats.includes('parquet'))
+    await ensureParquet(files, PYTHON, (m) => console.log(m))
+  return files
+}
+
+/**
+ * --flat: peak memory by position at 1,000,000 and 10,000,000 rows, the
+ * action only (pandas would need gigabytes): memory must not grow with the
+ * rows.
+ */
+async function flat(cli, runtimes, method) {
+  const sizes = [1_000_000, 10_000_000]
+  const rows = []
+  let failed = false
+  for (const shape of cli.shapes) {
+    const data = {}
+    for (const size of sizes)
+      data[size] = await dataFor(size, cli.seed, shape, cli.formats)
+    for (const format of cli.formats) {
+      const path = format === 'parquet' ? parquetOf : (csv) => csv
+      for (const rt of runtimes) {
+        const peak = {}
+        for (const size of sizes) {
+          const variant = {
+            format,
+            predictionColumn: SHAPES[shape].predictionColumn,
+            idColumn: '',
+            test: path(data[size].test),
+            candidate: path(data[size].candidate),
+            champion: path(data[size].champion)
+          }
+          const samples = []
+          for (let i = 0; i <= cli.repeat; i++) {
+            const r = await runAction(rt.bin, variant, method)
+            if (r.error) {
+              console.log(`${shape} ${format} ${size}: FAILED (${r.error})`)
+              failed = true
+              break
+            }
+            // The first run warms the disk cache.
+            if (i > 0) samples.push(toMB(r.sample.peakKiB))
+          }
+          peak[size] = samples.length ? median(samples) : null
+          console.log(
+            `${shape} ${format} ${rt.key} ${size.toLocaleString('en-US')} rows: ${peak[size]?.toFixed(1)} MB peak`
+          )
+        }
+        const factor =
+          peak[sizes[0]] && peak[sizes[1]]
+            ? peak[sizes[1]] / peak[sizes[0]]
+            : null
+        const ok = factor != null && factor <= TARGET_FLAT_FACTOR
+        if (!ok) failed = true
+        rows.push([
+          `${shape} ${format}`,
+          rt.key,
+          peak[sizes[0]]?.toFixed(1) ?? 'n/a',
+          peak[sizes[1]]?.toFixed(1) ?? 'n/a',
+          factor == null ? 'n/a' : `${factor.toFixed(3)}x`,
+          ok ? 'YES' : 'NO'
+        ])
+      }
+    }
+  }
+  console.log(
+    `\nPeak memory by position, median of ${cli.repeat} (target: 10M within ${Math.round((TARGET_FLAT_FACTOR - 1) * 100)}% of 1M)\n`
+  )
+  printTable(['data', 'runtime', '1M MB', '10M MB', '10M / 1M', 'holds'], rows)
   if (failed) process.exitCode = 1
 }
 
