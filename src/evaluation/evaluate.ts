@@ -14,12 +14,12 @@ import { netBenefitCurve } from '../metrics/model-accumulator.js'
 import {
   constantBenefits,
   describeCostModel,
+  netBenefitInCents,
   type CostSpec
 } from '../metrics/net-benefit.js'
 import {
   curveValues,
   modelMetrics,
-  netBenefitInCents,
   type Mode,
   type ModelEntry,
   type EvaluationReport,

@@ -6,11 +6,7 @@
  */
 
 import { classificationMetrics } from '../metrics/classification-metrics.js'
-import {
-  decimalToNumber,
-  roundToCents,
-  type Decimal
-} from '../metrics/decimal.js'
+import { decimalToNumber, type Decimal } from '../metrics/decimal.js'
 import type {
   CurvePoint,
   ModelAccumulator
@@ -207,21 +203,6 @@ export type Report = EvaluationReport | AliasReport
 /** True for the report of an evaluation (promote or reject), which carries metrics. */
 export function isEvaluation(report: Report): report is EvaluationReport {
   return report.decision === 'promote' || report.decision === 'reject'
-}
-
-/** Exact net benefit rounded to cents (the figure the gate and report use). */
-export function netBenefitInCents(
-  accumulator: ModelAccumulator,
-  constant: { positive: Decimal; negative: Decimal } | undefined
-): Decimal {
-  if (!constant) return roundToCents(accumulator.flaggedBenefit.total())
-  const positive = constant.positive.mantissa * BigInt(accumulator.tp)
-  const negative = constant.negative.mantissa * BigInt(accumulator.fp)
-  const scale = Math.max(constant.positive.scale, constant.negative.scale)
-  const total =
-    positive * 10n ** BigInt(scale - constant.positive.scale) +
-    negative * 10n ** BigInt(scale - constant.negative.scale)
-  return roundToCents({ mantissa: total, scale })
 }
 
 /** The metrics block of a model from its accumulator. */
