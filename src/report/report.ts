@@ -3,16 +3,10 @@
  * (stable, `"schema": 1`) and rendered to Markdown for the job summary and
  * the PR comment. Every figure in it can be traced: the threshold and cost
  * model as given, the test set's sha256 and counts, the versions compared.
+ * Its types live here; build-report.ts builds it.
  */
 
-import { classificationMetrics } from '../metrics/classification-metrics.js'
-import { decimalToNumber, type Decimal } from '../metrics/decimal.js'
-import type {
-  CurvePoint,
-  ModelAccumulator
-} from '../metrics/model-accumulator.js'
 import type { GateCheck } from '../gate/decide.js'
-import { plainMoney } from './format.js'
 
 export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
 export type Mode = 'evaluate' | 'gate' | 'rollback'
@@ -203,30 +197,4 @@ export type Report = EvaluationReport | AliasReport
 /** True for the report of an evaluation (promote or reject), which carries metrics. */
 export function isEvaluation(report: Report): report is EvaluationReport {
   return report.decision === 'promote' || report.decision === 'reject'
-}
-
-/** The metrics block of a model from its accumulator. */
-export function modelMetrics(
-  accumulator: ModelAccumulator,
-  netBenefit: Decimal
-): ModelMetrics {
-  const { tp, fp, fn, tn } = accumulator
-  const { precision, recall, f1 } = classificationMetrics({ tp, fp, fn, tn })
-  return {
-    rows: tp + fp + fn + tn,
-    tp,
-    fp,
-    fn,
-    tn,
-    precision,
-    recall,
-    f1,
-    net_benefit: decimalToNumber(netBenefit),
-    net_benefit_exact: plainMoney(netBenefit)
-  }
-}
-
-/** Curve values rounded to cents, for the report. */
-export function curveValues(points: readonly CurvePoint[]): number[] {
-  return points.map((p) => Math.round(p.netBenefit * 100) / 100)
 }
