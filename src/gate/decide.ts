@@ -51,6 +51,10 @@ export interface GateCheck {
   readonly name: GateName
   /** The candidate's figure; for min-improvement the net-benefit difference. */
   readonly value: number
+  /**
+   * The floor (or margin) the value is held to. A floor, not the decision
+   * threshold: the name is the JSON report's, which other tools read.
+   */
   readonly threshold: number
   readonly passed: boolean
 }
@@ -60,6 +64,18 @@ export interface GateVerdict {
   readonly gates: GateCheck[]
   readonly reasons: string[]
   readonly notes: string[]
+}
+
+/** The floors: what the candidate must exceed on its own, champion or not. */
+const FLOORS: readonly GateName[] = ['min-net-benefit', 'min-f1']
+
+/**
+ * True when every floor that is on passed, whatever the comparison with the
+ * champion said (a logged model is registered only then; the headline says
+ * whether the floors or the champion stopped a candidate).
+ */
+export function floorsPassed(gates: readonly GateCheck[]): boolean {
+  return gates.every((gate) => gate.passed || !FLOORS.includes(gate.name))
 }
 
 export function decide(
@@ -86,9 +102,13 @@ export function decide(
   if (policy.minNetBenefit !== undefined) {
     const passed =
       compareDecimal(candidate.netBenefit, policy.minNetBenefit) > 0
-    const value = decimalToNumber(candidate.netBenefit)
-    const threshold = decimalToNumber(policy.minNetBenefit)
-    gates.push({ name: 'min-net-benefit', value, threshold, passed })
+    gates.push({
+      name: 'min-net-benefit',
+      value: decimalToNumber(candidate.netBenefit),
+      // The floor; `threshold` is the report's field name, kept for its readers.
+      threshold: decimalToNumber(policy.minNetBenefit),
+      passed
+    })
     if (!passed) {
       reasons.push(
         `Net benefit ${money(candidate.netBenefit)} does not exceed the floor of ${money(policy.minNetBenefit)} (min-net-benefit).`
@@ -117,9 +137,12 @@ export function decide(
 
   if (champion && difference) {
     const passed = compareDecimal(difference, policy.minImprovement) > 0
-    const value = decimalToNumber(difference)
-    const threshold = decimalToNumber(policy.minImprovement)
-    gates.push({ name: 'min-improvement', value, threshold, passed })
+    gates.push({
+      name: 'min-improvement',
+      value: decimalToNumber(difference),
+      threshold: decimalToNumber(policy.minImprovement),
+      passed
+    })
     if (!passed) {
       reasons.push(
         `Net benefit ${money(candidate.netBenefit)} does not beat the champion's ` +

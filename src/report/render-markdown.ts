@@ -15,6 +15,7 @@ import {
   shortHash,
   type MoneyPrecision
 } from './format.js'
+import { floorsPassed } from '../gate/decide.js'
 import { renderNetBenefitChart } from './net-benefit-chart.js'
 import {
   markdownAlias,
@@ -77,15 +78,7 @@ function headline(report: Report): string {
         return `### ❌ Rejected: ${candidate} does not replace ${alias} ${versionLabel(report.champion)}`
       }
       // In evaluate mode, say whether the floors or the champion stopped it.
-      const floorsPassed =
-        'gates' in report &&
-        report.gates.every(
-          (g) =>
-            g.passed ||
-            g.name === 'min-improvement' ||
-            g.name === 'min-confidence'
-        )
-      return report.champion && floorsPassed
+      return report.champion && floorsPassed(report.gates)
         ? `### ❌ Rejected: ${candidate} does not beat the champion`
         : `### ❌ Rejected: ${candidate} does not pass the gate`
     }
