@@ -36,7 +36,7 @@ import {
 import { versionRef } from '../report/build-report.js'
 import type { EvaluationReport, RunInfo } from '../report/report.js'
 import { describeCandidate, type ResolvedModels } from './model-evaluation.js'
-import { takePromotionLock } from './shared.js'
+import { halfwayError, takePromotionLock } from './shared.js'
 
 /**
  * A promote of a version that a rollback moved @champion away from becomes
@@ -90,15 +90,12 @@ export async function writeVerdict(
   /** Set once this run registered the candidate: a re-run must name it, not register it again. */
   let registeredVersion: string | undefined
   const failHalfway = (error: unknown): never => {
-    const cause = error instanceof Error ? error.message : String(error)
-    throw new GateError(
-      written.length === 0
-        ? `${cause}\nNothing was written to the registry.`
-        : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
-            (registeredVersion
-              ? `To finish, run the gate again with candidate-version: ${registeredVersion} (a re-run with candidate-model-uri finds that version too).`
-              : 'Run the job again to finish: each step is safe to repeat.'),
-      { cause: error }
+    throw halfwayError(
+      error,
+      written,
+      registeredVersion
+        ? `To finish, run the gate again with candidate-version: ${registeredVersion} (a re-run with candidate-model-uri finds that version too).`
+        : 'Run the job again to finish: each step is safe to repeat.'
     )
   }
 

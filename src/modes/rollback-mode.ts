@@ -22,6 +22,7 @@ import { VERSION } from '../version.js'
 import { pullRequestEventOf } from '../run-context.js'
 import {
   checkRegistryNames,
+  halfwayError,
   requireInput,
   takePromotionLock
 } from './shared.js'
@@ -177,15 +178,12 @@ export async function runRollbackMode(
         }
       )
     } catch (error) {
-      const cause = error instanceof Error ? error.message : String(error)
-      throw new GateError(
-        written.length === 0
-          ? `${cause}\nNothing was written to the registry.`
-          : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
-              (report.registry.alias_moved
-                ? 'The rollback itself is done; only the tags are missing.'
-                : `To finish, run the rollback again with rollback-to: ${to}.`),
-        { cause: error }
+      throw halfwayError(
+        error,
+        written,
+        report.registry.alias_moved
+          ? 'The rollback itself is done; only the tags are missing.'
+          : `To finish, run the rollback again with rollback-to: ${to}.`
       )
     }
   }
