@@ -11,7 +11,6 @@ import {
   formatPValue,
   formatRatio,
   formatRatioDelta,
-  moneyPrecisionOf,
   shortHash,
   type MoneyPrecision
 } from './format.js'
@@ -25,6 +24,7 @@ import {
 } from './escape-markdown.js'
 import {
   isEvaluation,
+  moneyPrecisionOf,
   type AliasReport,
   type EvaluationReport,
   type Report,

@@ -7,6 +7,8 @@
  */
 
 import type { GateCheck } from '../gate/decide.js'
+import { decimalFromString } from '../metrics/decimal.js'
+import { moneyPrecision, type MoneyPrecision } from './format.js'
 
 export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
 export type Mode = 'evaluate' | 'gate' | 'rollback'
@@ -197,4 +199,21 @@ export type Report = EvaluationReport | AliasReport
 /** True for the report of an evaluation (promote or reject), which carries metrics. */
 export function isEvaluation(report: Report): report is EvaluationReport {
   return report.decision === 'promote' || report.decision === 'reject'
+}
+
+/** `moneyPrecision` of an evaluation report, from its exact figures. */
+export function moneyPrecisionOf(report: EvaluationReport): MoneyPrecision {
+  const { policy, comparison } = report
+  return moneyPrecision({
+    netBenefit: decimalFromString(report.candidate.metrics.net_benefit_exact),
+    minNetBenefit:
+      policy.min_net_benefit_exact === null
+        ? undefined
+        : decimalFromString(policy.min_net_benefit_exact),
+    difference:
+      comparison.delta_net_benefit_exact === null
+        ? undefined
+        : decimalFromString(comparison.delta_net_benefit_exact),
+    minImprovement: decimalFromString(policy.min_improvement_exact)
+  })
 }
