@@ -26,11 +26,11 @@ describe('decide.ts', () => {
       {
         name: 'min-net-benefit',
         value: 79372.1,
-        threshold: 40000,
+        floor: 40000,
         passed: true
       },
-      { name: 'min-f1', value: 0.41, threshold: 0.2, passed: true },
-      { name: 'min-improvement', value: 3300.1, threshold: 0, passed: true }
+      { name: 'min-f1', value: 0.41, floor: 0.2, passed: true },
+      { name: 'min-improvement', value: 3300.1, floor: 0, passed: true }
     ])
   })
 

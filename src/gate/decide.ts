@@ -52,10 +52,11 @@ export interface GateCheck {
   /** The candidate's figure; for min-improvement the net-benefit difference. */
   readonly value: number
   /**
-   * The floor (or margin) the value is held to. A floor, not the decision
-   * threshold: the name is the JSON report's, which other tools read.
+   * The floor the value must exceed (for min-improvement the margin, for
+   * min-confidence the level it must reach). The JSON report calls it
+   * `threshold` (build-report.ts), a name other tools read.
    */
-  readonly threshold: number
+  readonly floor: number
   readonly passed: boolean
 }
 
@@ -74,7 +75,9 @@ const FLOORS: readonly GateName[] = ['min-net-benefit', 'min-f1']
  * champion said (a logged model is registered only then; the headline says
  * whether the floors or the champion stopped a candidate).
  */
-export function floorsPassed(gates: readonly GateCheck[]): boolean {
+export function floorsPassed(
+  gates: readonly Pick<GateCheck, 'name' | 'passed'>[]
+): boolean {
   return gates.every((gate) => gate.passed || !FLOORS.includes(gate.name))
 }
 
@@ -105,8 +108,7 @@ export function decide(
     gates.push({
       name: 'min-net-benefit',
       value: decimalToNumber(candidate.netBenefit),
-      // The floor; `threshold` is the report's field name, kept for its readers.
-      threshold: decimalToNumber(policy.minNetBenefit),
+      floor: decimalToNumber(policy.minNetBenefit),
       passed
     })
     if (!passed) {
@@ -123,7 +125,7 @@ export function decide(
     gates.push({
       name: 'min-f1',
       value: candidate.f1,
-      threshold: policy.minF1,
+      floor: policy.minF1,
       passed
     })
     if (!passed) {
@@ -140,7 +142,7 @@ export function decide(
     gates.push({
       name: 'min-improvement',
       value: decimalToNumber(difference),
-      threshold: decimalToNumber(policy.minImprovement),
+      floor: decimalToNumber(policy.minImprovement),
       passed
     })
     if (!passed) {
@@ -155,7 +157,7 @@ export function decide(
       gates.push({
         name: 'min-confidence',
         value: confidence,
-        threshold: policy.minConfidence,
+        floor: policy.minConfidence,
         passed
       })
       if (!passed) {

@@ -152,7 +152,12 @@ export function buildEvaluationReport(
     reasons: verdict.reasons,
     notes: facts.notes,
     warnings: facts.warnings,
-    gates: verdict.gates,
+    gates: verdict.gates.map((gate) => ({
+      name: gate.name,
+      value: gate.value,
+      threshold: gate.floor,
+      passed: gate.passed
+    })),
     test_set: {
       path: testSet.path,
       rows: testSet.rows,

@@ -6,7 +6,7 @@
  * Its types live here; build-report.ts builds it.
  */
 
-import type { GateCheck } from '../gate/decide.js'
+import type { GateName } from '../gate/decide.js'
 import { decimalFromString } from '../metrics/decimal.js'
 import { moneyPrecision, type MoneyPrecision } from './format.js'
 
@@ -29,6 +29,20 @@ export interface ModelMetrics {
    * (`"98765431209876.40"`): past 2^53 cents a JSON number drops cents.
    */
   net_benefit_exact: string
+}
+
+/** One criterion the gate checked (gate/decide.ts `GateCheck`). */
+export interface GateEntry {
+  name: GateName
+  /** The candidate's figure; for min-improvement the net-benefit difference. */
+  value: number
+  /**
+   * The floor the value was held to (for min-improvement the margin, for
+   * min-confidence the level). Named `threshold` in the JSON since schema 1;
+   * other tools read it, so the name stays.
+   */
+  threshold: number
+  passed: boolean
 }
 
 /** A model as the registry knows it. */
@@ -113,7 +127,7 @@ export interface EvaluationReport {
   notes: string[]
   /** Thin evidence, said out loud (statistics/thin-evidence.ts); empty when none. */
   warnings: string[]
-  gates: GateCheck[]
+  gates: GateEntry[]
   test_set: {
     path: string
     rows: number
