@@ -1,6 +1,8 @@
 /**
- * Evaluation from files to report: the one pass over the data, the metrics,
- * the gate and the report record. Used by `evaluate` and `gate` alike, so
+ * Evaluation from files to report: the one pass over the data, each
+ * model's net benefit (metrics/net-benefit.ts), the gate's verdict
+ * (gate/decide.ts), the paired comparison, and the report record built from
+ * them (report/build-report.ts). Used by `evaluate` and `gate` alike, so
  * the two decide in exactly the same way.
  */
 

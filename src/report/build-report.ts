@@ -94,7 +94,7 @@ function costText(spec: CostSpec): string {
 }
 
 /** The metrics block of a model: its counts, the ratios from them, and its net benefit. */
-export function modelMetrics(
+function modelMetrics(
   counts: ConfusionCounts,
   netBenefit: Decimal
 ): ModelMetrics {
