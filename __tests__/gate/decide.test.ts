@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import { decide, type GatePolicy } from '../../src/gate/decide.js'
+import { decide, floorsPassed, type GatePolicy } from '../../src/gate/decide.js'
 import {
   decimalFromString,
   parseDecimal,
@@ -26,11 +26,11 @@ describe('decide.ts', () => {
       {
         name: 'min-net-benefit',
         value: 79372.1,
-        threshold: 40000,
+        floor: 40000,
         passed: true
       },
-      { name: 'min-f1', value: 0.41, threshold: 0.2, passed: true },
-      { name: 'min-improvement', value: 3300.1, threshold: 0, passed: true }
+      { name: 'min-f1', value: 0.41, floor: 0.2, passed: true },
+      { name: 'min-improvement', value: 3300.1, floor: 0, passed: true }
     ])
   })
 
@@ -160,5 +160,28 @@ describe('decide.ts', () => {
       'Net benefit $98,765,431,209,876.40 does not exceed the floor of $98,765,431,209,876.40 (min-net-benefit).',
       "Net benefit $98,765,431,209,876.40 does not beat the champion's $98,765,431,209,876.39 by more than $0.01 (difference +$0.01; min-improvement)."
     ])
+  })
+
+  it('says the floors passed when only the champion comparison failed, and not when a floor did', () => {
+    const lost = decide(
+      { netBenefit: $('50000'), f1: 0.3 },
+      { netBenefit: $('60000'), f1: 0.4 },
+      { ...policy, minConfidence: 0.9 },
+      0.1
+    )
+    expect(lost.decision).toBe('reject')
+    expect(floorsPassed(lost.gates)).toBe(true)
+    const belowF1 = decide(
+      { netBenefit: $('50000'), f1: 0.1 },
+      { netBenefit: $('40000'), f1: 0.4 },
+      policy
+    )
+    expect(floorsPassed(belowF1.gates)).toBe(false)
+    const belowNet = decide(
+      { netBenefit: $('30000'), f1: 0.3 },
+      undefined,
+      policy
+    )
+    expect(floorsPassed(belowNet.gates)).toBe(false)
   })
 })

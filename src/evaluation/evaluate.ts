@@ -1,36 +1,29 @@
 /**
- * Evaluation from files to report: the one pass over the data, the metrics,
- * the gate and the report record. Used by `evaluate` and `gate` alike, so
+ * Evaluation from files to report: the one pass over the data, each
+ * model's net benefit (metrics/net-benefit.ts), the gate's verdict
+ * (gate/decide.ts), the paired comparison, and the report record built from
+ * them (report/build-report.ts). Used by `evaluate` and `gate` alike, so
  * the two decide in exactly the same way.
  */
 
 import { decide, type GatePolicy } from '../gate/decide.js'
+import { classificationMetrics } from '../metrics/classification-metrics.js'
 import {
   decimalToNumber,
-  decimalToString,
-  subtractDecimal
+  subtractDecimal,
+  type Decimal
 } from '../metrics/decimal.js'
 import { netBenefitCurve } from '../metrics/model-accumulator.js'
+import { constantBenefits, netBenefitInCents } from '../metrics/net-benefit.js'
 import {
-  constantBenefits,
-  describeCostModel,
-  type CostSpec
-} from '../metrics/net-benefit.js'
-import {
-  curveValues,
-  modelMetrics,
-  netBenefitInCents,
-  type Mode,
-  type ModelEntry,
-  type EvaluationReport,
-  type RunInfo
-} from '../report/report.js'
-import { plainMoney } from '../report/format.js'
+  buildEvaluationReport,
+  type ModelFacts
+} from '../report/build-report.js'
+import type { EvaluationReport, Mode, RunInfo } from '../report/report.js'
+import { moneyPrecision } from '../report/format.js'
 import { pairedComparison } from '../statistics/paired-comparison.js'
 import { thinEvidenceWarnings } from '../statistics/thin-evidence.js'
-import { moneyPrecision } from '../report/format.js'
 import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
-import type { StoredSource } from './prediction-rows.js'
 
 /** What is known of a model besides its predictions. */
 export interface ModelIdentity {
@@ -55,10 +48,6 @@ export interface EvaluationRequest extends Omit<PassOptions, 'predictions'> {
   readonly run: RunInfo
   readonly toolVersion: string
   readonly now: Date
-}
-
-function costText(spec: CostSpec): string {
-  return spec.kind === 'constant' ? spec.text : spec.column
 }
 
 export async function evaluate(
@@ -86,14 +75,9 @@ export async function evaluate(
   const constant = constantBenefits(request.costs)
   const [candidatePass, championPass] = pass.models
   const candidateNet = netBenefitInCents(candidatePass.accumulator, constant)
-  const candidateMetrics = modelMetrics(candidatePass.accumulator, candidateNet)
   const championNet = championPass
     ? netBenefitInCents(championPass.accumulator, constant)
     : undefined
-  const championMetrics =
-    championPass && championNet
-      ? modelMetrics(championPass.accumulator, championNet)
-      : undefined
 
   const delta = championNet
     ? subtractDecimal(candidateNet, championNet)
@@ -106,9 +90,15 @@ export async function evaluate(
         )
       : undefined
   const verdict = decide(
-    { netBenefit: candidateNet, f1: candidateMetrics.f1 },
-    championNet && championMetrics
-      ? { netBenefit: championNet, f1: championMetrics.f1 }
+    {
+      netBenefit: candidateNet,
+      f1: classificationMetrics(candidatePass.accumulator).f1
+    },
+    championPass && championNet
+      ? {
+          netBenefit: championNet,
+          f1: classificationMetrics(championPass.accumulator).f1
+        }
       : undefined,
     request.policy,
     paired?.report.confidence
@@ -132,41 +122,34 @@ export async function evaluate(
     }
   }
 
-  const entry = (
+  const model = (
     identity: ModelIdentity & { predictions: string },
-    matchedBy: 'position' | 'id',
-    metrics: ModelEntry['metrics'],
-    source: StoredSource
-  ): ModelEntry => ({
-    version: identity.version ?? null,
-    model_uri: identity.modelUri ?? null,
-    url: identity.url ?? null,
+    modelPass: (typeof pass.models)[number],
+    netBenefit: Decimal
+  ): ModelFacts => ({
+    version: identity.version,
+    modelUri: identity.modelUri,
+    url: identity.url,
     predictions: identity.predictions,
-    matched_by: matchedBy,
-    metrics,
-    predictions_format: source.format,
-    predictions_parts: source.parts,
-    predictions_sha256: source.sha256
+    matchedBy: modelPass.matchedBy,
+    source: modelPass.source,
+    counts: modelPass.accumulator,
+    netBenefit,
+    curve: netBenefitCurve(modelPass.accumulator, constant)
   })
-  const candidateCurve = netBenefitCurve(candidatePass.accumulator, constant)
-  const championCurve = championPass
-    ? netBenefitCurve(championPass.accumulator, constant)
-    : undefined
 
-  return {
-    schema: 1,
-    tool: { name: 'champion-gate', version: request.toolVersion },
+  return buildEvaluationReport({
     mode: request.mode,
-    model_name: request.modelName ?? null,
-    decision: verdict.decision,
-    reasons: verdict.reasons,
+    modelName: request.modelName,
+    verdict,
     notes,
     warnings: thinEvidenceWarnings(
       {
         positives: pass.positives,
-        candidateFlagged: candidateMetrics.tp + candidateMetrics.fp,
-        championFlagged: championMetrics
-          ? championMetrics.tp + championMetrics.fp
+        candidateFlagged:
+          candidatePass.accumulator.tp + candidatePass.accumulator.fp,
+        championFlagged: championPass
+          ? championPass.accumulator.tp + championPass.accumulator.fp
           : undefined,
         disagreements: pass.paired?.disagreements,
         largestRow: pass.paired?.largestRow,
@@ -179,69 +162,30 @@ export async function evaluate(
         minImprovement: request.policy.minImprovement
       })
     ),
-    gates: verdict.gates,
-    test_set: {
+    testSet: {
       path: request.testSet,
       rows: pass.rows,
       positives: pass.positives,
       sha256: pass.sha256,
-      format: pass.testSetSource.format,
-      parts: pass.testSetSource.parts
+      source: pass.testSetSource
     },
     policy: {
       threshold: request.threshold,
-      label_column: request.labelColumn,
-      positive_label: request.positiveLabel,
-      id_column: request.idColumn ?? null,
-      prediction_column: request.predictionColumn,
-      costs: {
-        true_positive: costText(request.costs.truePositive),
-        false_positive: costText(request.costs.falsePositive),
-        false_negative: costText(request.costs.falseNegative),
-        true_negative: costText(request.costs.trueNegative)
-      },
-      cost_model: describeCostModel(request.costs),
-      min_net_benefit: request.policy.minNetBenefit
-        ? decimalToNumber(request.policy.minNetBenefit)
-        : null,
-      min_net_benefit_exact: request.policy.minNetBenefit
-        ? decimalToString(request.policy.minNetBenefit)
-        : null,
-      min_f1: request.policy.minF1 ?? null,
-      min_improvement: decimalToNumber(request.policy.minImprovement),
-      min_improvement_exact: decimalToString(request.policy.minImprovement),
-      min_confidence: request.policy.minConfidence ?? null
+      labelColumn: request.labelColumn,
+      positiveLabel: request.positiveLabel,
+      idColumn: request.idColumn,
+      predictionColumn: request.predictionColumn,
+      costs: request.costs,
+      gate: request.policy
     },
-    candidate: entry(
-      request.candidate,
-      candidatePass.matchedBy,
-      candidateMetrics,
-      candidatePass.source
-    ),
+    candidate: model(request.candidate, candidatePass, candidateNet),
     champion:
-      request.champion && championPass && championMetrics
-        ? entry(
-            request.champion,
-            championPass.matchedBy,
-            championMetrics,
-            championPass.source
-          )
-        : null,
-    comparison: {
-      delta_net_benefit: delta ? decimalToNumber(delta) : null,
-      delta_net_benefit_exact: delta ? plainMoney(delta) : null,
-      delta_f1: championMetrics
-        ? candidateMetrics.f1 - championMetrics.f1
-        : null,
-      paired: paired?.report ?? null
-    },
-    curves: {
-      thresholds: candidateCurve.map((p) => p.threshold),
-      candidate: curveValues(candidateCurve),
-      champion: championCurve ? curveValues(championCurve) : null
-    },
-    registry: null,
+      request.champion && championPass && championNet
+        ? model(request.champion, championPass, championNet)
+        : undefined,
+    paired: paired?.report,
     run: request.run,
-    created_at: request.now.toISOString()
-  }
+    toolVersion: request.toolVersion,
+    now: request.now
+  })
 }

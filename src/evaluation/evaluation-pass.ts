@@ -33,11 +33,12 @@ import {
 } from '../data/score-parser.js'
 import { ModelAccumulator } from '../metrics/model-accumulator.js'
 import {
+  classBenefit,
   constantBenefits,
   type CostModel,
-  type CostSpec
+  type RowClass
 } from '../metrics/net-benefit.js'
-import { decimalToNumber, subtractDecimal } from '../metrics/decimal.js'
+import { decimalToNumber } from '../metrics/decimal.js'
 import {
   PairedDifference,
   type PairedOptions
@@ -232,18 +233,14 @@ function disagreementBefore(
  * cell, not drawn one by one).
  */
 function pairedOptions(options: PassOptions): PairedOptions {
-  const { costs } = options
-  const fixed = (flagged: CostSpec, missed: CostSpec): number | undefined =>
-    flagged.kind === 'constant' && missed.kind === 'constant'
-      ? decimalToNumber(subtractDecimal(missed.value, flagged.value))
-      : undefined
+  const fixed = (rowClass: RowClass): number | undefined => {
+    const benefit = classBenefit(options.costs, rowClass)
+    return benefit && decimalToNumber(benefit)
+  }
   return {
     samples: options.bootstrap?.samples ?? 0,
     seed: options.bootstrap?.seed ?? 0,
-    constant: {
-      positive: fixed(costs.truePositive, costs.falseNegative),
-      negative: fixed(costs.falsePositive, costs.trueNegative)
-    }
+    constant: { positive: fixed('positive'), negative: fixed('negative') }
   }
 }
 

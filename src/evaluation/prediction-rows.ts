@@ -13,9 +13,6 @@ import { statSync } from 'node:fs'
 import type { IdIndex } from '../data/id-index.js'
 import { decisionCode } from '../metrics/model-accumulator.js'
 import { hashValue, sharedColumns } from './row-agreement.js'
-
-/** A row without a decision code yet (codes are at most 0x80 | 102). */
-export const UNSET = 0xff
 import { openRecordReader } from '../data/open-reader.js'
 import {
   countRemaining,
@@ -26,6 +23,9 @@ import {
   type RecordReader
 } from '../data/record-reader.js'
 import { ScoreParser, type ScoreOptions } from '../data/score-parser.js'
+
+/** A row without a decision code yet (codes are at most 0x80 | 102). */
+export const UNSET = 0xff
 
 /** How a data file is stored, for the report: its format, and for a folder its part count and digest. */
 export interface StoredSource {
@@ -147,10 +147,11 @@ export class PredictionReader {
   }
 
   /**
-   * Reads every row's decision code into `out` (and the other reading's
-   * into `alternative`, as in `readCodesInOrder`) at the row its id names.
-   * `out` starts filled with UNSET; a second prediction for an id is an
-   * error naming both lines.
+   * Reads every row's decision code into `out`, and the other reading's
+   * into `alternative` (written on every row here; meaningful only while
+   * `scores.alternative` is still true after the call), at the row its id
+   * names. `out` starts filled with UNSET; a second prediction for an id is
+   * an error naming both lines.
    */
   readCodesJoined(
     ids: IdIndex,
@@ -215,7 +216,7 @@ export class PredictionReader {
     }
   }
 
-  /** Reads to the end without keeping scores (to count rows for a message). */
+  /** Reads to the end without decoding scores (to count rows for a message). */
   countRest(): number {
     const rows = countRemaining(this.reader)
     this.rows += rows

@@ -10,12 +10,17 @@
 import { createHash, type Hash } from 'node:crypto'
 import { DataError } from '../errors.js'
 import {
-  MANTISSA_LIMIT,
   POW10,
   decimalProblem,
-  parseDecimalBytes
+  parseDecimalBytes,
+  type ScaledNumber
 } from '../metrics/decimal.js'
-import { COST_INPUTS, type CostModel } from '../metrics/net-benefit.js'
+import {
+  COST_INPUTS,
+  FLAGGING,
+  rowBenefit,
+  type CostModel
+} from '../metrics/net-benefit.js'
 import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
 import { LabelEncoder } from '../data/label-encoder.js'
@@ -107,6 +112,12 @@ interface CostSource {
   readonly index: number
 }
 
+/** The two costs whose difference is the benefit of flagging a row of one class. */
+interface BenefitSources {
+  readonly missed: CostSource
+  readonly flagged: CostSource
+}
+
 export class TestSetReader {
   readonly reader: RecordReader
   readonly labels: LabelEncoder
@@ -116,8 +127,12 @@ export class TestSetReader {
   private readonly labelSlot: number
   private readonly idSlot: number
   private readonly costSources: CostSource[]
+  /** Per class (index 1: positive, 0: negative), the costs its benefit is made of. */
+  private readonly benefitSources: readonly BenefitSources[]
   private readonly columnSlots: number[]
-  private readonly parsed: { mantissa: number; scale: number }[]
+  private readonly parsed: ScaledNumber[]
+  /** The current row's benefit, written in place by `rowBenefit`. */
+  private readonly benefit: ScaledNumber = { mantissa: 0, scale: 0 }
   readonly perRowCosts: boolean
   /** The columns whose value hashes each row keeps, their slots, and the hash seed. */
   keptColumns: readonly string[] = []
@@ -171,6 +186,14 @@ export class TestSetReader {
         index: columns.indexOf(slot)
       }
     })
+    const source = (key: keyof CostModel): CostSource =>
+      this.costSources[COST_INPUTS.findIndex(([k]) => k === key)]
+    this.benefitSources = [FLAGGING.negative, FLAGGING.positive].map(
+      ({ missed, flagged }) => ({
+        missed: source(missed),
+        flagged: source(flagged)
+      })
+    )
     this.columnSlots = columns
     this.parsed = columns.map(() => ({ mantissa: 0, scale: 0 }))
     this.perRowCosts = columns.length > 0
@@ -197,7 +220,7 @@ export class TestSetReader {
     return new RowStore(capacity, this.perRowCosts, this.keptSlots.length)
   }
 
-  /** Appends up to `limit` rows to the store (growing it when `grow`); returns how many. */
+  /** Appends up to `limit` rows to the store (growing it when full); returns how many. */
   readInto(store: RowStore, limit: number): number {
     const reader = this.reader
     const labels = this.labels
@@ -274,7 +297,7 @@ export class TestSetReader {
     }
   }
 
-  /** benefit = positive ? cost_fn − cost_tp : cost_tn − cost_fp, exactly. */
+  /** The row's benefit if flagged (`rowBenefit` of its class's two costs), exactly. */
   private rowBenefit(store: RowStore, row: number, cls: number): void {
     const reader = this.reader
     const slots = this.columnSlots
@@ -298,22 +321,22 @@ export class TestSetReader {
         )
       }
     }
-    const [tp, fp, fn, tn] = this.costSources
-    const gain = cls === 1 ? fn : tn
-    const loss = cls === 1 ? tp : fp
-    const g = gain.index < 0 ? gain : this.parsed[gain.index]
-    const l = loss.index < 0 ? loss : this.parsed[loss.index]
-    const scale = g.scale > l.scale ? g.scale : l.scale
-    const mantissa =
-      g.mantissa * POW10[scale - g.scale] - l.mantissa * POW10[scale - l.scale]
-    if (mantissa > MANTISSA_LIMIT || mantissa < -MANTISSA_LIMIT) {
+    const { missed, flagged } = this.benefitSources[cls]
+    const benefit = this.benefit
+    if (
+      !rowBenefit(
+        missed.index < 0 ? missed : this.parsed[missed.index],
+        flagged.index < 0 ? flagged : this.parsed[flagged.index],
+        benefit
+      )
+    ) {
       throw errorAt(
         reader,
         'the costs on this row need more than 15 significant digits together; round them to fewer decimals'
       )
     }
-    store.benefitMantissa![row] = mantissa
-    store.benefitScale![row] = scale
-    store.benefitValue![row] = mantissa / POW10[scale]
+    store.benefitMantissa![row] = benefit.mantissa
+    store.benefitScale![row] = benefit.scale
+    store.benefitValue![row] = benefit.mantissa / POW10[benefit.scale]
   }
 }

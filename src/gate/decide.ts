@@ -51,7 +51,12 @@ export interface GateCheck {
   readonly name: GateName
   /** The candidate's figure; for min-improvement the net-benefit difference. */
   readonly value: number
-  readonly threshold: number
+  /**
+   * The floor the value must exceed (for min-improvement the margin, for
+   * min-confidence the level it must reach). The JSON report calls it
+   * `threshold` (build-report.ts), a name other tools read.
+   */
+  readonly floor: number
   readonly passed: boolean
 }
 
@@ -60,6 +65,20 @@ export interface GateVerdict {
   readonly gates: GateCheck[]
   readonly reasons: string[]
   readonly notes: string[]
+}
+
+/** The floors: what the candidate must exceed on its own, champion or not. */
+const FLOORS: readonly GateName[] = ['min-net-benefit', 'min-f1']
+
+/**
+ * True when every floor that is on passed, whatever the comparison with the
+ * champion said (a logged model is registered only then; the headline says
+ * whether the floors or the champion stopped a candidate).
+ */
+export function floorsPassed(
+  gates: readonly Pick<GateCheck, 'name' | 'passed'>[]
+): boolean {
+  return gates.every((gate) => gate.passed || !FLOORS.includes(gate.name))
 }
 
 export function decide(
@@ -86,9 +105,12 @@ export function decide(
   if (policy.minNetBenefit !== undefined) {
     const passed =
       compareDecimal(candidate.netBenefit, policy.minNetBenefit) > 0
-    const value = decimalToNumber(candidate.netBenefit)
-    const threshold = decimalToNumber(policy.minNetBenefit)
-    gates.push({ name: 'min-net-benefit', value, threshold, passed })
+    gates.push({
+      name: 'min-net-benefit',
+      value: decimalToNumber(candidate.netBenefit),
+      floor: decimalToNumber(policy.minNetBenefit),
+      passed
+    })
     if (!passed) {
       reasons.push(
         `Net benefit ${money(candidate.netBenefit)} does not exceed the floor of ${money(policy.minNetBenefit)} (min-net-benefit).`
@@ -103,7 +125,7 @@ export function decide(
     gates.push({
       name: 'min-f1',
       value: candidate.f1,
-      threshold: policy.minF1,
+      floor: policy.minF1,
       passed
     })
     if (!passed) {
@@ -117,9 +139,12 @@ export function decide(
 
   if (champion && difference) {
     const passed = compareDecimal(difference, policy.minImprovement) > 0
-    const value = decimalToNumber(difference)
-    const threshold = decimalToNumber(policy.minImprovement)
-    gates.push({ name: 'min-improvement', value, threshold, passed })
+    gates.push({
+      name: 'min-improvement',
+      value: decimalToNumber(difference),
+      floor: decimalToNumber(policy.minImprovement),
+      passed
+    })
     if (!passed) {
       reasons.push(
         `Net benefit ${money(candidate.netBenefit)} does not beat the champion's ` +
@@ -132,7 +157,7 @@ export function decide(
       gates.push({
         name: 'min-confidence',
         value: confidence,
-        threshold: policy.minConfidence,
+        floor: policy.minConfidence,
         passed
       })
       if (!passed) {

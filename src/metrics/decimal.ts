@@ -21,6 +21,15 @@ export interface Decimal {
   readonly scale: number
 }
 
+/**
+ * A decimal as the hot loop holds it, `mantissa / 10^scale` in plain
+ * numbers (|mantissa| at most 2^52), written in place to allocate nothing.
+ */
+export interface ScaledNumber {
+  mantissa: number
+  scale: number
+}
+
 /** The largest scale (digits after the point) a value may carry. */
 export const MAX_SCALE = 15
 
@@ -57,7 +66,7 @@ export function parseDecimalBytes(
   bytes: Uint8Array,
   start: number,
   end: number,
-  out: { mantissa: number; scale: number }
+  out: ScaledNumber
 ): boolean {
   while (start < end && isAsciiBlank(bytes[start])) start++
   while (end > start && isAsciiBlank(bytes[end - 1])) end--
@@ -145,7 +154,7 @@ function notAscii(
   bytes: Uint8Array,
   start: number,
   end: number,
-  out: { mantissa: number; scale: number }
+  out: ScaledNumber
 ): boolean {
   let ascii = true
   for (let i = start; i < end; i++) if (bytes[i] > 127) ascii = false
@@ -237,8 +246,6 @@ export function compareDecimal(a: Decimal, b: Decimal): number {
   const [x, y] = align(a, b)
   return x < y ? -1 : x > y ? 1 : 0
 }
-
-export const ZERO: Decimal = { mantissa: 0n, scale: 0 }
 
 /**
  * Rounds to `scale` digits after the point, half away from zero (as money

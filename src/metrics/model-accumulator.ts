@@ -7,7 +7,8 @@
  * Rows arrive in batches of typed arrays; nothing here allocates per row.
  */
 
-import { ExactSum, type Decimal, decimalToNumber } from './decimal.js'
+import { ExactSum, decimalToNumber } from './decimal.js'
+import { approximateNetBenefit, type ClassBenefits } from './net-benefit.js'
 
 /** The curve is drawn at thresholds 0.00, 0.01, …, 1.00. */
 export const CURVE_STEPS = 100
@@ -150,14 +151,19 @@ export interface CurvePoint {
  */
 export function netBenefitCurve(
   accumulator: ModelAccumulator,
-  constant?: { positive: Decimal; negative: Decimal }
+  constant?: ClassBenefits
 ): CurvePoint[] {
-  const perPositive = constant ? decimalToNumber(constant.positive) : 0
-  const perNegative = constant ? decimalToNumber(constant.negative) : 0
+  const perClass = constant && {
+    positive: decimalToNumber(constant.positive),
+    negative: decimalToNumber(constant.negative)
+  }
   const slotValue = (slot: number): number =>
-    constant
-      ? accumulator.slotPositives[slot] * perPositive +
-        accumulator.slotNegatives[slot] * perNegative
+    perClass
+      ? approximateNetBenefit(
+          accumulator.slotPositives[slot],
+          accumulator.slotNegatives[slot],
+          perClass
+        )
       : accumulator.slotBenefit[slot]
   const points: CurvePoint[] = []
   let running = slotValue(ALWAYS)

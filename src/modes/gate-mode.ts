@@ -1,59 +1,35 @@
 /**
  * `mode: gate`: evaluate the candidate against the champion and, on a win,
- * move the champion alias to it. Fail closed: nothing is written before the
- * verdict, and the writes come last, under the promotion lock (shared by
- * every run on the registry, see src/registry/promotion-lock.ts), in an
- * order that a re-run completes:
- *
- *   1. take the lock; re-read @champion: if it moved since the evaluation,
- *      another run won; stop before writing anything
- *   2. (a logged model that passed the floors) register it, or find the
- *      version an earlier run registered from the same source; set @candidate
- *   3. tag the candidate with the evidence, removing an earlier verdict's
- *   4. @previous-champion → the old champion
- *   5. @champion → the candidate
- *   6. release the lock
- *
- * On a reject only the evidence tags are written (and, for a logged model
- * that passed the floors, its registration), and no serving alias moves. On
- * an event about a pull request nothing is written at all.
+ * move the champion alias to it (promotion.ts: the alias move, its order
+ * and its lock). Fail closed: nothing is written before the verdict. On an
+ * event about a pull request nothing is written at all. A candidate that
+ * already is the champion is reported unchanged without an evaluation.
  */
 
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
-import { GateError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
-import {
-  evaluationTags,
-  rolledBackFrom,
-  staleEvaluationTagKeys,
-  TAG_PREFIX
-} from '../registry/evidence.js'
 import { connectRegistry, type Registry } from '../registry/connect.js'
 import {
-  MlflowApiError,
-  type ModelVersion,
-  type ModelVersionSource
-} from '../registry/mlflow-client.js'
+  buildAliasReport,
+  registryOutcome,
+  versionRef
+} from '../report/build-report.js'
 import type {
   AliasReport,
-  EvaluationReport,
+  RegistryOutcome,
   Report,
   RunInfo
 } from '../report/report.js'
 import { pullRequestEventOf } from '../run-context.js'
 import { VERSION } from '../version.js'
 import {
-  describeCandidate,
   evaluateModels,
   resolveModels,
   type ResolvedModels
 } from './model-evaluation.js'
-import {
-  checkRegistryNames,
-  requireInput,
-  takePromotionLock
-} from './shared.js'
+import { registeredCopyOf, writeVerdict } from './promotion.js'
+import { checkRegistryNames, requireInput } from './shared.js'
 
 export async function runGateMode(
   inputs: Inputs,
@@ -73,15 +49,13 @@ export async function runGateMode(
     `Resolve the models at ${registry.shownUri}`,
     () => resolveModels(registry, inputs)
   )
-  const outcome = {
-    tracking_uri: registry.shownUri,
-    champion_alias: inputs['champion-alias'],
-    previous_champion_alias: inputs['previous-champion-alias'],
-    candidate_alias: inputs['candidate-alias'],
-    alias_moved: false,
-    new_champion_version: models.champion?.version ?? null,
-    previous_champion_version: null as string | null
-  }
+  const outcome = registryOutcome({
+    trackingUri: registry.shownUri,
+    championAlias: inputs['champion-alias'],
+    previousChampionAlias: inputs['previous-champion-alias'],
+    candidateAlias: inputs['candidate-alias'],
+    championVersion: models.champion?.version ?? null
+  })
   if (
     models.candidate.kind === 'version' &&
     models.candidate.version.version === models.champion?.version
@@ -134,326 +108,26 @@ export async function runGateMode(
   return report
 }
 
-/** Floors alone: a logged model is registered only if these pass. */
-function floorsPass(report: EvaluationReport): boolean {
-  return report.gates
-    .filter((g) => g.name === 'min-net-benefit' || g.name === 'min-f1')
-    .every((g) => g.passed)
-}
-
-/**
- * A promote of a version that a rollback moved @champion away from becomes
- * a reject unless `allow-repromote` is set: the rollback was somebody's
- * decision that this version should not serve.
- */
-function refuseRepromotion(
-  inputs: Inputs,
-  report: EvaluationReport,
-  version: ModelVersion
-): void {
-  const rollback = rolledBackFrom(version.tags)
-  if (!rollback || report.decision !== 'promote') return
-  const when = [
-    rollback.at && `on ${rollback.at}`,
-    rollback.runUrl && `by ${rollback.runUrl}`,
-    rollback.reason && `(reason: ${rollback.reason})`
-  ]
-    .filter(Boolean)
-    .join(' ')
-  if (inputs['allow-repromote']) {
-    report.notes.push(
-      `v${version.version} was rolled back from ${when}; allow-repromote is true, so it is promoted again.`
-    )
-    return
-  }
-  report.decision = 'reject'
-  report.reasons.push(
-    `v${version.version} was rolled back from ${when}; it passes the gate, but is not promoted again without allow-repromote: true.`
-  )
-}
-
-async function writeVerdict(
-  registry: Registry,
-  inputs: Inputs,
-  models: ResolvedModels,
-  report: EvaluationReport,
-  run: RunInfo
-): Promise<void> {
-  const { client } = registry
-  const name = models.modelName
-  const outcome = report.registry!
-  const championAlias = inputs['champion-alias']
-  const written: string[] = []
-  /** Set once this run registered the candidate: a re-run must name it, not register it again. */
-  let registeredVersion: string | undefined
-  const failHalfway = (error: unknown): never => {
-    const cause = error instanceof Error ? error.message : String(error)
-    throw new GateError(
-      written.length === 0
-        ? `${cause}\nNothing was written to the registry.`
-        : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
-            (registeredVersion
-              ? `To finish, run the gate again with candidate-version: ${registeredVersion} (a re-run with candidate-model-uri finds that version too).`
-              : 'Run the job again to finish: each step is safe to repeat.'),
-      { cause: error }
-    )
-  }
-
-  if (models.candidate.kind === 'uri' && !floorsPass(report)) {
-    report.notes.push(
-      `${models.candidate.uri} failed the floors, so it was not registered.`
-    )
-    core.info(`Not registering ${models.candidate.uri}: it failed the floors.`)
-    return
-  }
-  if (models.candidate.kind === 'version') {
-    refuseRepromotion(inputs, report, models.candidate.version)
-  }
-
-  const { lock, writeMarginMs } = await takePromotionLock(
-    client,
-    inputs,
-    name,
-    run
-  )
-  try {
-    // The champion may have moved while this run was scoring: another run
-    // won. Read under the lock, so no run can move it between this read and
-    // the writes below (except a person editing aliases by hand). Another
-    // run may also have created the registered model meanwhile.
-    const exists =
-      models.registered ||
-      (await client.getRegisteredModel(name).catch(failHalfway)) !== undefined
-    const current = exists
-      ? await client
-          .getModelVersionByAlias(name, championAlias)
-          .catch(failHalfway)
-      : undefined
-    if (current?.version !== models.champion?.version) {
-      const was = models.champion ? `v${models.champion.version}` : 'nothing'
-      const now = current ? `v${current.version}` : 'nothing'
-      outcome.new_champion_version = current?.version ?? null
-      if (report.decision === 'promote') {
-        throw new GateError(
-          `@${championAlias} of '${name}' moved from ${was} to ${now} while this run evaluated ${describeCandidate(models.candidate)}; ` +
-            `another run promoted first. Nothing was written to the registry by this run; ` +
-            `a re-run compares against ${now === 'nothing' ? 'the floors alone' : now}.`
-        )
-      }
-      report.notes.push(
-        `@${championAlias} moved from ${was} to ${now} while this run evaluated; this reject compared against ${was}, so nothing was written to the registry. A re-run compares against ${now}.`
-      )
-      return
-    }
-
-    let candidateVersion =
-      models.candidate.kind === 'version'
-        ? models.candidate.version.version
-        : undefined
-    if (models.candidate.kind === 'uri') {
-      const uri = models.candidate.uri
-      let reused: ModelVersion | undefined
-      try {
-        // A create whose first try landed but whose answer was lost meets
-        // RESOURCE_ALREADY_EXISTS on its retry (creation by name cannot tell
-        // the two apart): either way the model now exists, which is all this
-        // step needs, and a copy registered by an earlier try is looked for.
-        const created = exists
-          ? false
-          : await createModelIfMissing(registry, name)
-        if (created) written.push(`created registered model '${name}'`)
-        const source = await client.resolveModelSource(uri)
-        reused =
-          exists || !created
-            ? await registeredCopyOf(registry, name, source)
-            : undefined
-        if (reused && reused.version === current?.version) {
-          // Registered and promoted by an earlier run of this gate.
-          outcome.new_champion_version = reused.version
-          report.notes.push(
-            `${uri} is already registered as v${reused.version}, which is @${championAlias}: nothing was written.`
-          )
-          return
-        }
-        if (reused) {
-          candidateVersion = (
-            await client.waitForModelVersionReady(name, reused.version)
-          ).version
-        } else {
-          const created = await client.createModelVersion(name, source)
-          registeredVersion = created.version
-          written.push(`registered ${uri} as v${created.version}`)
-          const ready = await client.waitForModelVersionReady(
-            name,
-            created.version
-          )
-          candidateVersion = ready.version
-        }
-      } catch (error) {
-        failHalfway(error)
-      }
-      if (reused) {
-        report.notes.push(
-          `${uri} was already registered as v${candidateVersion}; that version is used, not registered again.`
-        )
-        refuseRepromotion(inputs, report, reused)
-      } else {
-        report.notes.push(
-          `${uri} passed the floors and was registered as v${candidateVersion}.`
-        )
-      }
-      report.candidate.version = candidateVersion!
-      report.candidate.model_uri = `models:/${name}/${candidateVersion}`
-      report.candidate.url = registry.versionUrl(name, candidateVersion!)
-      try {
-        await client.setAlias(
-          name,
-          inputs['candidate-alias'],
-          candidateVersion!
-        )
-        written.push(`@${inputs['candidate-alias']} → v${candidateVersion}`)
-      } catch (error) {
-        failHalfway(error)
-      }
-      core.info(
-        `Candidate ${uri} is ${name} v${candidateVersion} (@${inputs['candidate-alias']}).`
-      )
-    }
-    if (candidateVersion === undefined) return
-
-    try {
-      const fresh = evaluationTags(report)
-      for (const [key, value] of Object.entries(fresh)) {
-        await client.setModelVersionTag(name, candidateVersion, key, value)
-      }
-      // Each verdict replaces the whole set of evidence tags it owns.
-      const existing =
-        (await client.getModelVersion(name, candidateVersion))?.tags ?? {}
-      const cleared: string[] = []
-      for (const key of staleEvaluationTagKeys(existing, report)) {
-        try {
-          await client.deleteModelVersionTag(name, candidateVersion, key)
-        } catch (error) {
-          // MLflow's basic-auth app asks MANAGE for deleting a tag, EDIT for
-          // setting one: with EDIT only, the stale value is blanked instead.
-          if (!(error instanceof MlflowApiError && error.status === 403)) {
-            throw error
-          }
-          await client.setModelVersionTag(name, candidateVersion, key, '')
-          cleared.push(key)
-        }
-      }
-      if (cleared.length > 0) {
-        report.notes.push(
-          `Tags of an earlier verdict that this one does not set were blanked, not deleted (deleting a tag needs MANAGE permission): ${cleared.join(', ')}.`
-        )
-      }
-      written.push(`evidence tags (${TAG_PREFIX}*) on v${candidateVersion}`)
-      if (report.decision !== 'promote') return
-      if (models.champion) {
-        await lock.ensureHeld(writeMarginMs)
-        await client.setAlias(
-          name,
-          inputs['previous-champion-alias'],
-          models.champion.version
-        )
-        written.push(
-          `@${inputs['previous-champion-alias']} → v${models.champion.version}`
-        )
-        outcome.previous_champion_version = models.champion.version
-      } else {
-        // No champion now (never set, or its version was deleted): a
-        // @previous-champion left from before still decides where a
-        // rollback goes, so the report names it.
-        const previous = await client.getModelVersionByAlias(
-          name,
-          inputs['previous-champion-alias']
-        )
-        if (previous) {
-          outcome.previous_champion_version = previous.version
-          report.notes.push(
-            `'${name}' had no @${championAlias}, but @${inputs['previous-champion-alias']} still points at v${previous.version} from before; a rollback would move @${championAlias} there.`
-          )
-        }
-      }
-      await lock.ensureHeld(writeMarginMs)
-      await client.setAlias(name, championAlias, candidateVersion)
-      written.push(`@${championAlias} → v${candidateVersion}`)
-      outcome.alias_moved = true
-      outcome.new_champion_version = candidateVersion
-      core.info(
-        `Promoted: @${championAlias} of '${name}' now points at v${candidateVersion}.`
-      )
-    } catch (error) {
-      failHalfway(error)
-    }
-  } finally {
-    if (written.length > 0) outcome.written = written
-    await lock.release()
-  }
-}
-
-/** Creates the registered model; false when it turned out to exist already. */
-async function createModelIfMissing(
-  registry: Registry,
-  name: string
-): Promise<boolean> {
-  try {
-    await registry.client.createRegisteredModel(name)
-    return true
-  } catch (error) {
-    if (
-      error instanceof MlflowApiError &&
-      error.errorCode === 'RESOURCE_ALREADY_EXISTS'
-    )
-      return false
-    throw error
-  }
-}
-
-/**
- * The version of `name` an earlier run registered from the same source
- * (and run), if any: a re-run of a register-on-pass gate uses it instead of
- * registering another copy each time. The oldest such version wins.
- */
-async function registeredCopyOf(
-  registry: Registry,
-  name: string,
-  source: ModelVersionSource
-): Promise<ModelVersion | undefined> {
-  return (await registry.client.searchModelVersions(name))
-    .filter(
-      (v) =>
-        v.source === source.source &&
-        (source.runId === undefined || v.run_id === source.runId) &&
-        v.status !== 'FAILED_REGISTRATION'
-    )
-    .sort((a, b) => Number(a.version) - Number(b.version))[0]
-}
-
 function unchangedReport(
   inputs: Inputs,
   registry: Registry,
   models: ResolvedModels,
   run: RunInfo,
-  outcome: AliasReport['registry']
+  outcome: RegistryOutcome
 ): AliasReport {
   const version = models.champion!.version
-  const ref = {
+  const ref = versionRef(
+    models.modelName,
     version,
-    model_uri: `models:/${models.modelName}/${version}`,
-    url: registry.versionUrl(models.modelName, version)
-  }
+    registry.versionUrl(models.modelName, version)
+  )
   core.info(
     `v${version} is already @${inputs['champion-alias']}: nothing to do.`
   )
-  return {
-    schema: 1,
-    tool: { name: 'champion-gate', version: VERSION },
+  return buildAliasReport({
     mode: inputs.mode,
-    model_name: models.modelName,
+    modelName: models.modelName,
     decision: 'unchanged',
-    reasons: [],
     notes: [
       `The candidate v${version} already is @${inputs['champion-alias']}: nothing was evaluated or changed.`
     ],
@@ -461,6 +135,7 @@ function unchangedReport(
     champion: ref,
     registry: outcome,
     run,
-    created_at: new Date().toISOString()
-  }
+    toolVersion: VERSION,
+    now: new Date()
+  })
 }

@@ -12,11 +12,17 @@ import { GateError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { connectRegistry } from '../registry/connect.js'
 import { rollbackTags } from '../registry/evidence.js'
-import type { AliasReport, RunInfo } from '../report/report.js'
+import {
+  buildAliasReport,
+  registryOutcome,
+  versionRef
+} from '../report/build-report.js'
+import type { AliasReport, RunInfo, VersionRef } from '../report/report.js'
 import { VERSION } from '../version.js'
 import { pullRequestEventOf } from '../run-context.js'
 import {
   checkRegistryNames,
+  halfwayError,
   requireInput,
   takePromotionLock
 } from './shared.js'
@@ -81,44 +87,40 @@ export async function runRollbackMode(
       `Cannot roll back to v${target.version}: its status is ${target.status}, not READY`
     )
   }
-  const ref = (version: string): AliasReport['candidate'] => ({
-    version,
-    model_uri: `models:/${name}/${version}`,
-    url: registry.versionUrl(name, version)
-  })
-  const report: AliasReport = {
-    schema: 1,
-    tool: { name: 'champion-gate', version: VERSION },
-    mode: 'rollback',
-    model_name: name,
-    decision: 'rollback',
-    reasons: [],
-    notes: [`Reason: ${inputs.reason ?? 'none given'}`],
-    candidate: ref(target.version),
-    champion: ref(current.version),
-    registry: {
-      tracking_uri: registry.shownUri,
-      champion_alias: championAlias,
-      previous_champion_alias: previousAlias,
-      alias_moved: false,
-      new_champion_version: current.version,
-      previous_champion_version: null
-    },
-    run,
-    created_at: new Date().toISOString()
-  }
+  const ref = (version: string): VersionRef =>
+    versionRef(name, version, registry.versionUrl(name, version))
+  const aliasReport = (
+    decision: AliasReport['decision'],
+    notes: string[]
+  ): AliasReport =>
+    buildAliasReport({
+      mode: 'rollback',
+      modelName: name,
+      decision,
+      notes,
+      candidate: ref(target.version),
+      champion: ref(current.version),
+      registry: registryOutcome({
+        trackingUri: registry.shownUri,
+        championAlias,
+        previousChampionAlias: previousAlias,
+        championVersion: current.version
+      }),
+      run,
+      toolVersion: VERSION,
+      now: new Date()
+    })
   if (target.version === current.version) {
     core.info(
       `v${target.version} already is @${championAlias}: nothing to roll back.`
     )
-    return {
-      ...report,
-      decision: 'unchanged',
-      notes: [
-        `v${target.version} already is @${championAlias}; nothing was changed.`
-      ]
-    }
+    return aliasReport('unchanged', [
+      `v${target.version} already is @${championAlias}; nothing was changed.`
+    ])
   }
+  const report = aliasReport('rollback', [
+    `Reason: ${inputs.reason ?? 'none given'}`
+  ])
 
   const written: string[] = []
   const from: string = current.version
@@ -176,15 +178,12 @@ export async function runRollbackMode(
         }
       )
     } catch (error) {
-      const cause = error instanceof Error ? error.message : String(error)
-      throw new GateError(
-        written.length === 0
-          ? `${cause}\nNothing was written to the registry.`
-          : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
-              (report.registry.alias_moved
-                ? 'The rollback itself is done; only the tags are missing.'
-                : `To finish, run the rollback again with rollback-to: ${to}.`),
-        { cause: error }
+      throw halfwayError(
+        error,
+        written,
+        report.registry.alias_moved
+          ? 'The rollback itself is done; only the tags are missing.'
+          : `To finish, run the rollback again with rollback-to: ${to}.`
       )
     }
   }

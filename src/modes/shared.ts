@@ -1,7 +1,12 @@
-/** Small pieces every mode uses to turn inputs into requests. */
+/**
+ * What the modes share: required inputs, the cost model, gate policy and
+ * evaluation request read from the inputs, the registry names checked
+ * before anything is written, the promotion lock, and the error of a
+ * registry write that failed partway.
+ */
 
 import * as core from '@actions/core'
-import { InputError } from '../errors.js'
+import { GateError, InputError } from '../errors.js'
 import type { GatePolicy } from '../gate/decide.js'
 import type { Inputs, InputName } from '../inputs.js'
 import type { CostModel } from '../metrics/net-benefit.js'
@@ -153,4 +158,23 @@ export async function takePromotionLock(
     warn: (message) => core.warning(message)
   })
   return { lock, writeMarginMs }
+}
+
+/**
+ * The error of a registry write that failed partway: the cause, what this
+ * run wrote before it (in order; or that it wrote nothing), and, when it
+ * wrote something, `toFinish`: how to complete what was begun.
+ */
+export function halfwayError(
+  error: unknown,
+  written: readonly string[],
+  toFinish: string
+): GateError {
+  const cause = error instanceof Error ? error.message : String(error)
+  return new GateError(
+    written.length === 0
+      ? `${cause}\nNothing was written to the registry.`
+      : `${cause}\nWritten before the failure: ${written.join('; ')}. ${toFinish}`,
+    { cause: error }
+  )
 }

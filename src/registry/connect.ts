@@ -31,14 +31,6 @@ export interface Registry {
   scoringEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv
 }
 
-/** True when a tracking server is configured by input or environment. */
-export function hasTrackingServer(
-  inputs: Inputs,
-  env: NodeJS.ProcessEnv
-): boolean {
-  return Boolean(inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI)
-}
-
 export function connectRegistry(
   inputs: Inputs,
   env: NodeJS.ProcessEnv

@@ -15,7 +15,6 @@ import {
   subtractDecimal,
   type Decimal
 } from '../metrics/decimal.js'
-import type { EvaluationReport } from './report.js'
 
 /** Money in words: whole dollars, or cents (and any finer digit a limit was given with). */
 export type MoneyPrecision = 'dollars' | 'cents'
@@ -64,23 +63,6 @@ export function moneyPrecision(money: GateMoney): MoneyPrecision {
     ? [money.minImprovement, money.minNetBenefit]
     : [money.minImprovement]
   return close || !limits.every(isWholeDollars) ? 'cents' : 'dollars'
-}
-
-/** `moneyPrecision` of an evaluation report, from its exact figures. */
-export function moneyPrecisionOf(report: EvaluationReport): MoneyPrecision {
-  const { policy, comparison } = report
-  return moneyPrecision({
-    netBenefit: decimalFromString(report.candidate.metrics.net_benefit_exact),
-    minNetBenefit:
-      policy.min_net_benefit_exact === null
-        ? undefined
-        : decimalFromString(policy.min_net_benefit_exact),
-    difference:
-      comparison.delta_net_benefit_exact === null
-        ? undefined
-        : decimalFromString(comparison.delta_net_benefit_exact),
-    minImprovement: decimalFromString(policy.min_improvement_exact)
-  })
 }
 
 /**

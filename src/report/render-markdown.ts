@@ -11,10 +11,10 @@ import {
   formatPValue,
   formatRatio,
   formatRatioDelta,
-  moneyPrecisionOf,
   shortHash,
   type MoneyPrecision
 } from './format.js'
+import { floorsPassed } from '../gate/decide.js'
 import { renderNetBenefitChart } from './net-benefit-chart.js'
 import {
   markdownAlias,
@@ -24,6 +24,7 @@ import {
 } from './escape-markdown.js'
 import {
   isEvaluation,
+  moneyPrecisionOf,
   type AliasReport,
   type EvaluationReport,
   type Report,
@@ -77,15 +78,7 @@ function headline(report: Report): string {
         return `### ❌ Rejected: ${candidate} does not replace ${alias} ${versionLabel(report.champion)}`
       }
       // In evaluate mode, say whether the floors or the champion stopped it.
-      const floorsPassed =
-        'gates' in report &&
-        report.gates.every(
-          (g) =>
-            g.passed ||
-            g.name === 'min-improvement' ||
-            g.name === 'min-confidence'
-        )
-      return report.champion && floorsPassed
+      return report.champion && floorsPassed(report.gates)
         ? `### ❌ Rejected: ${candidate} does not beat the champion`
         : `### ❌ Rejected: ${candidate} does not pass the gate`
     }
@@ -121,8 +114,8 @@ function ratioDelta(value: number | null): string {
 }
 
 function criteriaTable(report: EvaluationReport): string[] {
-  const c = report.candidate.metrics
-  const h = report.champion?.metrics
+  const candidate = report.candidate.metrics
+  const champion = report.champion?.metrics
   const rows = [
     '| Criterion | Candidate | Champion | Difference | Threshold | Result |',
     '|---|---:|---:|---:|---:|:---|'
@@ -141,11 +134,11 @@ function criteriaTable(report: EvaluationReport): string[] {
     const label = GATE_LABELS[gate.name]
     if (gate.name === 'min-net-benefit') {
       rows.push(
-        `| ${label} | ${money(c.net_benefit_exact)} | ${money(h?.net_benefit_exact)} | ${difference} | > ${money(report.policy.min_net_benefit_exact)} | ${passCell(gate.passed)} |`
+        `| ${label} | ${money(candidate.net_benefit_exact)} | ${money(champion?.net_benefit_exact)} | ${difference} | > ${money(report.policy.min_net_benefit_exact)} | ${passCell(gate.passed)} |`
       )
     } else if (gate.name === 'min-f1') {
       rows.push(
-        `| ${label} | ${ratio(c.f1)} | ${ratio(h?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${formatRatio(gate.threshold)} | ${passCell(gate.passed)} |`
+        `| ${label} | ${ratio(candidate.f1)} | ${ratio(champion?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${formatRatio(gate.threshold)} | ${passCell(gate.passed)} |`
       )
     } else if (gate.name === 'min-confidence') {
       rows.push(
@@ -166,21 +159,21 @@ function criteriaTable(report: EvaluationReport): string[] {
   const shown = new Set(report.gates.map((g) => g.name))
   if (!shown.has('min-net-benefit')) {
     rows.push(
-      `| Net benefit | ${money(c.net_benefit_exact)} | ${money(h?.net_benefit_exact)} | ${difference} | off | – |`
+      `| Net benefit | ${money(candidate.net_benefit_exact)} | ${money(champion?.net_benefit_exact)} | ${difference} | off | – |`
     )
   }
   if (!shown.has('min-f1')) {
     rows.push(
-      `| F1 | ${ratio(c.f1)} | ${ratio(h?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | off | – |`
+      `| F1 | ${ratio(candidate.f1)} | ${ratio(champion?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | off | – |`
     )
   }
   const delta = (a: number, b: number | undefined): string =>
     b === undefined ? '–' : ratioDelta(a - b)
   rows.push(
-    `| Precision | ${ratio(c.precision)} | ${ratio(h?.precision)} | ${delta(c.precision, h?.precision)} | – | – |`
+    `| Precision | ${ratio(candidate.precision)} | ${ratio(champion?.precision)} | ${delta(candidate.precision, champion?.precision)} | – | – |`
   )
   rows.push(
-    `| Recall | ${ratio(c.recall)} | ${ratio(h?.recall)} | ${delta(c.recall, h?.recall)} | – | – |`
+    `| Recall | ${ratio(candidate.recall)} | ${ratio(champion?.recall)} | ${delta(candidate.recall, champion?.recall)} | – | – |`
   )
   return rows
 }
@@ -230,13 +223,13 @@ function pairedLine(report: EvaluationReport): string[] {
 
 function confusionTables(report: EvaluationReport): string[] {
   const positive = markdownText(report.policy.positive_label)
-  const c = report.candidate.metrics
-  const h = report.champion?.metrics
+  const candidate = report.candidate.metrics
+  const champion = report.champion?.metrics
   const lines = [
-    `| Actual \\ decision | Candidate: flagged | Candidate: not flagged |${h ? ' Champion: flagged | Champion: not flagged |' : ''}`,
-    `|---|---:|---:|${h ? '---:|---:|' : ''}`,
-    `| Positive (${positive}) | ${formatCount(c.tp)} TP | ${formatCount(c.fn)} FN |${h ? ` ${formatCount(h.tp)} TP | ${formatCount(h.fn)} FN |` : ''}`,
-    `| Negative | ${formatCount(c.fp)} FP | ${formatCount(c.tn)} TN |${h ? ` ${formatCount(h.fp)} FP | ${formatCount(h.tn)} TN |` : ''}`
+    `| Actual \\ decision | Candidate: flagged | Candidate: not flagged |${champion ? ' Champion: flagged | Champion: not flagged |' : ''}`,
+    `|---|---:|---:|${champion ? '---:|---:|' : ''}`,
+    `| Positive (${positive}) | ${formatCount(candidate.tp)} TP | ${formatCount(candidate.fn)} FN |${champion ? ` ${formatCount(champion.tp)} TP | ${formatCount(champion.fn)} FN |` : ''}`,
+    `| Negative | ${formatCount(candidate.fp)} FP | ${formatCount(candidate.tn)} TN |${champion ? ` ${formatCount(champion.fp)} FP | ${formatCount(champion.tn)} TN |` : ''}`
   ]
   return lines
 }
@@ -293,18 +286,18 @@ function rejectOutcome(report: Report): string {
 }
 
 function details(report: EvaluationReport): string[] {
-  const p = report.policy
-  const t = report.test_set
+  const policy = report.policy
+  const testSet = report.test_set
   const precision = moneyPrecisionOf(report)
   const money = (v: string): string => formatMoney(v, precision)
   return [
     '<details><summary>Test set, threshold and cost model</summary>',
     '',
-    `- Test set: ${markdownCode(t.path)}: ${formatCount(t.rows)} rows, ${formatCount(t.positives)} positive (${markdownText(p.positive_label)} in ${markdownCode(p.label_column)}), sha256 \`${shortHash(t.sha256)}\``,
-    `- Decision threshold: a score ≥ ${p.threshold} is flagged`,
-    `- Cost model: ${markdownText(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
-    `- Rows matched ${p.id_column ? `by id (${markdownCode(p.id_column)})` : 'by position'}`,
-    `- Floors: net benefit > ${p.min_net_benefit_exact === null ? 'off' : money(p.min_net_benefit_exact)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${money(p.min_improvement_exact)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,
+    `- Test set: ${markdownCode(testSet.path)}: ${formatCount(testSet.rows)} rows, ${formatCount(testSet.positives)} positive (${markdownText(policy.positive_label)} in ${markdownCode(policy.label_column)}), sha256 \`${shortHash(testSet.sha256)}\``,
+    `- Decision threshold: a score ≥ ${policy.threshold} is flagged`,
+    `- Cost model: ${markdownText(policy.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
+    `- Rows matched ${policy.id_column ? `by id (${markdownCode(policy.id_column)})` : 'by position'}`,
+    `- Floors: net benefit > ${policy.min_net_benefit_exact === null ? 'off' : money(policy.min_net_benefit_exact)}, F1 > ${policy.min_f1 === null ? 'off' : formatRatio(policy.min_f1)}; beat the champion by more than ${money(policy.min_improvement_exact)}${policy.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(policy.min_confidence)}`}`,
     `- Paired comparison: only rows where the models decide differently count; ${
       report.comparison.paired?.method === 'bootstrap'
         ? 'rows are resampled with Poisson(1) weights, the same for both models, and the intervals are the 2.5th to 97.5th percentiles of the resamples'

@@ -3,20 +3,12 @@
  * (stable, `"schema": 1`) and rendered to Markdown for the job summary and
  * the PR comment. Every figure in it can be traced: the threshold and cost
  * model as given, the test set's sha256 and counts, the versions compared.
+ * Its types live here; build-report.ts builds it.
  */
 
-import { classificationMetrics } from '../metrics/classification-metrics.js'
-import {
-  decimalToNumber,
-  roundToCents,
-  type Decimal
-} from '../metrics/decimal.js'
-import type {
-  CurvePoint,
-  ModelAccumulator
-} from '../metrics/model-accumulator.js'
-import type { GateCheck } from '../gate/decide.js'
-import { plainMoney } from './format.js'
+import type { GateName } from '../gate/decide.js'
+import { decimalFromString } from '../metrics/decimal.js'
+import { moneyPrecision, type MoneyPrecision } from './format.js'
 
 export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
 export type Mode = 'evaluate' | 'gate' | 'rollback'
@@ -37,6 +29,20 @@ export interface ModelMetrics {
    * (`"98765431209876.40"`): past 2^53 cents a JSON number drops cents.
    */
   net_benefit_exact: string
+}
+
+/** One criterion the gate checked (gate/decide.ts `GateCheck`). */
+export interface GateEntry {
+  name: GateName
+  /** The candidate's figure; for min-improvement the net-benefit difference. */
+  value: number
+  /**
+   * The floor the value was held to (for min-improvement the margin, for
+   * min-confidence the level). Named `threshold` in the JSON since schema 1;
+   * other tools read it, so the name stays.
+   */
+  threshold: number
+  passed: boolean
 }
 
 /** A model as the registry knows it. */
@@ -121,7 +127,7 @@ export interface EvaluationReport {
   notes: string[]
   /** Thin evidence, said out loud (statistics/thin-evidence.ts); empty when none. */
   warnings: string[]
-  gates: GateCheck[]
+  gates: GateEntry[]
   test_set: {
     path: string
     rows: number
@@ -209,43 +215,19 @@ export function isEvaluation(report: Report): report is EvaluationReport {
   return report.decision === 'promote' || report.decision === 'reject'
 }
 
-/** Exact net benefit rounded to cents (the figure the gate and report use). */
-export function netBenefitInCents(
-  accumulator: ModelAccumulator,
-  constant: { positive: Decimal; negative: Decimal } | undefined
-): Decimal {
-  if (!constant) return roundToCents(accumulator.flaggedBenefit.total())
-  const positive = constant.positive.mantissa * BigInt(accumulator.tp)
-  const negative = constant.negative.mantissa * BigInt(accumulator.fp)
-  const scale = Math.max(constant.positive.scale, constant.negative.scale)
-  const total =
-    positive * 10n ** BigInt(scale - constant.positive.scale) +
-    negative * 10n ** BigInt(scale - constant.negative.scale)
-  return roundToCents({ mantissa: total, scale })
-}
-
-/** The metrics block of a model from its accumulator. */
-export function modelMetrics(
-  accumulator: ModelAccumulator,
-  netBenefit: Decimal
-): ModelMetrics {
-  const { tp, fp, fn, tn } = accumulator
-  const { precision, recall, f1 } = classificationMetrics({ tp, fp, fn, tn })
-  return {
-    rows: tp + fp + fn + tn,
-    tp,
-    fp,
-    fn,
-    tn,
-    precision,
-    recall,
-    f1,
-    net_benefit: decimalToNumber(netBenefit),
-    net_benefit_exact: plainMoney(netBenefit)
-  }
-}
-
-/** Curve values rounded to cents, for the report. */
-export function curveValues(points: readonly CurvePoint[]): number[] {
-  return points.map((p) => Math.round(p.netBenefit * 100) / 100)
+/** `moneyPrecision` of an evaluation report, from its exact figures. */
+export function moneyPrecisionOf(report: EvaluationReport): MoneyPrecision {
+  const { policy, comparison } = report
+  return moneyPrecision({
+    netBenefit: decimalFromString(report.candidate.metrics.net_benefit_exact),
+    minNetBenefit:
+      policy.min_net_benefit_exact === null
+        ? undefined
+        : decimalFromString(policy.min_net_benefit_exact),
+    difference:
+      comparison.delta_net_benefit_exact === null
+        ? undefined
+        : decimalFromString(comparison.delta_net_benefit_exact),
+    minImprovement: decimalFromString(policy.min_improvement_exact)
+  })
 }
