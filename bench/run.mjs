@@ -6,7 +6,8 @@
  *
  * Flags: --rows N (default 2,000,000), --repeat N (default 3),
  * --seed N, --bundle PATH (another build of the action), --python-only,
- * --bootstrap-only (only the paired bootstrap's cost, by position, no pandas).
+ * --bootstrap-only (only the paired bootstrap's cost, by position, no pandas),
+ * --data-only (only make the data files, e.g. for `npm run local-action`).
  *
  * By position, each runtime also runs with `bootstrap-samples: 0`, in turn
  * with the default run (so a busy machine slows both alike): the difference
@@ -16,7 +17,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
-import { delimiter, join, resolve } from 'node:path'
+import { delimiter, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -66,13 +67,14 @@ function parseCli() {
       bundle: { type: 'string', default: DEFAULT_BUNDLE },
       'python-only': { type: 'boolean', default: false },
       'bootstrap-only': { type: 'boolean', default: false },
+      'data-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) {
     console.log(
       'usage: npm run bench -- [--rows N] [--repeat N] [--seed N] ' +
-        '[--bundle PATH] [--python-only] [--bootstrap-only]'
+        '[--bundle PATH] [--python-only] [--bootstrap-only] [--data-only]'
     )
     process.exit(0)
   }
@@ -90,7 +92,8 @@ function parseCli() {
     seed: integer('seed', 0),
     bundle: resolve(values.bundle),
     pythonOnly: values['python-only'],
-    bootstrapOnly: values['bootstrap-only']
+    bootstrapOnly: values['bootstrap-only'],
+    dataOnly: values['data-only']
   }
 }
 
@@ -264,6 +267,17 @@ function printTable(header, rows) {
 
 async function main() {
   const cli = parseCli()
+  if (cli.dataOnly) {
+    // Data for `npm run local-action` (see .env.example): no timing, so no
+    // targets to miss on a size they were not set for.
+    const dir = join(DATA, `rows-${cli.rows}`)
+    const { files } = await ensureData(dir, cli.rows, cli.seed, (m) =>
+      console.log(m)
+    )
+    for (const key of ['test', 'candidate', 'champion'])
+      console.log(`${key}: ${relative(process.cwd(), files[key])}`)
+    return
+  }
   const method = measuringMethod()
   BUNDLE = cli.bundle
   const node20 = systemNode()
