@@ -49,7 +49,7 @@ const SCORE_COMMAND =
 /** The demo's policy; why these values is printed in step 2. */
 const POLICY = {
   threshold: '0.2',
-  'min-net-benefit': '4000',
+  'min-net-benefit': '10000',
   'min-f1': '0.20',
   'min-confidence': '0.95',
   'cost-false-negative': 'amount',
@@ -604,9 +604,14 @@ function showReport(run) {
           : '')
     )
   }
+  // Money gates in dollars and cents, the others (F1, confidence) to 3 places.
+  const shown = (name, value) =>
+    ['min-net-benefit', 'min-improvement'].includes(name)
+      ? moneyOf(value)
+      : value.toFixed(3)
   for (const gate of report.gates)
     say(
-      `     ${gate.passed ? green('pass') : red('FAIL')} ${gate.name}: ${gate.value} against ${gate.threshold}`
+      `     ${gate.passed ? green('pass') : red('FAIL')} ${gate.name}: ${shown(gate.name, gate.value)} against ${shown(gate.name, gate.threshold)}`
     )
   for (const reason of report.reasons) say(`     reason: ${reason}`)
   return report
@@ -700,7 +705,7 @@ async function story(keep) {
       `min-net-benefit: ${POLICY['min-net-benefit']}`,
       "the action's default, $40,000, suits a production-sized test set;",
       `this one holds ${facts.frauds} frauds worth ${dollars(facts.fraudDollars)}, so even a`,
-      `perfect model nets ${dollars(perfect)}`
+      `perfect model nets ${dollars(perfect)}: $10,000 asks for over a quarter of it`
     ],
     [
       `min-f1: ${POLICY['min-f1']}`,
@@ -809,9 +814,15 @@ async function story(keep) {
       after3['previous-champion'] === v1,
     `expected v${v3} to pass both floors, lose to v${v2} and be rejected with exit code 1, no alias moved; got exit ${run3.code}, decision '${run3.outputs.decision ?? '(none)'}', checks ${JSON.stringify(checks3)}, @champion ${v(after3.champion)} (log: ${rel(run3.files.log)})`
   )
+  const tags3 = await versionTags(url, v3)
+  expect(
+    tags3['champion_gate.decision'] === 'reject',
+    `expected the rejection to be tagged on v${v3}; got champion_gate.decision = ${tags3['champion_gate.decision'] ?? '(missing)'}`
+  )
   say(
     `   The step failed (exit 1), so a workflow stops here. @champion still is v${v2}:\n` +
-      `   production never noticed v${v3}. Its verdict is tagged on v${v3} for the record.`
+      `   production never noticed v${v3}. The registry changed only in v${v3}'s own tags:\n` +
+      `   champion_gate.decision = ${tags3['champion_gate.decision']}, for the record.`
   )
 
   // 5 -------------------------------------------------------------------------
