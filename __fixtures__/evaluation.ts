@@ -3,7 +3,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { evaluate } from '../src/evaluation/evaluate.js'
+import { evaluate, type EvaluationRequest } from '../src/evaluation/evaluate.js'
 import { parseInputs, type RawInputs } from '../src/inputs.js'
 import { evaluationRequest } from '../src/modes/shared.js'
 import type { EvaluationReport } from '../src/report/report.js'
@@ -19,7 +19,12 @@ export function writeFiles(files: Record<string, string>): string {
  * Runs the evaluation the way `mode: evaluate` does, from raw action inputs
  * (paths relative to `dir`).
  */
-export async function evaluateInputs(dir: string, raw: RawInputs): Promise<EvaluationReport> {
+export async function evaluateInputs(
+  dir: string,
+  raw: RawInputs,
+  /** Fields to set on the request as well (e.g. `predictionWorker`). */
+  overrides: Partial<EvaluationRequest> = {}
+): Promise<EvaluationReport> {
   const inputs = parseInputs({ mode: 'evaluate', ...raw })
   const at = (path: string | undefined): string | undefined => (path ? join(dir, path) : undefined)
   const request = evaluationRequest(
@@ -35,5 +40,5 @@ export async function evaluateInputs(dir: string, raw: RawInputs): Promise<Evalu
     },
     new Date('2026-01-01T00:00:00Z')
   )
-  return evaluate(request)
+  return evaluate({ ...request, ...overrides })
 }

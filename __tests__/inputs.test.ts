@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { InputError } from '../src/errors.js'
-import { INPUT_NAMES, inputsSchema, parseInputs } from '../src/inputs.js'
+import {
+  INPUT_NAMES,
+  inputsSchema,
+  parseInputs,
+  unknownInputWarnings
+} from '../src/inputs.js'
 
 /** The inputs block of action.yml: name → default (a small reader for its plain shape). */
 function actionYmlDefaults(): Map<string, string> {
@@ -192,5 +197,37 @@ describe('inputs.ts: how predictions are read', () => {
     expect(() => parseInputs({ 'positive-class-index': '2' })).toThrow(
       "got '2'; expected one of auto, 0, 1"
     )
+  })
+})
+
+describe('inputs.ts: unknown inputs', () => {
+  it('warns about nothing when every variable names an input', () => {
+    const env: NodeJS.ProcessEnv = { PATH: '/bin', INPUTS: 'x' }
+    for (const name of INPUT_NAMES) env[`INPUT_${name.toUpperCase()}`] = ''
+    expect(unknownInputWarnings(env)).toEqual([])
+  })
+
+  it.each([
+    ['INPUT_MIN-F', 'min-f', 'min-f1'],
+    ['INPUT_TEST_SET', 'test_set', 'test-set'],
+    ['INPUT_COST-FALSE-NEGATVE', 'cost-false-negatve', 'cost-false-negative'],
+    ['INPUT_MINCONFIDENCE', 'minconfidence', 'min-confidence']
+  ])('names %s and the nearest input', (variable, name, nearest) => {
+    const [warning] = unknownInputWarnings({ [variable]: '0.5' })
+    expect(warning).toBe(
+      `Input '${name}' (variable ${variable}) is not an input of champion-gate and is ignored; did you mean '${nearest}'? The inputs are listed in action.yml.`
+    )
+  })
+
+  it('warns once per unknown variable, in a stable order, and never shows a value', () => {
+    const warnings = unknownInputWarnings({
+      'INPUT_TRACKING-TOKN': 'secret-value',
+      'INPUT_MODEL-NAM': 'fraud',
+      'INPUT_MODEL-NAME': 'fraud'
+    })
+    expect(warnings).toHaveLength(2)
+    expect(warnings[0]).toContain("did you mean 'model-name'")
+    expect(warnings[1]).toContain("did you mean 'tracking-token'")
+    expect(warnings.join('\n')).not.toContain('secret-value')
   })
 })

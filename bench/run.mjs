@@ -9,7 +9,8 @@
  * --bootstrap-only (only the paired bootstrap's cost, by position, no pandas),
  * --shape fraud|cents|all and --format csv|parquet|all (which data: see
  * generate.mjs; default all of each), --flat (peak memory by position at
- * 1,000,000 and 10,000,000 rows, the action only).
+ * 1,000,000 and 10,000,000 rows, the action only), --data-only (only
+ * make the data files, e.g. for `npm run local-action`).
  *
  * pandas runs from the project's venv (`.venv/bin/python`: pandas,
  * pyarrow, scikit-learn; `bash .ci/python-venv.sh` makes it).
@@ -22,7 +23,7 @@ import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os'
-import { delimiter, join, resolve } from 'node:path'
+import { delimiter, join, relative, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
@@ -80,13 +81,14 @@ function parseCli() {
       shape: { type: 'string', default: 'all' },
       format: { type: 'string', default: 'all' },
       flat: { type: 'boolean', default: false },
+      'data-only': { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false }
     }
   })
   if (values.help) {
     console.log(
       'usage: npm run bench -- [--rows N] [--repeat N] [--seed N] ' +
-        '[--bundle PATH] [--python-only] [--bootstrap-only] ' +
+        '[--bundle PATH] [--python-only] [--bootstrap-only] [--data-only] ' +
         '[--shape fraud|cents|all] [--format csv|parquet|all] [--flat]'
     )
     process.exit(0)
@@ -117,7 +119,8 @@ function parseCli() {
     seed: integer('seed', 0),
     bundle: resolve(values.bundle),
     pythonOnly: values['python-only'],
-    bootstrapOnly: values['bootstrap-only']
+    bootstrapOnly: values['bootstrap-only'],
+    dataOnly: values['data-only']
   }
 }
 
@@ -298,6 +301,17 @@ function printTable(header, rows) {
 
 async function main() {
   const cli = parseCli()
+  if (cli.dataOnly) {
+    // Data for `npm run local-action` (see .env.example): no timing, so no
+    // targets to miss on a size they were not set for.
+    const dir = join(DATA, `rows-${cli.rows}`)
+    const { files } = await ensureData(dir, cli.rows, cli.seed, (m) =>
+      console.log(m)
+    )
+    for (const key of ['test', 'candidate', 'champion'])
+      console.log(`${key}: ${relative(process.cwd(), files[key])}`)
+    return
+  }
   const method = measuringMethod()
   BUNDLE = cli.bundle
   const node20 = systemNode()

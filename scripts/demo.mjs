@@ -51,6 +51,7 @@ const POLICY = {
   threshold: '0.2',
   'min-net-benefit': '10000',
   'min-f1': '0.20',
+  'min-confidence': '0.95',
   'cost-false-negative': 'amount',
   'cost-true-positive': '5',
   'cost-false-positive': '5'
@@ -373,7 +374,9 @@ function showAliasMove(before, after, names) {
 // ---------------------------------------------------------------------------
 // Training and running the action
 
-async function train(url, kind, logs) {
+/** Trains a logistic regression on the `features` best features, registered as @candidate. */
+async function train(url, features, logs) {
+  const kind = `logistic-${features}`
   const log = join(logs, `train-${kind}.log`)
   const result = await runCommand(
     PYTHON,
@@ -382,7 +385,9 @@ async function train(url, kind, logs) {
       '--train',
       join(DEMO, 'data', 'train.csv'),
       '--model',
-      kind,
+      'logistic',
+      '--features',
+      String(features),
       '--model-name',
       MODEL
     ],
@@ -401,10 +406,10 @@ async function train(url, kind, logs) {
   }
   expect(
     result.code === 0 && info?.version,
-    `train.py --model ${kind} failed (exit ${result.code}); see ${rel(log)}:\n${result.stderr.trim().split('\n').slice(-10).join('\n')}`
+    `train.py --features ${features} failed (exit ${result.code}); see ${rel(log)}:\n${result.stderr.trim().split('\n').slice(-10).join('\n')}`
   )
   say(
-    `   train.py --model ${kind} → ${MODEL} v${info.version} (@${info.alias}), run ${info.run_id.slice(0, 8)}…`
+    `   train.py --features ${features} → ${MODEL} v${info.version} (@${info.alias}), run ${info.run_id.slice(0, 8)}…`
   )
   return String(info.version)
 }
@@ -560,6 +565,59 @@ function showOutputs(outputs) {
 }
 
 // ---------------------------------------------------------------------------
+// The figures, read back from each run's JSON report (never restated here)
+
+/** `"-1303.50"` (the report's exact digits) as `-$1,303.50`. */
+function money(exact) {
+  const negative = exact.startsWith('-')
+  const [whole, cents = '00'] = exact.replace(/^[-+]/, '').split('.')
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  return `${negative ? '-' : ''}$${grouped}.${cents.padEnd(2, '0')}`
+}
+
+/** A number of dollars from the report (an interval's end) as money. */
+const moneyOf = (dollars) => money(dollars.toFixed(2))
+
+/** The gate checks of a report, by name: { 'min-f1': true, ... }. */
+const passed = (report) =>
+  Object.fromEntries(report.gates.map((gate) => [gate.name, gate.passed]))
+
+/**
+ * What decided the run, from its JSON report: each model's net benefit and
+ * F1, the difference with its 95% interval and confidence, every gate
+ * check, and the reasons. Returns the report.
+ */
+function showReport(run) {
+  const report = JSON.parse(readFileSync(run.files.report, 'utf8'))
+  const { candidate, champion, comparison } = report
+  const model = (entry) =>
+    `v${entry.version}: net benefit ${money(entry.metrics.net_benefit_exact)}, F1 ${entry.metrics.f1.toFixed(3)}`
+  say(`   From ${rel(run.files.report)}:`)
+  say(`     candidate ${model(candidate)}`)
+  if (champion) {
+    say(`     champion  ${model(champion)}`)
+    const paired = comparison.paired
+    say(
+      `     difference ${money(comparison.delta_net_benefit_exact)}` +
+        (paired
+          ? `, 95% interval ${moneyOf(paired.interval_95[0])} to ${moneyOf(paired.interval_95[1])}, confidence ${(100 * paired.confidence).toFixed(1)}%`
+          : '')
+    )
+  }
+  // Money gates in dollars and cents, the others (F1, confidence) to 3 places.
+  const shown = (name, value) =>
+    ['min-net-benefit', 'min-improvement'].includes(name)
+      ? moneyOf(value)
+      : value.toFixed(3)
+  for (const gate of report.gates)
+    say(
+      `     ${gate.passed ? green('pass') : red('FAIL')} ${gate.name}: ${shown(gate.name, gate.value)} against ${shown(gate.name, gate.threshold)}`
+    )
+  for (const reason of report.reasons) say(`     reason: ${reason}`)
+  return report
+}
+
+// ---------------------------------------------------------------------------
 // The test set, for the floors' explanation
 
 function testSetFacts(path) {
@@ -652,16 +710,27 @@ async function story(keep) {
     [
       `min-f1: ${POLICY['min-f1']}`,
       'the default: a model that flags nothing (F1 0) never passes'
+    ],
+    [
+      `min-confidence: ${POLICY['min-confidence']}`,
+      'beat the champion in 95% of the paired bootstrap resamples, so',
+      'a win within the noise of this test set keeps the champion'
     ]
   ]
   say()
   say('   The policy, the same inputs for every gate run below:')
   for (const [input, ...why] of policyLines)
     why.forEach((line, k) =>
-      say(`     ${(k === 0 ? input : '').padEnd(30)}${dim(line)}`)
+      say(`     ${(k === 0 ? input : '').padEnd(32)}${dim(line)}`)
     )
   say()
-  const v1 = await train(url, 'forest', logs)
+  say(
+    dim(
+      '   Each model is a logistic regression on the first N feature columns of the data\n' +
+        '   (amount, feature_1, feature_2, ...: train.py --features N).'
+    )
+  )
+  const v1 = await train(url, 2, logs)
   say(`   No @champion yet: the floors alone decide.`)
   const before1 = await aliases(url)
   const gateInputs = {
@@ -672,6 +741,7 @@ async function story(keep) {
   }
   const run1 = await runAction('1-first-champion', url, gateInputs, 'push')
   showOutputs(run1.outputs)
+  showReport(run1)
   const after1 = await aliases(url)
   showAliasMove(before1, after1, ['champion'])
   expect(
@@ -682,15 +752,14 @@ async function story(keep) {
   )
 
   // 3 -------------------------------------------------------------------------
-  heading(3, 'A better challenger beats the champion and takes @champion')
-  const v2 = await train(url, 'logistic', logs)
-  say(
-    `   v${v2} (logistic regression, which suits this data) challenges @champion v${v1} (random forest).`
-  )
-  const run2 = await runAction('2-challenger-wins', url, gateInputs, 'push', {
+  heading(3, 'A clearly better challenger takes @champion')
+  const v2 = await train(url, 6, logs)
+  say(`   v${v2} (6 features) challenges @champion v${v1} (2 features).`)
+  const run2 = await runAction('2-clear-win', url, gateInputs, 'push', {
     sameAs: 'step 2'
   })
   showOutputs(run2.outputs)
+  const report2 = showReport(run2)
   const after2 = await aliases(url)
   showAliasMove(after1, after2, ['champion', 'previous-champion'])
   expect(
@@ -698,9 +767,11 @@ async function story(keep) {
       run2.outputs.decision === 'promote' &&
       run2.outputs['alias-moved'] === 'true' &&
       after2.champion === v2 &&
-      after2['previous-champion'] === v1,
-    `expected v${v2} to beat v${v1} and become @champion (v${v1} @previous-champion); got exit ${run2.code}, decision '${run2.outputs.decision ?? '(none)'}', @champion ${v(after2.champion)}, @previous-champion ${v(after2['previous-champion'])} (log: ${rel(run2.files.log)})`
+      after2['previous-champion'] === v1 &&
+      report2.comparison.paired?.interval_95[0] > 0,
+    `expected v${v2} to beat v${v1} clearly (the whole 95% interval above $0) and become @champion (v${v1} @previous-champion); got exit ${run2.code}, decision '${run2.outputs.decision ?? '(none)'}', interval ${JSON.stringify(report2.comparison.paired?.interval_95)}, @champion ${v(after2.champion)}, @previous-champion ${v(after2['previous-champion'])} (log: ${rel(run2.files.log)})`
   )
+  say(`   The whole 95% interval is above $0: a win the test set is sure of.`)
   const tags = await versionTags(url, v2)
   say(`   Evidence tagged on v${v2} (champion_gate.*):`)
   for (const key of [
@@ -719,53 +790,94 @@ async function story(keep) {
   )
 
   // 4 -------------------------------------------------------------------------
-  heading(4, 'A bad candidate is rejected; production never notices')
-  const v3 = await train(url, 'weak', logs)
-  say(`   v${v3} uses only the two weakest features.`)
-  const run3 = await runAction(
-    '3-bad-candidate-rejected',
-    url,
-    gateInputs,
-    'push',
-    { sameAs: 'step 2' }
+  heading(4, 'A candidate that passes both floors but loses to the champion')
+  const v3 = await train(url, 3, logs)
+  say(
+    `   v${v3} (3 features) is good enough to pass both floors, not good enough against v${v2}.`
   )
+  const run3 = await runAction('3-loses-to-champion', url, gateInputs, 'push', {
+    sameAs: 'step 2'
+  })
   showOutputs(run3.outputs)
+  const report3 = showReport(run3)
   const after3 = await aliases(url)
   showAliasMove(after2, after3, ['champion', 'previous-champion'])
+  const checks3 = passed(report3)
   expect(
     run3.code === 1 &&
       run3.outputs.decision === 'reject' &&
       run3.outputs['alias-moved'] === 'false' &&
+      checks3['min-net-benefit'] &&
+      checks3['min-f1'] &&
+      checks3['min-improvement'] === false &&
       after3.champion === v2 &&
       after3['previous-champion'] === v1,
-    `expected v${v3} to be rejected with exit code 1 and no alias moved; got exit ${run3.code}, decision '${run3.outputs.decision ?? '(none)'}', @champion ${v(after3.champion)} (log: ${rel(run3.files.log)})`
+    `expected v${v3} to pass both floors, lose to v${v2} and be rejected with exit code 1, no alias moved; got exit ${run3.code}, decision '${run3.outputs.decision ?? '(none)'}', checks ${JSON.stringify(checks3)}, @champion ${v(after3.champion)} (log: ${rel(run3.files.log)})`
+  )
+  const tags3 = await versionTags(url, v3)
+  expect(
+    tags3['champion_gate.decision'] === 'reject',
+    `expected the rejection to be tagged on v${v3}; got champion_gate.decision = ${tags3['champion_gate.decision'] ?? '(missing)'}`
   )
   say(
     `   The step failed (exit 1), so a workflow stops here. @champion still is v${v2}:\n` +
-      `   production never noticed v${v3}. (Its verdict is tagged on v${v3} for the record.)`
+      `   production never noticed v${v3}. The registry changed only in v${v3}'s own tags:\n` +
+      `   champion_gate.decision = ${tags3['champion_gate.decision']}, for the record.`
   )
 
   // 5 -------------------------------------------------------------------------
-  heading(5, 'Roll back (mode: rollback, as the workflow_dispatch job runs it)')
+  heading(5, 'A win within the noise: min-confidence keeps the champion')
+  const v4 = await train(url, 5, logs)
+  say(
+    `   v${v4} (5 features, one fewer than v${v2}) challenges @champion v${v2}.`
+  )
+  const run4 = await runAction('4-win-within-noise', url, gateInputs, 'push', {
+    sameAs: 'step 2'
+  })
+  showOutputs(run4.outputs)
+  const report4 = showReport(run4)
+  const after4 = await aliases(url)
+  showAliasMove(after3, after4, ['champion', 'previous-champion'])
+  const checks4 = passed(report4)
+  const paired4 = report4.comparison.paired
+  expect(
+    run4.code === 1 &&
+      run4.outputs.decision === 'reject' &&
+      checks4['min-net-benefit'] &&
+      checks4['min-f1'] &&
+      checks4['min-improvement'] === true &&
+      checks4['min-confidence'] === false &&
+      paired4?.interval_95[0] < 0 &&
+      after4.champion === v2,
+    `expected v${v4} to beat v${v2} on this test set but within the noise (the 95% interval spanning $0), and be kept out by min-confidence; got exit ${run4.code}, decision '${run4.outputs.decision ?? '(none)'}', checks ${JSON.stringify(checks4)}, interval ${JSON.stringify(paired4?.interval_95)}, @champion ${v(after4.champion)} (log: ${rel(run4.files.log)})`
+  )
+  say(
+    `   v${v4} nets ${money(report4.comparison.delta_net_benefit_exact)} more on this test set, but the 95% interval\n` +
+      `   (${moneyOf(paired4.interval_95[0])} to ${moneyOf(paired4.interval_95[1])}) reaches below $0: in ${(100 * (1 - paired4.confidence)).toFixed(1)}% of the resamples v${v2} does\n` +
+      `   as well or better. Without min-confidence it would have been promoted on luck.`
+  )
+
+  // 6 -------------------------------------------------------------------------
+  heading(6, 'Roll back (mode: rollback, as the workflow_dispatch job runs it)')
   const reason = `demo: v${v2} mis-scores a new merchant category; back to v${v1} while we look`
   say(
     `   Suppose v${v2} misbehaves in production. An on-call engineer dispatches the rollback.`
   )
-  const run4 = await runAction(
-    '4-rollback',
+  const run5 = await runAction(
+    '5-rollback',
     url,
     { mode: 'rollback', reason },
     'workflow_dispatch'
   )
-  showOutputs(run4.outputs)
-  const after4 = await aliases(url)
-  showAliasMove(after3, after4, ['champion', 'previous-champion'])
+  showOutputs(run5.outputs)
+  const after5 = await aliases(url)
+  showAliasMove(after4, after5, ['champion', 'previous-champion'])
   expect(
-    run4.code === 0 &&
-      run4.outputs.decision === 'rollback' &&
-      after4.champion === v1 &&
-      after4['previous-champion'] === v2,
-    `expected the rollback to move @champion back to v${v1}; got exit ${run4.code}, decision '${run4.outputs.decision ?? '(none)'}', @champion ${v(after4.champion)} (log: ${rel(run4.files.log)})`
+    run5.code === 0 &&
+      run5.outputs.decision === 'rollback' &&
+      after5.champion === v1 &&
+      after5['previous-champion'] === v2,
+    `expected the rollback to move @champion back to v${v1}; got exit ${run5.code}, decision '${run5.outputs.decision ?? '(none)'}', @champion ${v(after5.champion)} (log: ${rel(run5.files.log)})`
   )
   const rollbackTags = await versionTags(url, v1)
   say(
@@ -775,17 +887,17 @@ async function story(keep) {
     `   A second rollback would undo this one (v${v2} is @previous-champion now).`
   )
 
-  // 6 -------------------------------------------------------------------------
-  const runs = [run1, run2, run3, run4]
+  // 7 -------------------------------------------------------------------------
+  const runs = [run1, run2, run3, run4, run5]
   if (keep) {
-    heading(6, 'Keep the MLflow server up (--keep)')
+    heading(7, 'Keep the MLflow server up (--keep)')
     server.child.unref()
     const pid = server.pid
     server = undefined // not ours to stop any more
     say(`   MLflow UI: ${url}/#/models/${MODEL}  (pid ${pid})`)
     say(`   Stop it with: node scripts/demo.mjs --stop   (or: kill -- -${pid})`)
   } else {
-    heading(6, 'Stop the server')
+    heading(7, 'Stop the server')
     await stopServer()
     say(
       `   Stopped; its store is gone. The MLflow UI was at ${url}/#/models/${MODEL} while it ran`
@@ -805,7 +917,7 @@ async function story(keep) {
   say(
     green(
       bold(
-        `Done in ${seconds(Date.now() - started)}: promoted v${v1}, promoted v${v2}, rejected v${v3}, rolled back to v${v1}.`
+        `Done in ${seconds(Date.now() - started)}: promoted v${v1}, promoted v${v2} (a clear win), rejected v${v3} (lost to the champion), kept v${v4} out (a win within the noise), rolled back to v${v1}.`
       )
     )
   )

@@ -248,3 +248,47 @@ export function parseInputs(raw: RawInputs): Inputs {
   const name = String(issue.path[0] ?? 'inputs')
   throw new InputError(name, issue.message)
 }
+
+/** Edit distance (insertions, deletions, substitutions), for suggesting a name. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)
+      )
+    previous = current
+  }
+  return previous[b.length]
+}
+
+/**
+ * One warning per `INPUT_*` variable that names no input of this action,
+ * with the nearest input's name. The runner sets `INPUT_<NAME>` (upper
+ * case, hyphens kept) for every `with:` key; for a key that is not in
+ * `action.yml` it only logs "Unexpected input(s)" and the step goes on, so
+ * a misspelt `min-f1` would leave the default floor in place unnoticed.
+ * The action repeats the warning in its own log, where it is read. A
+ * warning, not a failure, to match the runner.
+ */
+export function unknownInputWarnings(env: NodeJS.ProcessEnv): string[] {
+  const known = new Set<string>(INPUT_NAMES)
+  const warnings: string[] = []
+  for (const variable of Object.keys(env).sort()) {
+    if (!variable.startsWith('INPUT_')) continue
+    const name = variable.slice('INPUT_'.length).toLowerCase()
+    if (known.has(name)) continue
+    const spelled = name.replace(/_/g, '-')
+    let nearest: string = INPUT_NAMES[0]
+    for (const candidate of INPUT_NAMES)
+      if (editDistance(spelled, candidate) < editDistance(spelled, nearest))
+        nearest = candidate
+    warnings.push(
+      `Input '${name}' (variable ${variable}) is not an input of champion-gate and is ignored; did you mean '${nearest}'? The inputs are listed in action.yml.`
+    )
+  }
+  return warnings
+}

@@ -18,6 +18,7 @@ import {
   INPUT_NAMES,
   SECRET_INPUTS,
   parseInputs,
+  unknownInputWarnings,
   type Inputs,
   type RawInputs
 } from './inputs.js'
@@ -229,6 +230,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const raw = readRawInputs()
     maskSecrets(raw, env)
+    for (const warning of unknownInputWarnings(env)) core.warning(warning)
     const inputs = parseInputs(raw)
     checkReportPath(reportPathOf(inputs, env), inputs)
     const report = await runMode(inputs, env)

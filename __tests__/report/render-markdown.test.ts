@@ -1,25 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { renderMarkdown } from '../../src/report/render-markdown.js'
 import type { AliasReport, EvaluationReport } from '../../src/report/report.js'
 import { sampleReport } from '../../__fixtures__/reports.js'
 import { evaluateInputs, writeFiles } from '../../__fixtures__/evaluation.js'
-
-const GOLDEN = new URL('../golden/', import.meta.url)
-
-/** Compares with the golden file; UPDATE_GOLDEN=1 writes it instead. */
-function expectGolden(name: string, markdown: string): void {
-  const file = new URL(`${name}.md`, GOLDEN)
-  if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-    if (process.env.CI)
-      throw new Error(
-        `golden file ${name}.md is missing; run UPDATE_GOLDEN=1 npm test and review it`
-      )
-    mkdirSync(GOLDEN, { recursive: true })
-    writeFileSync(file, markdown)
-  }
-  expect(markdown).toBe(readFileSync(file, 'utf8'))
-}
+import { expectGolden } from '../support/golden.js'
 
 /**
  * A real evaluation of two positives and eight negatives: flagging a

@@ -64,7 +64,11 @@ describe('score-command.ts', () => {
       ['a\\ b \\"c', ['a b', '"c']],
       ['"\\n\\t"', ['\\n\\t']],
       ['a;b $(c) `d` e&&f g|h >i', ['a;b', '$(c)', '`d`', 'e&&f', 'g|h', '>i']],
-      ['', []]
+      ['', []],
+      // Quoting glued together, as a shell user writes an apostrophe.
+      [`'it'"'"'s' x`, ["it's", 'x']],
+      // A quoted blank is an argument; a trailing backslash is kept as is.
+      ['a " " b\\', ['a', ' ', 'b\\']]
     ])('splits %j into %j, expanding nothing', (template, expected) => {
       expect(splitCommand(template)).toEqual(expected)
     })

@@ -87,6 +87,13 @@ export interface PassOptions {
    * closed-form normal approximation) and seed. Absent: none.
    */
   readonly bootstrap?: { readonly samples: number; readonly seed: number }
+  /**
+   * The prediction worker's script, for rows matched by position. Absent:
+   * the bundled one beside this module, if there is one. Tests name a
+   * script that runs the worker from source, so that its path is tested
+   * without a bundle.
+   */
+  readonly predictionWorker?: string
 }
 
 export interface PassResult {
@@ -263,7 +270,9 @@ export async function runEvaluationPass(
     const paired =
       options.predictions.length === 2 ? new PairedReadings(options) : undefined
     const script =
-      options.idColumn === undefined ? predictionWorkerScript() : undefined
+      options.idColumn === undefined
+        ? (options.predictionWorker ?? predictionWorkerScript())
+        : undefined
     // Seeds the hashes of the columns checked by position (row-agreement.ts).
     const seed = newHashSeed()
     let matchedBy: ('position' | 'id')[]
