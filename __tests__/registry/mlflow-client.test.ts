@@ -9,11 +9,13 @@ import { InputError } from '../../src/errors.js'
 import {
   MlflowApiError,
   MlflowClient,
-  modelVersionUrl,
-  parseRetryAfter,
-  resolveTrackingConnection,
   type MlflowClientOptions
 } from '../../src/registry/mlflow-client.js'
+import {
+  modelVersionUrl,
+  resolveTrackingConnection
+} from '../../src/registry/tracking-connection.js'
+import { parseRetryAfter } from '../../src/transport/retry-policy.js'
 
 const ORIGIN = 'https://mlflow.example.com'
 const ALIAS_PATH =
