@@ -207,6 +207,10 @@ async function commentOnPullRequest(
       body: markdown,
       apiUrl: env.GITHUB_API_URL,
       summaryUrl: report.run.run_url ?? undefined,
+      retry: {
+        attempts: inputs['retry-max-attempts'],
+        maxRetryMs: inputs['retry-max-seconds'] * 1000
+      },
       // on-reject: no new comment on a pass, but an earlier reject's comment is brought up to date.
       createIfMissing:
         inputs.comment === 'always' || report.decision === 'reject'

@@ -526,6 +526,16 @@ describe('pull-request-comment.ts', () => {
       expect(onIssue()).toHaveLength(0)
     })
 
+    it('retries a create GitHub answered 429, since the work was not done, and makes one comment', async () => {
+      standIn.failNext(429, { method: 'POST' })
+      const before = standIn.requests.length
+      expect((await upsert()).outcome).toBe('created')
+      expect(
+        standIn.requests.slice(before).map((r) => `${r.method} ${r.status}`)
+      ).toEqual(['GET 200', 'POST 429', 'POST 201'])
+      expect(onIssue()).toHaveLength(1)
+    })
+
     it('throws when GitHub cannot be reached, naming the deadline', async () => {
       const closed = await startGitHubStandIn()
       const url = closed.url

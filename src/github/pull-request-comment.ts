@@ -15,6 +15,12 @@
 import { getOctokit } from '@actions/github'
 import { z } from 'zod'
 import { GateError } from '../errors.js'
+import {
+  parseRetryAfter,
+  withRetries,
+  type RetryLimits,
+  type TryOutcome
+} from '../transport/retry-policy.js'
 
 /** GitHub rejects a comment body longer than this (HTTP 422). */
 export const GITHUB_COMMENT_LIMIT = 65536
@@ -24,9 +30,6 @@ const MARKER_SUFFIX = ' -->'
 const PER_PAGE = 100
 const DEFAULT_TIMEOUT_MS = 60_000
 const DEFAULT_RETRY_ATTEMPTS = 3
-const DEFAULT_RETRY_BASE_DELAY_MS = 1000
-const MAX_RETRY_DELAY_MS = 30_000
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
 const PERMISSION_HINT = '`permissions: pull-requests: write`'
 
 /** A request to GitHub failed in a way that is not a missing permission. */
@@ -292,8 +295,12 @@ export interface UpsertCommentOptions {
   apiUrl?: string
   /** A deadline for the whole upsert (default 60 s). */
   timeoutMs?: number
-  /** Retries of idempotent requests on 429/5xx (default 3 attempts, 1 s). */
-  retry?: { attempts?: number; baseDelayMs?: number }
+  /**
+   * Limits of the retry policy (src/transport/retry-policy.ts): attempts per
+   * request (default 3), the time one request may spend retrying (default
+   * the whole deadline), the first backoff step (default 500 ms).
+   */
+  retry?: { attempts?: number; maxRetryMs?: number; baseDelayMs?: number }
   /**
    * False: only update an existing comment, create none (`comment:
    * on-reject` on a pass still refreshes an earlier reject's comment).
@@ -353,8 +360,11 @@ export async function upsertPullRequestComment(
     token,
     signal,
     timeoutMs,
-    attempts: options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS,
-    baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS
+    limits: {
+      maxAttempts: options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS,
+      maxRetryMs: options.retry?.maxRetryMs ?? timeoutMs,
+      baseDelayMs: options.retry?.baseDelayMs
+    }
   }
   const where = `${owner}/${repo}#${issueNumber}`
 
@@ -435,8 +445,10 @@ export async function upsertPullRequestComment(
 
   if (options.createIfMissing === false) return { outcome: 'skipped' }
 
-  // Not retried: a POST that timed out may have created the comment anyway,
-  // and a second one would not be sticky.
+  // Not safe to repeat: a POST that timed out may have created the comment
+  // anyway, and a second one would not be sticky. So the policy retries it
+  // only when GitHub refused the work (429, a rate limit) or the connection
+  // was refused.
   const response = await send(call, 'POST', listPath, false, () =>
     octokit.rest.issues.createComment({
       owner,
@@ -570,8 +582,7 @@ interface CallContext {
   token: string
   signal: AbortSignal
   timeoutMs: number
-  attempts: number
-  baseDelayMs: number
+  limits: RetryLimits
 }
 
 interface Refusal {
@@ -589,74 +600,82 @@ interface Success {
 }
 
 /**
- * Runs one request: retries 429/5xx when `idempotent` (honouring
- * Retry-After), answers 401/403/404 as a refusal for the caller to judge,
- * and turns everything else into a GitHubApiError.
+ * Runs one request, retried by the one policy (src/transport/retry-policy.ts)
+ * while `safeToRepeat` allows and the deadline has not passed; answers
+ * 401/403/404 as a refusal for the caller to judge, and turns everything
+ * else into a GitHubApiError.
  */
 async function send(
   context: CallContext,
   method: string,
   path: string,
-  idempotent: boolean,
+  safeToRepeat: boolean,
   request: () => Promise<{
     status: number
     data: unknown
     headers: { link?: string }
   }>
 ): Promise<Success | Refusal> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await request()
-      return {
-        kind: 'ok',
-        status: response.status,
-        data: response.data,
-        headers: response.headers
-      }
-    } catch (error) {
-      const failure = describeFailure(error, context.token)
-      if (failure.status === undefined && context.signal.aborted) {
-        failure.message = `no answer within ${context.timeoutMs} ms`
-      }
-      const apiError = new GitHubApiError(
-        method,
-        path,
-        failure.status,
-        failure.message
-      )
-      if (failure.status === undefined) throw apiError
-      if (
-        (failure.status === 401 ||
-          failure.status === 403 ||
-          failure.status === 404) &&
-        !failure.rateLimited
-      ) {
+  type Try = Success | { kind: 'failed'; failure: Failure }
+  const { result } = await withRetries<Try>(
+    async () => {
+      try {
+        const response = await request()
         return {
-          kind: 'refused',
-          status: failure.status,
-          message: failure.message,
-          error: apiError
+          kind: 'ok',
+          status: response.status,
+          data: response.data,
+          headers: response.headers
+        }
+      } catch (error) {
+        return {
+          kind: 'failed',
+          failure: describeFailure(error, context.token)
         }
       }
-      const retryable =
-        idempotent &&
-        attempt < context.attempts &&
-        (RETRYABLE_STATUSES.has(failure.status) || failure.rateLimited) &&
-        !context.signal.aborted
-      if (!retryable) throw apiError
-      await sleep(
-        retryDelay(context.baseDelayMs, attempt, failure.retryAfter),
-        context.signal
-      )
+    },
+    (result) => {
+      if (result.kind === 'ok' || context.signal.aborted) return undefined
+      if (isRefusal(result.failure)) return undefined
+      return { outcome: result.failure.outcome, safeToRepeat }
+    },
+    context.limits,
+    { sleep: (ms) => sleep(ms, context.signal) }
+  )
+  if (result.kind === 'ok') return result
+  const { failure } = result
+  const message =
+    failure.status === undefined && context.signal.aborted
+      ? `no answer within ${context.timeoutMs} ms`
+      : failure.message
+  const apiError = new GitHubApiError(method, path, failure.status, message)
+  if (failure.status !== undefined && isRefusal(failure)) {
+    return {
+      kind: 'refused',
+      status: failure.status,
+      message: failure.message,
+      error: apiError
     }
   }
+  throw apiError
+}
+
+/** A 401/403/404 that is not a rate limit: a missing permission. */
+function isRefusal(failure: Failure): boolean {
+  return (
+    (failure.status === 401 ||
+      failure.status === 403 ||
+      failure.status === 404) &&
+    !failure.rateLimited
+  )
 }
 
 interface Failure {
   status: number | undefined
   message: string
   rateLimited: boolean
-  retryAfter: number | undefined
+  /** As the retry policy sees it: a rate limit is a 429. */
+  outcome: TryOutcome
 }
 
 /** Reads an Octokit RequestError (or a network error) without its request. */
@@ -684,34 +703,48 @@ function describeFailure(error: unknown, token: string): Failure {
       status: undefined,
       message,
       rateLimited: false,
-      retryAfter: undefined
+      outcome: { kind: 'failure', code: connectionErrorCode(error) }
     }
   }
   const headers = response.headers ?? {}
-  const retryAfter = Number(headers['retry-after'])
   // A 403/429 for a rate limit is not a missing permission: retry, or fail.
   const rateLimited =
     (candidate.status === 403 || candidate.status === 429) &&
     (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
+  // GitHub's primary limit says when it resets (epoch seconds); honoured as
+  // Retry-After, so a reset minutes away ends the retries rather than
+  // hammering (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+  const reset = Number(headers['x-ratelimit-reset'])
+  const retryAfterMs =
+    parseRetryAfter(headers['retry-after']) ??
+    (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)
+      ? Math.max(0, reset * 1000 - Date.now())
+      : undefined)
   return {
     status: candidate.status,
     message,
     rateLimited,
-    retryAfter:
-      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined
+    outcome: {
+      kind: 'answer',
+      status: rateLimited ? 429 : candidate.status,
+      retryAfterMs
+    }
   }
 }
 
-function retryDelay(
-  baseDelayMs: number,
-  attempt: number,
-  retryAfterSeconds: number | undefined
-): number {
-  if (retryAfterSeconds !== undefined)
-    return Math.min(retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS)
-  const exponential = baseDelayMs * 2 ** (attempt - 1)
-  // Full jitter between half and all of the exponential step.
-  return Math.min(exponential * (0.5 + Math.random() / 2), MAX_RETRY_DELAY_MS)
+/**
+ * The code of a request that got no answer (`ECONNREFUSED`, …): Octokit
+ * wraps fetch's error, which wraps undici's, which carries the code.
+ */
+function connectionErrorCode(error: unknown): string {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && typeof current === 'object'; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown }
+    if (typeof code === 'string') return code
+    current = cause
+  }
+  // No code: not a connection error the policy knows, so not retried.
+  return 'unknown'
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
