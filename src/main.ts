@@ -159,11 +159,11 @@ async function publish(
   for (const [name, value] of Object.entries(outputs))
     core.setOutput(name, value)
   const markdown = renderMarkdown(report)
-  const summary = fitMarkdown(
-    markdown,
-    SUMMARY_LIMIT,
-    `The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').`
-  )
+  const summary = fitMarkdown(markdown, {
+    limit: SUMMARY_LIMIT,
+    unit: 'utf8',
+    note: `> The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').\n`
+  })
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(summary, true).write()
   } else {

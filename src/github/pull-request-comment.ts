@@ -10,11 +10,13 @@
  * `GitHubApiError` naming the request and GitHub's own message.
  *
  * Also here, because GitHub's limits belong with GitHub's dialect: the marker
- * and `truncateForComment`, which cuts a report to the comment size limit.
+ * and `truncateForComment`, which fits a report to the comment size limit
+ * with the one Markdown truncator (src/report/fit-markdown.ts).
  */
 import { getOctokit } from '@actions/github'
 import { z } from 'zod'
 import { GateError } from '../errors.js'
+import { fitMarkdown } from '../report/fit-markdown.js'
 import {
   parseRetryAfter,
   withRetries,
@@ -96,15 +98,9 @@ export interface TruncateOptions {
 }
 
 /**
- * Cuts a Markdown body to fit a PR comment and appends a note that the full
- * report is in the job summary; a body that fits is returned unchanged.
- *
- * The cut is made at a line boundary, preferably between blocks with no code
- * fence or HTML block (`<details>`, `<table>`, …) open. When that would throw
- * away more than half of what fits, it cuts inside the block instead and
- * closes what is open: the fence with its own marker, HTML blocks with their
- * closing tags. A Mermaid diagram is never cut in half (it would render as an
- * error), and a surrogate pair is never split. Pure; no I/O.
+ * Cuts a Markdown body to fit a PR comment (by the one truncator,
+ * src/report/fit-markdown.ts) with a note that the full report is in the job
+ * summary; a body that fits is returned unchanged. Pure; no I/O.
  */
 export function truncateForComment(
   body: string,
@@ -115,25 +111,11 @@ export function truncateForComment(
       ? { limit: limitOrOptions }
       : limitOrOptions
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT
-  if (body.length <= limit) return body
-
-  const note = truncationNote(limit, options.summaryUrl)
-  // Room for the note and the blank line before it.
-  const budget = limit - note.length - 2
-  if (budget < 1) {
-    throw new RangeError(
-      `truncateForComment: a limit of ${limit} leaves no room for the note`
-    )
-  }
-
-  const cut = chooseCut(body, budget)
-  // Exactly one blank line between the report and the note.
-  const separator = cut.endsWith('\n\n')
-    ? ''
-    : cut.endsWith('\n')
-      ? '\n'
-      : '\n\n'
-  return `${cut}${separator}${note}`
+  return fitMarkdown(body, {
+    limit,
+    unit: 'utf16',
+    note: truncationNote(limit, options.summaryUrl)
+  })
 }
 
 function truncationNote(limit: number, summaryUrl: string | undefined): string {
@@ -146,137 +128,6 @@ function truncationNote(limit: number, summaryUrl: string | undefined): string {
     `${limit.toLocaleString('en-US')} characters. The full report is in ` +
     `${where} of this run.\n`
   )
-}
-
-/** The Markdown state after a line: what would have to be closed. */
-interface BlockState {
-  /** The opening fence (e.g. "```" or "~~~~"), or undefined outside one. */
-  fence: string | undefined
-  /** The open fence's language, e.g. "mermaid". */
-  language: string
-  /** HTML block elements open, outermost first. */
-  html: string[]
-}
-
-interface Candidate {
-  /** Characters of the body kept. */
-  end: number
-  /** What closes the open blocks at that point. */
-  closing: string
-  /** 2: between blocks, nothing open; 1: outside fences; 0: inside a fence. */
-  quality: number
-}
-
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/
-const HTML_BLOCK_TAGS =
-  'details|table|thead|tbody|tr|div|pre|blockquote|ul|ol|dl|section'
-const HTML_TAG = new RegExp(`<(/?)(${HTML_BLOCK_TAGS})(?=[\\s>/])[^>]*>`, 'gi')
-
-function chooseCut(body: string, budget: number): string {
-  const lines = body.split('\n')
-  const state: BlockState = { fence: undefined, language: '', html: [] }
-  const best: (Candidate | undefined)[] = [undefined, undefined, undefined]
-  let end = 0
-  for (let i = 0; i < lines.length - 1; i++) {
-    const line = lines[i]
-    advance(state, line)
-    end += line.length + 1
-    if (end > budget) break
-    const closing = closingFor(state)
-    if (end + closing.length > budget) continue
-    // Half a diagram renders as an error box; drop the whole diagram instead.
-    if (state.fence !== undefined && state.language === 'mermaid') continue
-    const next = lines[i + 1]
-    const quality =
-      state.fence !== undefined
-        ? 0
-        : state.html.length === 0 &&
-            (line.trim() === '' || next.trim() === '' || /^ {0,3}#/.test(next))
-          ? 2
-          : 1
-    for (let q = 0; q <= quality; q++) best[q] = { end, closing, quality }
-  }
-  const any = best[0]
-  if (any === undefined) return hardCut(body, budget)
-  // Prefer a cleaner cut unless it keeps less than half of what fits.
-  const chosen =
-    [best[2], best[1]].find(
-      (candidate) => candidate !== undefined && candidate.end * 2 >= any.end
-    ) ?? any
-  return body.slice(0, chosen.end) + chosen.closing
-}
-
-/**
- * No line boundary fits (a first line longer than the budget, or a fence that
- * cannot be closed in time): cut inside a line, closing what is open there.
- */
-function hardCut(body: string, budget: number): string {
-  // Snapshots of (line start, state) for every line that starts in budget.
-  const snapshots: { start: number; state: BlockState }[] = []
-  const state: BlockState = { fence: undefined, language: '', html: [] }
-  let start = 0
-  for (;;) {
-    snapshots.push({ start, state: { ...state, html: [...state.html] } })
-    const newline = body.indexOf('\n', start)
-    if (newline === -1 || newline + 1 > budget) break
-    advance(state, body.slice(start, newline))
-    start = newline + 1
-  }
-  for (let k = snapshots.length - 1; k >= 0; k--) {
-    const snapshot = snapshots[k]
-    const closing = closingFor(snapshot.state)
-    // A closing fence or tag must start on a line of its own.
-    let end = budget - closing.length - (closing === '' ? 0 : 1)
-    if (end < snapshot.start) continue
-    if (end > 0 && isHighSurrogate(body.charCodeAt(end - 1))) end--
-    return `${body.slice(0, end)}${closing === '' ? '' : '\n'}${closing}`
-  }
-  return ''
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff
-}
-
-function advance(state: BlockState, line: string): void {
-  if (state.fence !== undefined) {
-    const closer = new RegExp(
-      `^ {0,3}${state.fence[0] === '`' ? '`' : '~'}{${state.fence.length},}\\s*$`
-    )
-    if (closer.test(line)) state.fence = undefined
-    return
-  }
-  const fence = FENCE_OPEN.exec(line)
-  // A backtick fence's info string may not contain a backtick (CommonMark).
-  if (fence !== null && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-    state.fence = fence[1]
-    state.language = fence[2].trim().split(/\s+/)[0].toLowerCase()
-    return
-  }
-  for (const match of line.matchAll(HTML_TAG)) {
-    const tag = match[2].toLowerCase()
-    if (match[1] === '') {
-      state.html.push(tag)
-    } else {
-      const index = state.html.lastIndexOf(tag)
-      if (index !== -1) state.html.splice(index)
-    }
-  }
-}
-
-function closingFor(state: BlockState): string {
-  let closing = ''
-  if (state.fence !== undefined) closing += `${state.fence}\n`
-  if (state.html.length > 0) {
-    // A blank line ends the Markdown inside the block before the raw HTML.
-    closing +=
-      '\n' +
-      [...state.html]
-        .reverse()
-        .map((tag) => `</${tag}>\n`)
-        .join('')
-  }
-  return closing
 }
 
 /** What {@link upsertPullRequestComment} needs. */
