@@ -20,29 +20,11 @@ import {
   startGitHubStandIn,
   type GitHubStandIn
 } from '../support/github-stand-in.js'
+import { fencesBalanced, LONE_SURROGATE } from '../support/markdown.js'
 
 const TOKEN = 'ghs_standInToken0123456789abcdefABCDEF'
 const OWNER = 'octo-org'
 const REPO = 'fraud-models'
-
-/** Whether every fence opened in `markdown` is closed (CommonMark rules). */
-function fencesBalanced(markdown: string): boolean {
-  let open: string | undefined
-  for (const line of markdown.split('\n')) {
-    if (open === undefined) {
-      const match = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-      if (match !== null) open = match[1]
-    } else if (
-      new RegExp(`^ {0,3}${open[0]}{${open.length},}\\s*$`).test(line)
-    ) {
-      open = undefined
-    }
-  }
-  return open === undefined
-}
-
-const LONE_SURROGATE =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 function count(text: string, needle: RegExp): number {
   return (text.match(needle) ?? []).length

@@ -1,27 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 import fc from 'fast-check'
 import { fitMarkdown } from '../../src/report/fit-markdown.js'
+import { fencesBalanced, LONE_SURROGATE } from '../support/markdown.js'
 
 const bytes = (text: string): number => new TextEncoder().encode(text).length
-
-const LONE_SURROGATE =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
-
-/** True when every code fence opened is closed again. */
-function fencesBalanced(markdown: string): boolean {
-  let open: string | undefined
-  for (const line of markdown.split('\n')) {
-    if (open === undefined) {
-      const match = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-      if (match !== null) open = match[1]
-    } else if (
-      new RegExp(`^ {0,3}${open[0]}{${open.length},}\\s*$`).test(line)
-    ) {
-      open = undefined
-    }
-  }
-  return open === undefined
-}
 
 describe('fit-markdown.ts', () => {
   it('leaves a report that fits alone', () => {
