@@ -106,7 +106,7 @@ export class RegistryApiError extends GateError {
  * The largest answer read. The registry's answers are kilobytes; a server
  * (or something posing as one) sending more is cut off, not buffered.
  */
-export const MAX_BODY_BYTES = 32 * 1024 * 1024
+const MAX_BODY_BYTES = 32 * 1024 * 1024
 const BODY_TOO_LARGE = 'BODY_TOO_LARGE'
 
 /** Sends requests to one server with its credentials, retrying by the policy. */
