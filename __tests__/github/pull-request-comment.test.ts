@@ -518,6 +518,26 @@ describe('pull-request-comment.ts', () => {
       expect(onIssue()).toHaveLength(1)
     })
 
+    it('gives up at once when GitHub asks to come back later than the policy waits', async () => {
+      const before = standIn.requests.length
+      standIn.failNext(503, { headers: { 'retry-after': '120' } })
+      const error = await upsert().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(GitHubApiError)
+      expect(error).toMatchObject({ method: 'GET', status: 503 })
+      // A primary rate limit that resets in an hour: no retry either, and
+      // not mistaken for a missing permission.
+      const reset = String(Math.floor(Date.now() / 1000) + 3600)
+      standIn.failNext(403, {
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }
+      })
+      const limited = await upsert().catch((e: unknown) => e)
+      expect(limited).toBeInstanceOf(GitHubApiError)
+      expect(limited).toMatchObject({ method: 'GET', status: 403 })
+      expect(
+        standIn.requests.slice(before).map((r) => `${r.method} ${r.status}`)
+      ).toEqual(['GET 503', 'GET 403'])
+    })
+
     it('throws when GitHub cannot be reached, naming the deadline', async () => {
       const closed = await startGitHubStandIn()
       const url = closed.url

@@ -120,6 +120,18 @@ describe('mlflow-client', () => {
     expect(error.status).toBe(503)
   })
 
+  it('gives up at once on a Retry-After over the cap, even within the time budget', async () => {
+    intercept(ALIAS_PATH).reply(429, '', { headers: { 'retry-after': '61' } })
+    const error = await failure(
+      client({ maxRetryMs: 600_000 }).getModelVersionByAlias(
+        'fraud',
+        'champion'
+      )
+    )
+    expect(slept).toEqual([])
+    expect(error).toMatchObject({ status: 429, attempts: 1 })
+  })
+
   it('gives up after maxAttempts, naming the URI and request but not the token', async () => {
     intercept(ALIAS_PATH)
       .replyWithError(
