@@ -598,6 +598,7 @@ function connectionErrorCode(error: unknown): string {
   return 'unknown'
 }
 
+/** Waits `ms`, or less when the upsert's deadline passes first. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {
