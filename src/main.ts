@@ -160,11 +160,11 @@ async function publish(
   for (const [name, value] of Object.entries(outputs))
     core.setOutput(name, value)
   const markdown = renderMarkdown(report)
-  const summary = fitMarkdown(
-    markdown,
-    SUMMARY_LIMIT,
-    `The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').`
-  )
+  const summary = fitMarkdown(markdown, {
+    limit: SUMMARY_LIMIT,
+    unit: 'utf8',
+    note: `> The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').\n`
+  })
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary.addRaw(summary, true).write()
   } else {
@@ -208,6 +208,10 @@ async function commentOnPullRequest(
       body: markdown,
       apiUrl: env.GITHUB_API_URL,
       summaryUrl: report.run.run_url ?? undefined,
+      retry: {
+        attempts: inputs['retry-max-attempts'],
+        maxRetryMs: inputs['retry-max-seconds'] * 1000
+      },
       // on-reject: no new comment on a pass, but an earlier reject's comment is brought up to date.
       createIfMissing:
         inputs.comment === 'always' || report.decision === 'reject'

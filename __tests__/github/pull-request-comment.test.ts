@@ -20,29 +20,11 @@ import {
   startGitHubStandIn,
   type GitHubStandIn
 } from '../support/github-stand-in.js'
+import { fencesBalanced, LONE_SURROGATE } from '../support/markdown.js'
 
 const TOKEN = 'ghs_standInToken0123456789abcdefABCDEF'
 const OWNER = 'octo-org'
 const REPO = 'fraud-models'
-
-/** Whether every fence opened in `markdown` is closed (CommonMark rules). */
-function fencesBalanced(markdown: string): boolean {
-  let open: string | undefined
-  for (const line of markdown.split('\n')) {
-    if (open === undefined) {
-      const match = /^ {0,3}(`{3,}|~{3,})/.exec(line)
-      if (match !== null) open = match[1]
-    } else if (
-      new RegExp(`^ {0,3}${open[0]}{${open.length},}\\s*$`).test(line)
-    ) {
-      open = undefined
-    }
-  }
-  return open === undefined
-}
-
-const LONE_SURROGATE =
-  /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 function count(text: string, needle: RegExp): number {
   return (text.match(needle) ?? []).length
@@ -524,6 +506,36 @@ describe('pull-request-comment.ts', () => {
         standIn.requests.slice(before).map((r) => `${r.method} ${r.status}`)
       ).toEqual(['GET 200', 'POST 500'])
       expect(onIssue()).toHaveLength(0)
+    })
+
+    it('retries a create GitHub answered 429, since the work was not done, and makes one comment', async () => {
+      standIn.failNext(429, { method: 'POST' })
+      const before = standIn.requests.length
+      expect((await upsert()).outcome).toBe('created')
+      expect(
+        standIn.requests.slice(before).map((r) => `${r.method} ${r.status}`)
+      ).toEqual(['GET 200', 'POST 429', 'POST 201'])
+      expect(onIssue()).toHaveLength(1)
+    })
+
+    it('gives up at once when GitHub asks to come back later than the policy waits', async () => {
+      const before = standIn.requests.length
+      standIn.failNext(503, { headers: { 'retry-after': '120' } })
+      const error = await upsert().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(GitHubApiError)
+      expect(error).toMatchObject({ method: 'GET', status: 503 })
+      // A primary rate limit that resets in an hour: no retry either, and
+      // not mistaken for a missing permission.
+      const reset = String(Math.floor(Date.now() / 1000) + 3600)
+      standIn.failNext(403, {
+        headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset }
+      })
+      const limited = await upsert().catch((e: unknown) => e)
+      expect(limited).toBeInstanceOf(GitHubApiError)
+      expect(limited).toMatchObject({ method: 'GET', status: 403 })
+      expect(
+        standIn.requests.slice(before).map((r) => `${r.method} ${r.status}`)
+      ).toEqual(['GET 503', 'GET 403'])
     })
 
     it('throws when GitHub cannot be reached, naming the deadline', async () => {

@@ -15,9 +15,9 @@ import { promisify } from 'node:util'
 import {
   MlflowApiError,
   MlflowClient,
-  resolveTrackingConnection,
   type MlflowClientOptions
 } from '../../src/registry/mlflow-client.js'
+import { resolveTrackingConnection } from '../../src/registry/tracking-connection.js'
 
 const run = promisify(execFile)
 const trackingUri = process.env.MLFLOW_TRACKING_URI?.trim()

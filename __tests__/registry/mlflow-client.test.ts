@@ -9,11 +9,13 @@ import { InputError } from '../../src/errors.js'
 import {
   MlflowApiError,
   MlflowClient,
-  modelVersionUrl,
-  parseRetryAfter,
-  resolveTrackingConnection,
   type MlflowClientOptions
 } from '../../src/registry/mlflow-client.js'
+import {
+  modelVersionUrl,
+  resolveTrackingConnection
+} from '../../src/registry/tracking-connection.js'
+import { parseRetryAfter } from '../../src/transport/retry-policy.js'
 
 const ORIGIN = 'https://mlflow.example.com'
 const ALIAS_PATH =
@@ -116,6 +118,18 @@ describe('mlflow-client', () => {
     )
     expect(slept).toEqual([])
     expect(error.status).toBe(503)
+  })
+
+  it('gives up at once on a Retry-After over the cap, even within the time budget', async () => {
+    intercept(ALIAS_PATH).reply(429, '', { headers: { 'retry-after': '61' } })
+    const error = await failure(
+      client({ maxRetryMs: 600_000 }).getModelVersionByAlias(
+        'fraud',
+        'champion'
+      )
+    )
+    expect(slept).toEqual([])
+    expect(error).toMatchObject({ status: 429, attempts: 1 })
   })
 
   it('gives up after maxAttempts, naming the URI and request but not the token', async () => {

@@ -8,9 +8,9 @@ import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
 import {
   MlflowApiError,
-  MlflowClient,
-  escapedValue
+  MlflowClient
 } from '../../src/registry/mlflow-client.js'
+import { escapedValue } from '../../src/registry/mlflow-schemas.js'
 
 const ORIGIN = 'https://mlflow.example.com'
 const JSON_HEADERS = { headers: { 'content-type': 'application/json' } }

@@ -4,11 +4,11 @@
  */
 import { describe, expect, it } from '@jest/globals'
 import { MockAgent } from 'undici'
+import { MlflowClient } from '../../src/registry/mlflow-client.js'
 import {
-  MlflowClient,
   displayTrackingUri,
   resolveTrackingConnection
-} from '../../src/registry/mlflow-client.js'
+} from '../../src/registry/tracking-connection.js'
 import { splitUserinfo, uriSecrets } from '../../src/registry/tracking-uri.js'
 
 const b64 = (text: string): string => Buffer.from(text).toString('base64')

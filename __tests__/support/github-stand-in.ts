@@ -87,9 +87,17 @@ export interface GitHubStandIn {
   refuseReads(status: number | undefined): void
   /**
    * Answer the next `times` requests (default 1), or only those with the
-   * given method, with this status and GitHub's error body (e.g. 503).
+   * given method, with this status and GitHub's error body (e.g. 503), and
+   * these headers (e.g. `retry-after`).
    */
-  failNext(status: number, options?: { times?: number; method?: string }): void
+  failNext(
+    status: number,
+    options?: {
+      times?: number
+      method?: string
+      headers?: Record<string, string>
+    }
+  ): void
   /** Puts a comment in place, as if someone had written it earlier. */
   addComment(comment: {
     owner: string
@@ -206,7 +214,11 @@ export async function startGitHubStandIn(
   let tick = 0
   let writeRefusal: number | undefined
   let readRefusal: number | undefined
-  const failures: { status: number; method: string | undefined }[] = []
+  const failures: {
+    status: number
+    method: string | undefined
+    headers?: Record<string, string>
+  }[] = []
   let url = ''
 
   const now = (): string => new Date(EPOCH + ++tick * 1000).toISOString()
@@ -441,7 +453,8 @@ export async function startGitHubStandIn(
     )
     if (injected !== -1) {
       const [failure] = failures.splice(injected, 1)
-      return errorBody(failure.status, operation)
+      const answer = errorBody(failure.status, operation)
+      return { ...answer, headers: { ...answer.headers, ...failure.headers } }
     }
     const refusal = WRITE_METHODS.has(method) ? writeRefusal : readRefusal
     if (refusal !== undefined) return errorBody(refusal, operation)
@@ -558,9 +571,9 @@ export async function startGitHubStandIn(
     refuseReads: (status) => {
       readRefusal = status
     },
-    failNext: (status, { times = 1, method } = {}) => {
+    failNext: (status, { times = 1, method, headers } = {}) => {
       for (let i = 0; i < times; i++) {
-        failures.push({ status, method: method?.toUpperCase() })
+        failures.push({ status, method: method?.toUpperCase(), headers })
       }
     },
     addComment: ({ owner, repo, issueNumber, body, user }) => {

@@ -10,11 +10,19 @@
  * `GitHubApiError` naming the request and GitHub's own message.
  *
  * Also here, because GitHub's limits belong with GitHub's dialect: the marker
- * and `truncateForComment`, which cuts a report to the comment size limit.
+ * and `truncateForComment`, which fits a report to the comment size limit
+ * with the one Markdown truncator (src/report/fit-markdown.ts).
  */
 import { getOctokit } from '@actions/github'
 import { z } from 'zod'
 import { GateError } from '../errors.js'
+import { fitMarkdown } from '../report/fit-markdown.js'
+import {
+  parseRetryAfter,
+  withRetries,
+  type RetryLimits,
+  type TryOutcome
+} from '../transport/retry-policy.js'
 
 /** GitHub rejects a comment body longer than this (HTTP 422). */
 export const GITHUB_COMMENT_LIMIT = 65536
@@ -24,9 +32,6 @@ const MARKER_SUFFIX = ' -->'
 const PER_PAGE = 100
 const DEFAULT_TIMEOUT_MS = 60_000
 const DEFAULT_RETRY_ATTEMPTS = 3
-const DEFAULT_RETRY_BASE_DELAY_MS = 1000
-const MAX_RETRY_DELAY_MS = 30_000
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
 const PERMISSION_HINT = '`permissions: pull-requests: write`'
 
 /** A request to GitHub failed in a way that is not a missing permission. */
@@ -93,15 +98,9 @@ export interface TruncateOptions {
 }
 
 /**
- * Cuts a Markdown body to fit a PR comment and appends a note that the full
- * report is in the job summary; a body that fits is returned unchanged.
- *
- * The cut is made at a line boundary, preferably between blocks with no code
- * fence or HTML block (`<details>`, `<table>`, …) open. When that would throw
- * away more than half of what fits, it cuts inside the block instead and
- * closes what is open: the fence with its own marker, HTML blocks with their
- * closing tags. A Mermaid diagram is never cut in half (it would render as an
- * error), and a surrogate pair is never split. Pure; no I/O.
+ * Cuts a Markdown body to fit a PR comment (by the one truncator,
+ * src/report/fit-markdown.ts) with a note that the full report is in the job
+ * summary; a body that fits is returned unchanged. Pure; no I/O.
  */
 export function truncateForComment(
   body: string,
@@ -112,25 +111,11 @@ export function truncateForComment(
       ? { limit: limitOrOptions }
       : limitOrOptions
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT
-  if (body.length <= limit) return body
-
-  const note = truncationNote(limit, options.summaryUrl)
-  // Room for the note and the blank line before it.
-  const budget = limit - note.length - 2
-  if (budget < 1) {
-    throw new RangeError(
-      `truncateForComment: a limit of ${limit} leaves no room for the note`
-    )
-  }
-
-  const cut = chooseCut(body, budget)
-  // Exactly one blank line between the report and the note.
-  const separator = cut.endsWith('\n\n')
-    ? ''
-    : cut.endsWith('\n')
-      ? '\n'
-      : '\n\n'
-  return `${cut}${separator}${note}`
+  return fitMarkdown(body, {
+    limit,
+    unit: 'utf16',
+    note: truncationNote(limit, options.summaryUrl)
+  })
 }
 
 function truncationNote(limit: number, summaryUrl: string | undefined): string {
@@ -143,137 +128,6 @@ function truncationNote(limit: number, summaryUrl: string | undefined): string {
     `${limit.toLocaleString('en-US')} characters. The full report is in ` +
     `${where} of this run.\n`
   )
-}
-
-/** The Markdown state after a line: what would have to be closed. */
-interface BlockState {
-  /** The opening fence (e.g. "```" or "~~~~"), or undefined outside one. */
-  fence: string | undefined
-  /** The open fence's language, e.g. "mermaid". */
-  language: string
-  /** HTML block elements open, outermost first. */
-  html: string[]
-}
-
-interface Candidate {
-  /** Characters of the body kept. */
-  end: number
-  /** What closes the open blocks at that point. */
-  closing: string
-  /** 2: between blocks, nothing open; 1: outside fences; 0: inside a fence. */
-  quality: number
-}
-
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/
-const HTML_BLOCK_TAGS =
-  'details|table|thead|tbody|tr|div|pre|blockquote|ul|ol|dl|section'
-const HTML_TAG = new RegExp(`<(/?)(${HTML_BLOCK_TAGS})(?=[\\s>/])[^>]*>`, 'gi')
-
-function chooseCut(body: string, budget: number): string {
-  const lines = body.split('\n')
-  const state: BlockState = { fence: undefined, language: '', html: [] }
-  const best: (Candidate | undefined)[] = [undefined, undefined, undefined]
-  let end = 0
-  for (let i = 0; i < lines.length - 1; i++) {
-    const line = lines[i]
-    advance(state, line)
-    end += line.length + 1
-    if (end > budget) break
-    const closing = closingFor(state)
-    if (end + closing.length > budget) continue
-    // Half a diagram renders as an error box; drop the whole diagram instead.
-    if (state.fence !== undefined && state.language === 'mermaid') continue
-    const next = lines[i + 1]
-    const quality =
-      state.fence !== undefined
-        ? 0
-        : state.html.length === 0 &&
-            (line.trim() === '' || next.trim() === '' || /^ {0,3}#/.test(next))
-          ? 2
-          : 1
-    for (let q = 0; q <= quality; q++) best[q] = { end, closing, quality }
-  }
-  const any = best[0]
-  if (any === undefined) return hardCut(body, budget)
-  // Prefer a cleaner cut unless it keeps less than half of what fits.
-  const chosen =
-    [best[2], best[1]].find(
-      (candidate) => candidate !== undefined && candidate.end * 2 >= any.end
-    ) ?? any
-  return body.slice(0, chosen.end) + chosen.closing
-}
-
-/**
- * No line boundary fits (a first line longer than the budget, or a fence that
- * cannot be closed in time): cut inside a line, closing what is open there.
- */
-function hardCut(body: string, budget: number): string {
-  // Snapshots of (line start, state) for every line that starts in budget.
-  const snapshots: { start: number; state: BlockState }[] = []
-  const state: BlockState = { fence: undefined, language: '', html: [] }
-  let start = 0
-  for (;;) {
-    snapshots.push({ start, state: { ...state, html: [...state.html] } })
-    const newline = body.indexOf('\n', start)
-    if (newline === -1 || newline + 1 > budget) break
-    advance(state, body.slice(start, newline))
-    start = newline + 1
-  }
-  for (let k = snapshots.length - 1; k >= 0; k--) {
-    const snapshot = snapshots[k]
-    const closing = closingFor(snapshot.state)
-    // A closing fence or tag must start on a line of its own.
-    let end = budget - closing.length - (closing === '' ? 0 : 1)
-    if (end < snapshot.start) continue
-    if (end > 0 && isHighSurrogate(body.charCodeAt(end - 1))) end--
-    return `${body.slice(0, end)}${closing === '' ? '' : '\n'}${closing}`
-  }
-  return ''
-}
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff
-}
-
-function advance(state: BlockState, line: string): void {
-  if (state.fence !== undefined) {
-    const closer = new RegExp(
-      `^ {0,3}${state.fence[0] === '`' ? '`' : '~'}{${state.fence.length},}\\s*$`
-    )
-    if (closer.test(line)) state.fence = undefined
-    return
-  }
-  const fence = FENCE_OPEN.exec(line)
-  // A backtick fence's info string may not contain a backtick (CommonMark).
-  if (fence !== null && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-    state.fence = fence[1]
-    state.language = fence[2].trim().split(/\s+/)[0].toLowerCase()
-    return
-  }
-  for (const match of line.matchAll(HTML_TAG)) {
-    const tag = match[2].toLowerCase()
-    if (match[1] === '') {
-      state.html.push(tag)
-    } else {
-      const index = state.html.lastIndexOf(tag)
-      if (index !== -1) state.html.splice(index)
-    }
-  }
-}
-
-function closingFor(state: BlockState): string {
-  let closing = ''
-  if (state.fence !== undefined) closing += `${state.fence}\n`
-  if (state.html.length > 0) {
-    // A blank line ends the Markdown inside the block before the raw HTML.
-    closing +=
-      '\n' +
-      [...state.html]
-        .reverse()
-        .map((tag) => `</${tag}>\n`)
-        .join('')
-  }
-  return closing
 }
 
 /** What {@link upsertPullRequestComment} needs. */
@@ -292,8 +146,12 @@ export interface UpsertCommentOptions {
   apiUrl?: string
   /** A deadline for the whole upsert (default 60 s). */
   timeoutMs?: number
-  /** Retries of idempotent requests on 429/5xx (default 3 attempts, 1 s). */
-  retry?: { attempts?: number; baseDelayMs?: number }
+  /**
+   * Limits of the retry policy (src/transport/retry-policy.ts): attempts per
+   * request (default 3), the time one request may spend retrying (default
+   * the whole deadline), the first backoff step (default 500 ms).
+   */
+  retry?: { attempts?: number; maxRetryMs?: number; baseDelayMs?: number }
   /**
    * False: only update an existing comment, create none (`comment:
    * on-reject` on a pass still refreshes an earlier reject's comment).
@@ -353,8 +211,11 @@ export async function upsertPullRequestComment(
     token,
     signal,
     timeoutMs,
-    attempts: options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS,
-    baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS
+    limits: {
+      maxAttempts: options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS,
+      maxRetryMs: options.retry?.maxRetryMs ?? timeoutMs,
+      baseDelayMs: options.retry?.baseDelayMs
+    }
   }
   const where = `${owner}/${repo}#${issueNumber}`
 
@@ -435,8 +296,10 @@ export async function upsertPullRequestComment(
 
   if (options.createIfMissing === false) return { outcome: 'skipped' }
 
-  // Not retried: a POST that timed out may have created the comment anyway,
-  // and a second one would not be sticky.
+  // Not safe to repeat: a POST that timed out may have created the comment
+  // anyway, and a second one would not be sticky. So the policy retries it
+  // only when GitHub refused the work (429, a rate limit) or the connection
+  // was refused.
   const response = await send(call, 'POST', listPath, false, () =>
     octokit.rest.issues.createComment({
       owner,
@@ -570,8 +433,7 @@ interface CallContext {
   token: string
   signal: AbortSignal
   timeoutMs: number
-  attempts: number
-  baseDelayMs: number
+  limits: RetryLimits
 }
 
 interface Refusal {
@@ -589,74 +451,82 @@ interface Success {
 }
 
 /**
- * Runs one request: retries 429/5xx when `idempotent` (honouring
- * Retry-After), answers 401/403/404 as a refusal for the caller to judge,
- * and turns everything else into a GitHubApiError.
+ * Runs one request, retried by the one policy (src/transport/retry-policy.ts)
+ * while `safeToRepeat` allows and the deadline has not passed; answers
+ * 401/403/404 as a refusal for the caller to judge, and turns everything
+ * else into a GitHubApiError.
  */
 async function send(
   context: CallContext,
   method: string,
   path: string,
-  idempotent: boolean,
+  safeToRepeat: boolean,
   request: () => Promise<{
     status: number
     data: unknown
     headers: { link?: string }
   }>
 ): Promise<Success | Refusal> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const response = await request()
-      return {
-        kind: 'ok',
-        status: response.status,
-        data: response.data,
-        headers: response.headers
-      }
-    } catch (error) {
-      const failure = describeFailure(error, context.token)
-      if (failure.status === undefined && context.signal.aborted) {
-        failure.message = `no answer within ${context.timeoutMs} ms`
-      }
-      const apiError = new GitHubApiError(
-        method,
-        path,
-        failure.status,
-        failure.message
-      )
-      if (failure.status === undefined) throw apiError
-      if (
-        (failure.status === 401 ||
-          failure.status === 403 ||
-          failure.status === 404) &&
-        !failure.rateLimited
-      ) {
+  type Try = Success | { kind: 'failed'; failure: Failure }
+  const { result } = await withRetries<Try>(
+    async () => {
+      try {
+        const response = await request()
         return {
-          kind: 'refused',
-          status: failure.status,
-          message: failure.message,
-          error: apiError
+          kind: 'ok',
+          status: response.status,
+          data: response.data,
+          headers: response.headers
+        }
+      } catch (error) {
+        return {
+          kind: 'failed',
+          failure: describeFailure(error, context.token)
         }
       }
-      const retryable =
-        idempotent &&
-        attempt < context.attempts &&
-        (RETRYABLE_STATUSES.has(failure.status) || failure.rateLimited) &&
-        !context.signal.aborted
-      if (!retryable) throw apiError
-      await sleep(
-        retryDelay(context.baseDelayMs, attempt, failure.retryAfter),
-        context.signal
-      )
+    },
+    (result) => {
+      if (result.kind === 'ok' || context.signal.aborted) return undefined
+      if (isRefusal(result.failure)) return undefined
+      return { outcome: result.failure.outcome, safeToRepeat }
+    },
+    context.limits,
+    { sleep: (ms) => sleep(ms, context.signal) }
+  )
+  if (result.kind === 'ok') return result
+  const { failure } = result
+  const message =
+    failure.status === undefined && context.signal.aborted
+      ? `no answer within ${context.timeoutMs} ms`
+      : failure.message
+  const apiError = new GitHubApiError(method, path, failure.status, message)
+  if (failure.status !== undefined && isRefusal(failure)) {
+    return {
+      kind: 'refused',
+      status: failure.status,
+      message: failure.message,
+      error: apiError
     }
   }
+  throw apiError
+}
+
+/** A 401/403/404 that is not a rate limit: a missing permission. */
+function isRefusal(failure: Failure): boolean {
+  return (
+    (failure.status === 401 ||
+      failure.status === 403 ||
+      failure.status === 404) &&
+    !failure.rateLimited
+  )
 }
 
 interface Failure {
   status: number | undefined
   message: string
   rateLimited: boolean
-  retryAfter: number | undefined
+  /** As the retry policy sees it: a rate limit is a 429. */
+  outcome: TryOutcome
 }
 
 /** Reads an Octokit RequestError (or a network error) without its request. */
@@ -684,36 +554,51 @@ function describeFailure(error: unknown, token: string): Failure {
       status: undefined,
       message,
       rateLimited: false,
-      retryAfter: undefined
+      outcome: { kind: 'failure', code: connectionErrorCode(error) }
     }
   }
   const headers = response.headers ?? {}
-  const retryAfter = Number(headers['retry-after'])
   // A 403/429 for a rate limit is not a missing permission: retry, or fail.
   const rateLimited =
     (candidate.status === 403 || candidate.status === 429) &&
     (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message))
+  // GitHub's primary limit says when it resets (epoch seconds); honoured as
+  // Retry-After, so a reset minutes away ends the retries rather than
+  // hammering (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+  const reset = Number(headers['x-ratelimit-reset'])
+  const retryAfterMs =
+    parseRetryAfter(headers['retry-after']) ??
+    (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)
+      ? Math.max(0, reset * 1000 - Date.now())
+      : undefined)
   return {
     status: candidate.status,
     message,
     rateLimited,
-    retryAfter:
-      Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined
+    outcome: {
+      kind: 'answer',
+      status: rateLimited ? 429 : candidate.status,
+      retryAfterMs
+    }
   }
 }
 
-function retryDelay(
-  baseDelayMs: number,
-  attempt: number,
-  retryAfterSeconds: number | undefined
-): number {
-  if (retryAfterSeconds !== undefined)
-    return Math.min(retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS)
-  const exponential = baseDelayMs * 2 ** (attempt - 1)
-  // Full jitter between half and all of the exponential step.
-  return Math.min(exponential * (0.5 + Math.random() / 2), MAX_RETRY_DELAY_MS)
+/**
+ * The code of a request that got no answer (`ECONNREFUSED`, …): Octokit
+ * wraps fetch's error, which wraps undici's, which carries the code.
+ */
+function connectionErrorCode(error: unknown): string {
+  let current: unknown = error
+  for (let depth = 0; depth < 4 && typeof current === 'object'; depth++) {
+    const { code, cause } = current as { code?: unknown; cause?: unknown }
+    if (typeof code === 'string') return code
+    current = cause
+  }
+  // No code: not a connection error the policy knows, so not retried.
+  return 'unknown'
 }
 
+/** Waits `ms`, or less when the upsert's deadline passes first. */
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const done = (): void => {

@@ -12,13 +12,13 @@ import {
   describeNetwork,
   networkSettings
 } from './dispatcher.js'
+import { MlflowClient } from './mlflow-client.js'
 import {
-  MlflowClient,
   displayTrackingUri,
   modelVersionUrl,
   resolveTrackingConnection,
   type TrackingConnection
-} from './mlflow-client.js'
+} from './tracking-connection.js'
 
 export interface Registry {
   readonly client: MlflowClient
