@@ -31,12 +31,15 @@ import { thinEvidenceWarnings } from '../statistics/thin-evidence.js'
 import { moneyPrecision } from '../report/format.js'
 import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
 import type { StoredSource } from './prediction-rows.js'
+import type { ModelThreshold } from './model-thresholds.js'
 
 /** What is known of a model besides its predictions. */
 export interface ModelIdentity {
   readonly version?: string
   readonly modelUri?: string
   readonly url?: string
+  /** Its decision threshold (see `model-thresholds.ts`); absent: `threshold`, source `default`. */
+  readonly threshold?: ModelThreshold
 }
 
 /** The pass's options (all but the files, given per model below) and the rest of the run. */
@@ -64,20 +67,24 @@ function costText(spec: CostSpec): string {
 export async function evaluate(
   request: EvaluationRequest
 ): Promise<EvaluationReport> {
+  const thresholdOf = (identity: ModelIdentity): ModelThreshold =>
+    identity.threshold ?? { value: request.threshold, source: 'default' }
   const pass = await runEvaluationPass({
     ...request,
     predictions: [
       {
         role: 'candidate',
         path: request.candidate.predictions,
-        input: request.candidate.input
+        input: request.candidate.input,
+        threshold: thresholdOf(request.candidate).value
       },
       ...(request.champion
         ? [
             {
               role: 'champion',
               path: request.champion.predictions,
-              input: request.champion.input
+              input: request.champion.input,
+              threshold: thresholdOf(request.champion).value
             }
           ]
         : [])
@@ -146,7 +153,8 @@ export async function evaluate(
     metrics,
     predictions_format: source.format,
     predictions_parts: source.parts,
-    predictions_sha256: source.sha256
+    predictions_sha256: source.sha256,
+    threshold: thresholdOf(identity)
   })
   const candidateCurve = netBenefitCurve(candidatePass.accumulator, constant)
   const championCurve = championPass

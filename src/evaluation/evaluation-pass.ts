@@ -45,6 +45,7 @@ import {
 import {
   PredictionReader,
   UNSET,
+  thresholdOf,
   type PredictionFile,
   type StoredSource
 } from './prediction-rows.js'
@@ -77,6 +78,7 @@ export interface PassOptions {
   readonly predictionKind: PredictionKind
   /** Input `positive-class-index`. */
   readonly positiveClassIndex: PositiveClassIndex
+  /** The decision threshold of a file that names none (`PredictionFile.threshold`). */
   readonly threshold: number
   readonly costs: CostModel
   /** The candidate first, then the champion if there is one. */
@@ -318,8 +320,11 @@ export async function runEvaluationPass(
       )
     }
     const sha256 = testSet.finish()
-    const readings = values.map((v) =>
-      choosePredictionReading(v, testSet.labels, options)
+    const readings = values.map((v, k) =>
+      choosePredictionReading(v, testSet.labels, {
+        ...options,
+        threshold: thresholdOf(options.predictions[k], options.threshold)
+      })
     )
     return {
       rows: testSet.rows,
@@ -376,7 +381,7 @@ function passByPosition(
         codes[k],
         others[k],
         rows,
-        threshold,
+        thresholdOf(reader.file, threshold),
         hashes[k],
         seed
       )
@@ -674,7 +679,12 @@ function passJoined(
     const reader = readers[k]
     if (reader.joinsById) {
       codes[k].fill(UNSET)
-      reader.readCodesJoined(testSet.ids!, codes[k], others[k], threshold)
+      reader.readCodesJoined(
+        testSet.ids!,
+        codes[k],
+        others[k],
+        thresholdOf(reader.file, threshold)
+      )
       const missing = codes[k].indexOf(UNSET)
       if (missing >= 0) {
         throw new DataError(
@@ -697,7 +707,7 @@ function passJoined(
         codes[k],
         others[k],
         rows,
-        threshold,
+        thresholdOf(reader.file, threshold),
         hashes,
         seed
       )

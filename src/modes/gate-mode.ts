@@ -42,6 +42,7 @@ import type {
   RunInfo
 } from '../report/report.js'
 import { pullRequestEventOf } from '../run-context.js'
+import { thresholdTag } from '../evaluation/model-thresholds.js'
 import { VERSION } from '../version.js'
 import {
   describeCandidate,
@@ -350,6 +351,15 @@ async function writeVerdict(
       }
       written.push(`evidence tags (${TAG_PREFIX}*) on v${candidateVersion}`)
       if (report.decision !== 'promote') return
+      written.push(
+        ...(await recordThreshold(
+          registry,
+          name,
+          candidateVersion,
+          report,
+          existing
+        ))
+      )
       if (models.champion) {
         await lock.ensureHeld(writeMarginMs)
         await client.setAlias(
@@ -391,6 +401,31 @@ async function writeVerdict(
     if (written.length > 0) outcome.written = written
     await lock.release()
   }
+}
+
+/**
+ * Records the new champion's decision threshold on its version (the
+ * `threshold` tag), before it becomes champion: the next comparison then
+ * judges it at the threshold it won at (src/evaluation/model-thresholds.ts).
+ */
+async function recordThreshold(
+  registry: Registry,
+  name: string,
+  version: string,
+  report: EvaluationReport,
+  existing: Record<string, string>
+): Promise<string[]> {
+  const written: string[] = []
+  const threshold = report.candidate.threshold ?? {
+    value: report.policy.threshold,
+    source: 'default' as const
+  }
+  for (const [key, value] of Object.entries(thresholdTag(threshold))) {
+    if (existing[key] === value) continue
+    await registry.client.setModelVersionTag(name, version, key, value)
+    written.push(`${key}=${value} on v${version}`)
+  }
+  return written
 }
 
 /** Creates the registered model; false when it turned out to exist already. */

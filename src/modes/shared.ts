@@ -6,6 +6,7 @@ import type { GatePolicy } from '../gate/decide.js'
 import type { Inputs, InputName } from '../inputs.js'
 import type { CostModel } from '../metrics/net-benefit.js'
 import type { EvaluationRequest } from '../evaluation/evaluate.js'
+import { modelThreshold } from '../evaluation/model-thresholds.js'
 import {
   acquirePromotionLock,
   LOCK_TTL_MS,
@@ -72,7 +73,26 @@ export function evaluationRequest(
     bootstrap: { samples: inputs['bootstrap-samples'], seed: inputs.seed },
     toolVersion: VERSION,
     now,
-    ...resolved
+    ...resolved,
+    // From the inputs alone when the caller knew no version tags.
+    candidate: {
+      ...resolved.candidate,
+      threshold:
+        resolved.candidate.threshold ??
+        modelThreshold('candidate', resolved.modelName, {
+          input: inputs['candidate-threshold'],
+          fallback: inputs.threshold
+        })
+    },
+    champion: resolved.champion && {
+      ...resolved.champion,
+      threshold:
+        resolved.champion.threshold ??
+        modelThreshold('champion', resolved.modelName, {
+          input: inputs['champion-threshold'],
+          fallback: inputs.threshold
+        })
+    }
   }
 }
 

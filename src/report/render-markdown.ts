@@ -292,6 +292,39 @@ function rejectOutcome(report: Report): string {
     : `Nothing in the registry was changed: ${alias} still serves ${serves}.`
 }
 
+/** Where a model's threshold came from, in words. */
+const THRESHOLD_SOURCES = {
+  input: (role: string) => `input ${markdownCode(`${role}-threshold`)}`,
+  tag: () => `its version's ${markdownCode('threshold')} tag`,
+  default: () => `input ${markdownCode('threshold')}`
+} as const
+
+/** The decision threshold, or each model's when they were judged at their own. */
+function thresholdLine(report: EvaluationReport): string {
+  const models = [
+    ['candidate', report.candidate],
+    ['champion', report.champion]
+  ] as const
+  const own = models.filter(
+    ([, entry]) =>
+      entry?.threshold &&
+      (entry.threshold.source !== 'default' ||
+        entry.threshold.value !== report.policy.threshold)
+  )
+  if (own.length === 0)
+    return `- Decision threshold: a score ≥ ${report.policy.threshold} is flagged`
+  const each = models
+    .filter(([, entry]) => entry)
+    .map(([role, entry]) => {
+      const t = entry!.threshold ?? {
+        value: report.policy.threshold,
+        source: 'default' as const
+      }
+      return `${role} ≥ ${t.value} (${THRESHOLD_SOURCES[t.source](role)})`
+    })
+  return `- Decision thresholds, each model at its own: ${each.join(', ')}; a score at or above its model's threshold is flagged`
+}
+
 function details(report: EvaluationReport): string[] {
   const p = report.policy
   const t = report.test_set
@@ -301,7 +334,7 @@ function details(report: EvaluationReport): string[] {
     '<details><summary>Test set, threshold and cost model</summary>',
     '',
     `- Test set: ${markdownCode(t.path)}: ${formatCount(t.rows)} rows, ${formatCount(t.positives)} positive (${markdownText(p.positive_label)} in ${markdownCode(p.label_column)}), sha256 \`${shortHash(t.sha256)}\``,
-    `- Decision threshold: a score ≥ ${p.threshold} is flagged`,
+    thresholdLine(report),
     `- Cost model: ${markdownText(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
     `- Rows matched ${p.id_column ? `by id (${markdownCode(p.id_column)})` : 'by position'}`,
     `- Floors: net benefit > ${p.min_net_benefit_exact === null ? 'off' : money(p.min_net_benefit_exact)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${money(p.min_improvement_exact)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,

@@ -17,6 +17,7 @@ import type {
 } from '../metrics/model-accumulator.js'
 import type { GateCheck } from '../gate/decide.js'
 import { plainMoney } from './format.js'
+import type { ModelThreshold } from '../evaluation/model-thresholds.js'
 
 export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
 export type Mode = 'evaluate' | 'gate' | 'rollback'
@@ -58,6 +59,8 @@ export interface ModelEntry extends VersionRef {
   /** For a folder of part files: how many, and the sha256 of their bytes in name order. */
   predictions_parts?: number | null
   predictions_sha256?: string | null
+  /** The decision threshold the model was judged at, and where it came from. */
+  threshold?: ModelThreshold
 }
 
 /** What the run did in the registry. */
