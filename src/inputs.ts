@@ -197,6 +197,8 @@ export const inputsSchema = z.object({
     })
     return z.NEVER
   }),
+  'segment-column': optionalText,
+  'max-segment-loss': decimal('off', true),
   'bootstrap-samples': number(
     '2000',
     (n) => n === 0 || (Number.isInteger(n) && n >= 100 && n <= 20000),

@@ -28,6 +28,7 @@ import {
 import { plainMoney } from '../report/format.js'
 import { pairedComparison } from '../statistics/paired-comparison.js'
 import { thinEvidenceWarnings } from '../statistics/thin-evidence.js'
+import { segmentsReport } from '../metrics/segments.js'
 import { moneyPrecision } from '../report/format.js'
 import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
 import type { StoredSource } from './prediction-rows.js'
@@ -112,13 +113,25 @@ export async function evaluate(
           decimalToNumber(request.policy.minImprovement)
         )
       : undefined
+  const segments =
+    pass.segments && candidatePass.accumulator.segments
+      ? segmentsReport(
+          pass.segments.column,
+          pass.segments.values,
+          candidatePass.accumulator.segments,
+          championPass?.accumulator.segments,
+          (group) => netBenefitInCents(group, constant),
+          plainMoney
+        )
+      : undefined
   const verdict = decide(
     { netBenefit: candidateNet, f1: candidateMetrics.f1 },
     championNet && championMetrics
       ? { netBenefit: championNet, f1: championMetrics.f1 }
       : undefined,
     request.policy,
-    paired?.report.confidence
+    paired?.report.confidence,
+    segments?.worst
   )
   const notes = [...verdict.notes, ...(paired?.notes ?? [])]
   for (const model of pass.models) {
@@ -218,7 +231,15 @@ export async function evaluate(
       min_f1: request.policy.minF1 ?? null,
       min_improvement: decimalToNumber(request.policy.minImprovement),
       min_improvement_exact: decimalToString(request.policy.minImprovement),
-      min_confidence: request.policy.minConfidence ?? null
+      min_confidence: request.policy.minConfidence ?? null,
+      ...(request.segmentColumn
+        ? {
+            segment_column: request.segmentColumn,
+            max_segment_loss_exact: request.policy.maxSegmentLoss
+              ? decimalToString(request.policy.maxSegmentLoss)
+              : null
+          }
+        : {})
     },
     candidate: entry(
       request.candidate,
@@ -250,6 +271,7 @@ export async function evaluate(
     },
     registry: null,
     run: request.run,
-    created_at: request.now.toISOString()
+    created_at: request.now.toISOString(),
+    ...(segments ? { segments: segments.report } : {})
   }
 }

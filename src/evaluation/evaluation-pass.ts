@@ -88,6 +88,8 @@ export interface PassOptions {
    * closed-form normal approximation) and seed. Absent: none.
    */
   readonly bootstrap?: { readonly samples: number; readonly seed: number }
+  /** Input `segment-column`: tally each model per group of this column too. */
+  readonly segmentColumn?: string
 }
 
 export interface PassResult {
@@ -110,6 +112,8 @@ export interface PassResult {
   }[]
   /** The row-by-row comparison of the first two models, when there are two. */
   readonly paired?: PairedDifference
+  /** With `segmentColumn`: its values by group number (each model's `accumulator.segments`). */
+  readonly segments?: { readonly column: string; readonly values: string[] }
 }
 
 /**
@@ -344,7 +348,10 @@ export async function runEvaluationPass(
         reading: readings[k],
         source: sources[k]
       })),
-      paired: paired?.pick(readings[0], readings[1])
+      paired: paired?.pick(readings[0], readings[1]),
+      segments: options.segmentColumn
+        ? { column: options.segmentColumn, values: testSet.segmentNames() }
+        : undefined
     }
   } finally {
     testSet.reader.close()

@@ -24,9 +24,15 @@ import {
   formatRatio,
   moneyPrecision
 } from '../report/format.js'
+import type { WorstSegment } from '../metrics/segments.js'
+import { segmentLossCheck } from './segment-loss.js'
 
 export type GateName =
-  'min-net-benefit' | 'min-f1' | 'min-improvement' | 'min-confidence'
+  | 'min-net-benefit'
+  | 'min-f1'
+  | 'min-improvement'
+  | 'min-confidence'
+  | 'max-segment-loss'
 
 export interface GatePolicy {
   /** undefined: the floor is off. */
@@ -39,6 +45,11 @@ export interface GatePolicy {
    * at least this.
    */
   readonly minConfidence?: number
+  /**
+   * undefined: off. Else in no segment of `segment-column` may the
+   * candidate's net benefit fall more than this below the champion's.
+   */
+  readonly maxSegmentLoss?: Decimal
 }
 
 /** A model's figures as the gate sees them; net benefit already rounded to cents. */
@@ -67,7 +78,9 @@ export function decide(
   champion: GateFigures | undefined,
   policy: GatePolicy,
   /** From the paired comparison, when there is a champion. */
-  confidence?: number
+  confidence?: number,
+  /** With `segment-column` and a champion: where the candidate falls furthest behind. */
+  worstSegment?: WorstSegment
 ): GateVerdict {
   const gates: GateCheck[] = []
   const reasons: string[] = []
@@ -141,6 +154,14 @@ export function decide(
             `${money(policy.minImprovement)} is ${formatPercent(confidence)}, below ${formatPercent(policy.minConfidence)} (min-confidence).`
         )
       }
+    }
+    if (policy.maxSegmentLoss !== undefined && worstSegment) {
+      const { check, reason } = segmentLossCheck(
+        worstSegment,
+        policy.maxSegmentLoss
+      )
+      gates.push(check)
+      if (reason) reasons.push(reason)
     }
   } else {
     notes.push('No champion to compare with: the floors alone decide.')

@@ -43,7 +43,8 @@ export function policyOf(inputs: Inputs): GatePolicy {
     minNetBenefit: inputs['min-net-benefit'],
     minF1: inputs['min-f1'],
     minImprovement: inputs['min-improvement']!,
-    minConfidence: inputs['min-confidence']
+    minConfidence: inputs['min-confidence'],
+    maxSegmentLoss: inputs['max-segment-loss']
   }
 }
 
@@ -59,6 +60,12 @@ export function evaluationRequest(
   >,
   now: Date
 ): EvaluationRequest {
+  if (inputs['max-segment-loss'] && !inputs['segment-column']) {
+    throw new InputError(
+      'max-segment-loss',
+      "compares the models per segment, so it needs 'segment-column' (a test-set column such as region); set it, or set max-segment-loss to off"
+    )
+  }
   return {
     mode: inputs.mode,
     labelColumn: inputs['label-column'],
@@ -71,6 +78,7 @@ export function evaluationRequest(
     costs: costModelOf(inputs),
     policy: policyOf(inputs),
     bootstrap: { samples: inputs['bootstrap-samples'], seed: inputs.seed },
+    segmentColumn: inputs['segment-column'],
     toolVersion: VERSION,
     now,
     ...resolved,

@@ -83,7 +83,8 @@ function headline(report: Report): string {
           (g) =>
             g.passed ||
             g.name === 'min-improvement' ||
-            g.name === 'min-confidence'
+            g.name === 'min-confidence' ||
+            g.name === 'max-segment-loss'
         )
       return report.champion && floorsPassed
         ? `### ❌ Rejected: ${candidate} does not beat the champion`
@@ -100,7 +101,8 @@ const GATE_LABELS = {
   'min-net-benefit': 'Net benefit',
   'min-f1': 'F1',
   'min-improvement': 'Beats the champion by',
-  'min-confidence': 'Confidence it beats the champion'
+  'min-confidence': 'Confidence it beats the champion',
+  'max-segment-loss': 'Worst segment'
 } as const
 
 function passCell(passed: boolean): string {
@@ -147,6 +149,8 @@ function criteriaTable(report: EvaluationReport): string[] {
       rows.push(
         `| ${label} | ${ratio(c.f1)} | ${ratio(h?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${formatRatio(gate.threshold)} | ${passCell(gate.passed)} |`
       )
+    } else if (gate.name === 'max-segment-loss') {
+      rows.push(segmentGateRow(report, gate.passed))
     } else if (gate.name === 'min-confidence') {
       rows.push(
         `| ${label} | ${formatPercent(gate.value)} | – | – | ≥ ${formatPercent(gate.threshold)} | ${passCell(gate.passed)} |`
@@ -183,6 +187,59 @@ function criteriaTable(report: EvaluationReport): string[] {
     `| Recall | ${ratio(c.recall)} | ${ratio(h?.recall)} | ${delta(c.recall, h?.recall)} | – | – |`
   )
   return rows
+}
+
+/** Segment money is shown to the cent (see gate/segment-loss.ts). */
+const segmentMoney = (value: string): string => formatMoney(value, 'cents')
+
+/** The max-segment-loss row: the worst segment's figures against the loss allowed. */
+function segmentGateRow(report: EvaluationReport, passed: boolean): string {
+  const worst = report.segments?.groups[0]
+  const allowed = report.policy.max_segment_loss_exact
+  const label = worst
+    ? `Worst segment (${markdownCode(report.segments!.column)} = ${markdownCode(worst.value)})`
+    : 'Worst segment'
+  const figure = (entry: { net_benefit_exact: string } | null | undefined) =>
+    entry ? segmentMoney(entry.net_benefit_exact) : '–'
+  const difference = worst?.delta_net_benefit_exact
+  return `| ${label} | ${figure(worst?.candidate)} | ${figure(worst?.champion)} | ${difference ? moneyDelta(difference, 'cents') : '–'} | loss ≤ ${allowed ? segmentMoney(allowed) : '–'} | ${passCell(passed)} |`
+}
+
+/** Segments shown in the summary; every one is in the JSON report. */
+const SEGMENTS_SHOWN = 5
+
+/** Each model per segment, the largest losses first (empty without segment-column). */
+function segmentsTable(report: EvaluationReport): string[] {
+  const segments = report.segments
+  if (!segments) return []
+  const champion = report.champion !== null
+  const groups = segments.groups.slice(0, SEGMENTS_SHOWN)
+  const lines = [
+    `#### Segments by ${markdownCode(segments.column)}`,
+    '',
+    champion
+      ? `The ${formatCount(segments.groups.length)} ${segments.groups.length === 1 ? 'segment' : 'segments'}, the candidate's largest losses against the champion first:`
+      : `The ${formatCount(segments.groups.length)} ${segments.groups.length === 1 ? 'segment' : 'segments'}, in order of first appearance:`,
+    '',
+    `| ${markdownText(segments.column)} | Rows | Positives | Candidate net benefit | Candidate F1 |${champion ? ' Champion net benefit | Champion F1 | Difference |' : ''}`,
+    `|---|---:|---:|---:|---:|${champion ? '---:|---:|---:|' : ''}`
+  ]
+  for (const g of groups) {
+    const value = g.value === '' ? '(empty)' : markdownCode(g.value)
+    lines.push(
+      `| ${value} | ${formatCount(g.rows)} | ${formatCount(g.positives)} | ${segmentMoney(g.candidate.net_benefit_exact)} | ${formatRatio(g.candidate.f1)} |` +
+        (champion && g.champion
+          ? ` ${segmentMoney(g.champion.net_benefit_exact)} | ${formatRatio(g.champion.f1)} | ${moneyDelta(g.delta_net_benefit_exact, 'cents')} |`
+          : '')
+    )
+  }
+  const rest = segments.groups.length - groups.length
+  if (rest > 0)
+    lines.push(
+      '',
+      `${formatCount(rest)} more ${rest === 1 ? 'segment' : 'segments'} in the JSON report (\`segments\`).`
+    )
+  return lines
 }
 
 /** Thin evidence, as a GitHub alert above the table (empty when there is none). */
@@ -375,6 +432,8 @@ export function renderMarkdown(
   const steps = nextSteps(report, options)
   if (steps.length > 0) parts.push(...steps, '')
   parts.push('#### Confusion matrices', '', ...confusionTables(report), '')
+  const segments = segmentsTable(report)
+  if (segments.length > 0) parts.push(...segments, '')
   const chart = renderNetBenefitChart(report)
   if (chart.length > 0)
     parts.push('#### Net benefit by decision threshold', '', ...chart, '')

@@ -18,6 +18,7 @@ import type {
 import type { GateCheck } from '../gate/decide.js'
 import { plainMoney } from './format.js'
 import type { ModelThreshold } from '../evaluation/model-thresholds.js'
+import type { SegmentsReport } from '../metrics/segments.js'
 
 export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
 export type Mode = 'evaluate' | 'gate' | 'rollback'
@@ -157,6 +158,10 @@ export interface EvaluationReport {
     /** min_improvement exactly as the gate compared it. */
     min_improvement_exact: string
     min_confidence: number | null
+    /** Input `segment-column` (absent or null: none). */
+    segment_column?: string | null
+    /** Input `max-segment-loss`, exactly (absent or null: off). */
+    max_segment_loss_exact?: string | null
   }
   candidate: ModelEntry
   champion: ModelEntry | null
@@ -177,6 +182,8 @@ export interface EvaluationReport {
   registry: RegistryOutcome | null
   run: RunInfo
   created_at: string
+  /** With `segment-column`: each model per group of that column (metrics/segments.ts). */
+  segments?: SegmentsReport | null
 }
 
 export interface RunInfo {
@@ -214,7 +221,7 @@ export function isEvaluation(report: Report): report is EvaluationReport {
 
 /** Exact net benefit rounded to cents (the figure the gate and report use). */
 export function netBenefitInCents(
-  accumulator: ModelAccumulator,
+  accumulator: Pick<ModelAccumulator, 'tp' | 'fp' | 'flaggedBenefit'>,
   constant: { positive: Decimal; negative: Decimal } | undefined
 ): Decimal {
   if (!constant) return roundToCents(accumulator.flaggedBenefit.total())
