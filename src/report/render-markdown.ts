@@ -395,6 +395,11 @@ function details(report: EvaluationReport): string[] {
     `- Cost model: ${markdownText(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
     `- Rows matched ${p.id_column ? `by id (${markdownCode(p.id_column)})` : 'by position'}`,
     `- Floors: net benefit > ${p.min_net_benefit_exact === null ? 'off' : money(p.min_net_benefit_exact)}, F1 > ${p.min_f1 === null ? 'off' : formatRatio(p.min_f1)}; beat the champion by more than ${money(p.min_improvement_exact)}${p.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(p.min_confidence)}`}`,
+    ...(p.segment_column
+      ? [
+          `- Segments: by ${markdownCode(p.segment_column)}; ${p.max_segment_loss_exact ? `the candidate may lose at most ${segmentMoney(p.max_segment_loss_exact)} of net benefit in any one segment (max-segment-loss)` : 'for information (max-segment-loss: off)'}`
+        ]
+      : []),
     `- Paired comparison: only rows where the models decide differently count; ${
       report.comparison.paired?.method === 'bootstrap'
         ? 'rows are resampled with Poisson(1) weights, the same for both models, and the intervals are the 2.5th to 97.5th percentiles of the resamples'
