@@ -2,8 +2,9 @@
  * The quality gate: two floors on the candidate (net benefit and F1 must
  * each exceed theirs) and the comparison with the champion (the candidate's
  * net benefit must exceed the champion's by more than `min-improvement`;
- * a tie keeps the champion). Promote only when every enabled criterion
- * passes; every failed one is a reason in words.
+ * a tie keeps the champion; with `max-segment-loss`, no segment may fall
+ * further behind, see segment-loss.ts). Promote only when every enabled
+ * criterion passes; every failed one is a reason in words.
  *
  * Money is compared exactly, at cents (net benefit is rounded to cents
  * first), and the reasons quote the exact figures compared, to the cent
@@ -60,7 +61,11 @@ export interface GateFigures {
 
 export interface GateCheck {
   readonly name: GateName
-  /** The candidate's figure; for min-improvement the net-benefit difference. */
+  /**
+   * The candidate's figure; for min-improvement the net-benefit difference;
+   * for max-segment-loss the worst segment's difference (candidate −
+   * champion), which passes while it is at least −threshold.
+   */
   readonly value: number
   readonly threshold: number
   readonly passed: boolean
