@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { evaluateInputs, writeFiles } from '../../__fixtures__/evaluation.js'
 import { BUNDLE, ROOT, runBundle } from '../../__fixtures__/run-bundle.js'
+import { formatMoney } from '../../src/report/format.js'
 
 /** mulberry32: the same data on every run. */
 function seeded(seed: number): () => number {
@@ -37,12 +38,14 @@ function files(rows: number): Record<string, string> {
     const label = random() < 0.1 ? 1 : 0
     const region = regions[Math.floor(random() * regions.length)]
     test.push(`${region},${(random() * 900 + 5).toFixed(2)},${label}`)
-    const score = (): string =>
-      (Math.round(((label ? 0.3 : 0) + random() * 0.7) * 1000) / 1000).toFixed(
-        3
-      )
-    candidate.push(score())
-    champion.push(score())
+    const score = (lean: number): string =>
+      (
+        Math.round(((label ? lean : 0) + random() * (1 - lean)) * 1000) / 1000
+      ).toFixed(3)
+    // The candidate is the better model but for the west, where it knows
+    // nothing: it wins overall and loses that region.
+    candidate.push(score(region === 'west' ? 0 : 0.4))
+    champion.push(score(0.3))
   }
   return {
     'test.csv': test.join('\n') + '\n',
@@ -59,7 +62,7 @@ describe('dist/index.js: each model at its own threshold, and segments, through 
     ).toBe(true)
   })
 
-  it('gives the same report as the in-process pass', async () => {
+  it('gives the same report as the in-process pass, and rejects the candidate that loses the west', async () => {
     const dir = writeFiles(files(40_000))
     const inputs = {
       mode: 'evaluate',
@@ -76,7 +79,6 @@ describe('dist/index.js: each model at its own threshold, and segments, through 
       'max-segment-loss': '0'
     }
     const run = await runBundle(inputs, { cwd: dir })
-    expect(run.errors).toEqual([])
     const report = JSON.parse(
       readFileSync(join(run.runnerTemp, 'champion-gate-report.json'), 'utf8')
     )
@@ -92,6 +94,17 @@ describe('dist/index.js: each model at its own threshold, and segments, through 
     expect(report.segments).toEqual(local.segments)
     expect(report.gates).toEqual(local.gates)
     expect(report.segments.groups).toHaveLength(5)
+    // A win overall, a loss in the west: rejected, naming the west.
+    expect(report.comparison.delta_net_benefit).toBeGreaterThan(0)
+    const west = report.segments.groups[0]
+    expect(west.value).toBe('west')
+    expect(west.delta_net_benefit).toBeLessThan(0)
+    expect(report.decision).toBe('reject')
+    expect(report.reasons).toEqual(local.reasons)
+    expect(run.errors).toHaveLength(1)
+    expect(run.errors[0]).toContain(
+      `In segment region = 'west' the candidate's net benefit ${formatMoney(west.candidate.net_benefit_exact, 'cents')} falls ${formatMoney(-west.delta_net_benefit, 'cents')} below the champion's ${formatMoney(west.champion.net_benefit_exact, 'cents')}`
+    )
     // The two thresholds really differ in effect: not one shared decision.
     expect(report.comparison.paired.disagreements).toBeGreaterThan(1000)
     expect(run.summary).toContain('#### Segments by `region`')
