@@ -16,6 +16,7 @@ import { fileURLToPath } from 'node:url'
 import { DataError, InputError } from '../../src/errors.js'
 import type { RawInputs } from '../../src/inputs.js'
 import { renderMarkdown } from '../../src/report/render-markdown.js'
+import { evaluationTags, TAG_PREFIX } from '../../src/registry/evidence.js'
 import type { EvaluationReport } from '../../src/report/report.js'
 import { evaluateInputs, writeFiles } from '../../__fixtures__/evaluation.js'
 
@@ -329,6 +330,27 @@ describe('max-segment-loss in the gate', () => {
     expect(markdown).toContain('does not beat the champion')
     expect(markdown).toContain(
       '| Worst segment (`region` = `APAC`) | $4,975.00 | $6,965.00 | 🔻 **-$1,990.00** | loss ≤ $1,000.00 | ❌ **fail** |'
+    )
+  })
+
+  it('tags the candidate with the segment policy and the worst segment beside the champion version', async () => {
+    const report = await evaluateInputs(regionFiles(), {
+      ...REGION_POLICY,
+      'max-segment-loss': '1000'
+    })
+    const tags = evaluationTags({
+      ...report,
+      champion: { ...report.champion!, version: '7' }
+    })
+    expect(tags).toMatchObject({
+      [`${TAG_PREFIX}segment_column`]: 'region',
+      [`${TAG_PREFIX}max_segment_loss`]: '1000',
+      [`${TAG_PREFIX}worst_segment`]: 'APAC',
+      [`${TAG_PREFIX}worst_segment_delta`]: '-1990.00'
+    })
+    // Files alone name no champion: no champion figure is tagged.
+    expect(evaluationTags(report)).not.toHaveProperty(
+      `${TAG_PREFIX}worst_segment`
     )
   })
 
