@@ -42,7 +42,7 @@ import type {
   RunInfo
 } from '../report/report.js'
 import { pullRequestEventOf } from '../run-context.js'
-import { thresholdTag } from '../evaluation/model-thresholds.js'
+import { recordThreshold } from './record-threshold.js'
 import { VERSION } from '../version.js'
 import {
   describeCandidate,
@@ -401,31 +401,6 @@ async function writeVerdict(
     if (written.length > 0) outcome.written = written
     await lock.release()
   }
-}
-
-/**
- * Records the new champion's decision threshold on its version (the
- * `threshold` tag), before it becomes champion: the next comparison then
- * judges it at the threshold it won at (src/evaluation/model-thresholds.ts).
- */
-async function recordThreshold(
-  registry: Registry,
-  name: string,
-  version: string,
-  report: EvaluationReport,
-  existing: Record<string, string>
-): Promise<string[]> {
-  const written: string[] = []
-  const threshold = report.candidate.threshold ?? {
-    value: report.policy.threshold,
-    source: 'default' as const
-  }
-  for (const [key, value] of Object.entries(thresholdTag(threshold))) {
-    if (existing[key] === value) continue
-    await registry.client.setModelVersionTag(name, version, key, value)
-    written.push(`${key}=${value} on v${version}`)
-  }
-  return written
 }
 
 /** Creates the registered model; false when it turned out to exist already. */
