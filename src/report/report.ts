@@ -138,6 +138,7 @@ export interface EvaluationReport {
     parts?: number | null
   }
   policy: {
+    /** Input `threshold`: each model's default (`candidate.threshold`, `champion.threshold` say what each was judged at). */
     threshold: number
     label_column: string
     positive_label: string
