@@ -135,6 +135,21 @@ const version = optionalText.transform((value, ctx) => {
   return z.NEVER
 })
 
+/**
+ * A model's own decision threshold: empty falls back to its version's
+ * `threshold` tag, then to `threshold` (src/evaluation/model-thresholds.ts).
+ */
+const optionalThreshold = optionalText.transform((value, ctx) => {
+  if (value === undefined) return undefined
+  const n = Number(value)
+  if (Number.isFinite(n) && n >= 0 && n <= 1) return n
+  ctx.addIssue({
+    code: 'custom',
+    message: `got '${value}'; expected a number from 0 to 1 (a score at or above it is flagged), or empty for the version's threshold tag or 'threshold'`
+  })
+  return z.NEVER
+})
+
 export const inputsSchema = z.object({
   mode: choice(['evaluate', 'gate', 'rollback'] as const, 'gate'),
   'model-name': optionalText,
@@ -154,6 +169,8 @@ export const inputsSchema = z.object({
     (n) => n >= 0 && n <= 1,
     'a number from 0 to 1 (a score at or above it is flagged)'
   ),
+  'candidate-threshold': optionalThreshold,
+  'champion-threshold': optionalThreshold,
   'cost-true-positive': cost,
   'cost-false-positive': cost,
   'cost-false-negative': cost,
@@ -180,6 +197,8 @@ export const inputsSchema = z.object({
     })
     return z.NEVER
   }),
+  'segment-column': optionalText,
+  'max-segment-loss': decimal('off', true),
   'bootstrap-samples': number(
     '2000',
     (n) => n === 0 || (Number.isInteger(n) && n >= 100 && n <= 20000),

@@ -128,6 +128,61 @@ function versions(
   }
 }
 
+/**
+ * Seven regions of four positives worth $100 each and two negatives: the
+ * candidate (judged at its own threshold, 0.8) catches more in most regions
+ * but fewer in two, so it wins overall and loses those regions.
+ */
+async function regionReport(raw: Record<string, string>) {
+  const test = ['id,region,amount,label']
+  const candidate = ['id,prediction']
+  const champion = ['id,prediction']
+  const catches: [string, number, number][] = [
+    ['north', 4, 1],
+    ['south', 3, 1],
+    ['east', 4, 2],
+    ['west', 1, 3],
+    ['central', 2, 2],
+    ['islands', 0, 2],
+    ['overseas', 3, 0]
+  ]
+  for (const [region, cand, champ] of catches) {
+    for (let k = 0; k < 6; k++) {
+      const id = `${region}-${k}`
+      const positive = k < 4
+      test.push(
+        `${id},${region},${positive ? '100.00' : '10.00'},${positive ? 1 : 0}`
+      )
+      // 0.85 is flagged at the candidate's 0.8; the champion's scores at its 0.5.
+      candidate.push(`${id},${positive && k < cand ? 0.85 : 0.75}`)
+      champion.push(`${id},${positive && k < champ ? 0.6 : 0.4}`)
+    }
+  }
+  const dir = writeFiles({
+    'test.csv': `${test.join('\n')}\n`,
+    'candidate.csv': `${candidate.join('\n')}\n`,
+    'champion.csv': `${champion.join('\n')}\n`
+  })
+  const report = await evaluateInputs(dir, {
+    'model-name': 'fraud-detector',
+    'test-set': 'test.csv',
+    'candidate-predictions': 'candidate.csv',
+    'champion-predictions': 'champion.csv',
+    'cost-false-negative': 'amount',
+    'cost-true-positive': '5',
+    'cost-false-positive': '5',
+    'min-net-benefit': '100',
+    'bootstrap-samples': '0',
+    'candidate-threshold': '0.8',
+    'segment-column': 'region',
+    ...raw
+  })
+  report.test_set.path = 'test.csv'
+  report.candidate.predictions = 'candidate.csv'
+  if (report.champion) report.champion.predictions = 'champion.csv'
+  return report
+}
+
 describe('render-markdown.ts', () => {
   it('renders a promotion in evaluate mode (would promote)', async () => {
     const report = await sampleReport({ 'min-net-benefit': '1000' })
@@ -209,6 +264,20 @@ describe('render-markdown.ts', () => {
     expect(lines.slice(alert + 2, alert + 2 + report.warnings.length)).toEqual(
       report.warnings.map((w) => `> - ${w}`)
     )
+  })
+
+  it('renders each model at its own threshold and the segments, rejecting on the worst one', async () => {
+    const report = await regionReport({ 'max-segment-loss': '150' })
+    expect(report.comparison.delta_net_benefit_exact).toBe('570.00')
+    expect(report.reasons).toEqual([
+      "In segment region = 'west' the candidate's net benefit $95.00 falls $190.00 below the champion's $285.00, more than the $150.00 allowed (max-segment-loss)."
+    ])
+    const markdown = renderMarkdown(report)
+    expect(markdown).toContain('2 more segments in the JSON report')
+    expect(markdown).toContain(
+      "light blue band: the candidate's threshold (0.8)"
+    )
+    expectGolden('segments-thresholds', markdown)
   })
 
   it('renders a first evaluation with no champion', async () => {

@@ -23,13 +23,18 @@ import type { EvaluationReport, Mode, RunInfo } from '../report/report.js'
 import { moneyPrecision } from '../report/format.js'
 import { pairedComparison } from '../statistics/paired-comparison.js'
 import { thinEvidenceWarnings } from '../statistics/thin-evidence.js'
+import { segmentsReport } from '../metrics/segments.js'
+import { plainMoney } from '../report/format.js'
 import { runEvaluationPass, type PassOptions } from './evaluation-pass.js'
+import type { ModelThreshold } from './model-thresholds.js'
 
 /** What is known of a model besides its predictions. */
 export interface ModelIdentity {
   readonly version?: string
   readonly modelUri?: string
   readonly url?: string
+  /** Its decision threshold (see `model-thresholds.ts`); absent: `threshold`, source `default`. */
+  readonly threshold?: ModelThreshold
 }
 
 /** The pass's options (all but the files, given per model below) and the rest of the run. */
@@ -53,20 +58,24 @@ export interface EvaluationRequest extends Omit<PassOptions, 'predictions'> {
 export async function evaluate(
   request: EvaluationRequest
 ): Promise<EvaluationReport> {
+  const thresholdOf = (identity: ModelIdentity): ModelThreshold =>
+    identity.threshold ?? { value: request.threshold, source: 'default' }
   const pass = await runEvaluationPass({
     ...request,
     predictions: [
       {
         role: 'candidate',
         path: request.candidate.predictions,
-        input: request.candidate.input
+        input: request.candidate.input,
+        threshold: thresholdOf(request.candidate).value
       },
       ...(request.champion
         ? [
             {
               role: 'champion',
               path: request.champion.predictions,
-              input: request.champion.input
+              input: request.champion.input,
+              threshold: thresholdOf(request.champion).value
             }
           ]
         : [])
@@ -89,6 +98,17 @@ export async function evaluate(
           decimalToNumber(request.policy.minImprovement)
         )
       : undefined
+  const segments =
+    pass.segments && candidatePass.accumulator.segments
+      ? segmentsReport(
+          pass.segments.column,
+          pass.segments.values,
+          candidatePass.accumulator.segments,
+          championPass?.accumulator.segments,
+          (group) => netBenefitInCents(group, constant),
+          plainMoney
+        )
+      : undefined
   const verdict = decide(
     {
       netBenefit: candidateNet,
@@ -101,7 +121,8 @@ export async function evaluate(
         }
       : undefined,
     request.policy,
-    paired?.report.confidence
+    paired?.report.confidence,
+    segments?.worst
   )
   const notes = [...verdict.notes, ...(paired?.notes ?? [])]
   for (const model of pass.models) {
@@ -135,7 +156,8 @@ export async function evaluate(
     source: modelPass.source,
     counts: modelPass.accumulator,
     netBenefit,
-    curve: netBenefitCurve(modelPass.accumulator, constant)
+    curve: netBenefitCurve(modelPass.accumulator, constant),
+    threshold: thresholdOf(identity)
   })
 
   return buildEvaluationReport({
@@ -176,7 +198,8 @@ export async function evaluate(
       idColumn: request.idColumn,
       predictionColumn: request.predictionColumn,
       costs: request.costs,
-      gate: request.policy
+      gate: request.policy,
+      segmentColumn: request.segmentColumn
     },
     candidate: model(request.candidate, candidatePass, candidateNet),
     champion:
@@ -186,6 +209,7 @@ export async function evaluate(
     paired: paired?.report,
     run: request.run,
     toolVersion: request.toolVersion,
-    now: request.now
+    now: request.now,
+    segments: segments?.report
   })
 }

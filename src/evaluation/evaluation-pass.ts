@@ -46,6 +46,7 @@ import {
 import {
   PredictionReader,
   UNSET,
+  thresholdOf,
   type PredictionFile,
   type StoredSource
 } from './prediction-rows.js'
@@ -78,6 +79,7 @@ export interface PassOptions {
   readonly predictionKind: PredictionKind
   /** Input `positive-class-index`. */
   readonly positiveClassIndex: PositiveClassIndex
+  /** The decision threshold of a file that names none (`PredictionFile.threshold`). */
   readonly threshold: number
   readonly costs: CostModel
   /** The candidate first, then the champion if there is one. */
@@ -94,6 +96,8 @@ export interface PassOptions {
    * without a bundle.
    */
   readonly predictionWorker?: string
+  /** Input `segment-column`: tally each model per group of this column too. */
+  readonly segmentColumn?: string
 }
 
 export interface PassResult {
@@ -116,6 +120,8 @@ export interface PassResult {
   }[]
   /** The row-by-row comparison of the first two models, when there are two. */
   readonly paired?: PairedDifference
+  /** With `segmentColumn`: its values by group number (each model's `accumulator.segments`). */
+  readonly segments?: { readonly column: string; readonly values: string[] }
 }
 
 /**
@@ -324,8 +330,11 @@ export async function runEvaluationPass(
       )
     }
     const sha256 = testSet.finish()
-    const readings = values.map((v) =>
-      choosePredictionReading(v, testSet.labels, options)
+    const readings = values.map((v, k) =>
+      choosePredictionReading(v, testSet.labels, {
+        ...options,
+        threshold: thresholdOf(options.predictions[k], options.threshold)
+      })
     )
     return {
       rows: testSet.rows,
@@ -345,7 +354,10 @@ export async function runEvaluationPass(
         reading: readings[k],
         source: sources[k]
       })),
-      paired: paired?.pick(readings[0], readings[1])
+      paired: paired?.pick(readings[0], readings[1]),
+      segments: options.segmentColumn
+        ? { column: options.segmentColumn, values: testSet.segmentNames() }
+        : undefined
     }
   } finally {
     testSet.reader.close()
@@ -382,7 +394,7 @@ function passByPosition(
         codes[k],
         others[k],
         rows,
-        threshold,
+        thresholdOf(reader.file, threshold),
         hashes[k],
         seed
       )
@@ -680,7 +692,12 @@ function passJoined(
     const reader = readers[k]
     if (reader.joinsById) {
       codes[k].fill(UNSET)
-      reader.readCodesJoined(testSet.ids!, codes[k], others[k], threshold)
+      reader.readCodesJoined(
+        testSet.ids!,
+        codes[k],
+        others[k],
+        thresholdOf(reader.file, threshold)
+      )
       const missing = codes[k].indexOf(UNSET)
       if (missing >= 0) {
         throw new DataError(
@@ -703,7 +720,7 @@ function passJoined(
         codes[k],
         others[k],
         rows,
-        threshold,
+        thresholdOf(reader.file, threshold),
         hashes,
         seed
       )

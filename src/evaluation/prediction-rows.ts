@@ -43,6 +43,16 @@ export interface PredictionFile {
   readonly path: string
   /** The input that named the file, for messages. */
   readonly input: string
+  /**
+   * This model's decision threshold (see `model-thresholds.ts`); absent:
+   * the pass's `threshold`.
+   */
+  readonly threshold?: number
+}
+
+/** The threshold a file's scores are decided at. */
+export function thresholdOf(file: PredictionFile, threshold: number): number {
+  return file.threshold ?? threshold
 }
 
 export class PredictionReader {

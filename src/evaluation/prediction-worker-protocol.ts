@@ -72,6 +72,7 @@ export interface PredictionWorkerJob {
   readonly positiveLabel: string
   readonly predictionKind: PredictionKind
   readonly positiveClassIndex: PositiveClassIndex
+  /** The threshold of a file that names none of its own (`PredictionFile.threshold`). */
   readonly threshold: number
   readonly batchRows: number
   /** The test set's columns: a prediction file's shared ones are checked row by row. */

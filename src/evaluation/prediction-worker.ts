@@ -10,7 +10,7 @@
 
 import { parentPort, workerData } from 'node:worker_threads'
 import { DataError } from '../errors.js'
-import { PredictionReader } from './prediction-rows.js'
+import { PredictionReader, thresholdOf } from './prediction-rows.js'
 import {
   newRing,
   READ_AHEAD,
@@ -83,7 +83,7 @@ function work(job: PredictionWorkerJob): void {
           codes,
           alternative,
           job.batchRows,
-          job.threshold,
+          thresholdOf(reader.file, job.threshold),
           hashes,
           job.seed
         )

@@ -24,6 +24,7 @@ import {
 import type { RowBatch } from '../metrics/model-accumulator.js'
 import { IdIndex } from '../data/id-index.js'
 import { LabelEncoder } from '../data/label-encoder.js'
+import { MAX_SEGMENTS } from '../metrics/segments.js'
 import { hashValue } from './row-agreement.js'
 import { openRecordReader } from '../data/open-reader.js'
 import {
@@ -44,12 +45,16 @@ export class RowStore implements RowBatch {
   benefitValue?: Float64Array
   /** Per kept column (see `TestSetReader.keep`), each row's value hash. */
   kept: Int32Array[]
+  /** With `segment-column`: each row's group (see `metrics/segments.ts`). */
+  segments?: Uint16Array
 
   constructor(
     capacity: number,
     readonly perRowCosts: boolean,
-    keptColumns = 0
+    keptColumns = 0,
+    segmented = false
   ) {
+    if (segmented) this.segments = new Uint16Array(capacity)
     this.kept = Array.from(
       { length: keptColumns },
       () => new Int32Array(capacity)
@@ -81,13 +86,13 @@ export class RowStore implements RowBatch {
     if (this.benefitScale) this.benefitScale = resized(this.benefitScale, size)
     if (this.benefitValue) this.benefitValue = resized(this.benefitValue, size)
     this.kept = this.kept.map((hashes) => resized(hashes, size))
+    if (this.segments) this.segments = resized(this.segments, size)
   }
 }
 
-function resized<T extends Uint8Array | Int32Array | Float64Array>(
-  array: T,
-  size: number
-): T {
+function resized<
+  T extends Uint8Array | Uint16Array | Int32Array | Float64Array
+>(array: T, size: number): T {
   const larger = new (array.constructor as new (n: number) => T)(size)
   larger.set(array)
   return larger
@@ -99,6 +104,8 @@ export interface TestSetOptions {
   readonly positiveLabel: string
   readonly idColumn?: string
   readonly costs: CostModel
+  /** Input `segment-column`: number each row's group by this column's value. */
+  readonly segmentColumn?: string
 }
 
 /** One cost entry resolved for the hot loop: a column slot, or a constant. */
@@ -138,6 +145,9 @@ export class TestSetReader {
   keptColumns: readonly string[] = []
   private keptSlots: number[] = []
   private seed = 0
+  /** With `segment-column`: its slot, and its values numbered by first appearance. */
+  private readonly segmentSlot: number
+  readonly segmentValues?: IdIndex
 
   constructor(private readonly options: TestSetOptions) {
     this.reader = openRecordReader(options.path, {
@@ -154,6 +164,10 @@ export class TestSetReader {
       ? this.reader.bind(options.idColumn, 'id-column')
       : -1
     if (options.idColumn) this.ids = new IdIndex()
+    this.segmentSlot = options.segmentColumn
+      ? this.reader.bind(options.segmentColumn, 'segment-column')
+      : -1
+    if (options.segmentColumn) this.segmentValues = new IdIndex()
     this.labels = new LabelEncoder(
       options.positiveLabel,
       options.path,
@@ -217,7 +231,12 @@ export class TestSetReader {
 
   /** A store for batches of `capacity` rows, with room for the kept columns. */
   newStore(capacity: number): RowStore {
-    return new RowStore(capacity, this.perRowCosts, this.keptSlots.length)
+    return new RowStore(
+      capacity,
+      this.perRowCosts,
+      this.keptSlots.length,
+      this.segmentValues !== undefined
+    )
   }
 
   /** Appends up to `limit` rows to the store (growing it when full); returns how many. */
@@ -240,6 +259,7 @@ export class TestSetReader {
       store.lines[row] = line
       if (this.perRowCosts) this.rowBenefit(store, row, cls)
       if (this.ids) this.addId(store)
+      if (this.segmentValues) store.segments![row] = this.segmentOf()
       for (let k = 0; k < this.keptSlots.length; k++) {
         const slot = this.keptSlots[k]
         store.kept[k][row] = hashValue(
@@ -276,6 +296,45 @@ export class TestSetReader {
     this.labels.finish()
     this.reader.close()
     return this.hash.digest('hex')
+  }
+
+  /** The current row's group: its segment value's number, by first appearance. */
+  private segmentOf(): number {
+    const reader = this.reader
+    const values = this.segmentValues!
+    const s = reader.start[this.segmentSlot]
+    const e = reader.end[this.segmentSlot]
+    const earlier = values.add(reader.bytes, s, e)
+    if (earlier >= 0) return earlier
+    if (values.size > MAX_SEGMENTS) throw this.tooManySegments()
+    return values.size - 1
+  }
+
+  /**
+   * Counts the column's distinct values to the end of the test set, for a
+   * message that says how many there are: a column of ids or amounts was
+   * likely named by mistake.
+   */
+  private tooManySegments(): DataError {
+    const reader = this.reader
+    const values = this.segmentValues!
+    const slot = this.segmentSlot
+    while (reader.next())
+      values.add(reader.bytes, reader.start[slot], reader.end[slot])
+    return new DataError(
+      reader.path,
+      undefined,
+      `column '${this.options.segmentColumn}' (input 'segment-column') has ${values.size.toLocaleString('en-US')} distinct values; ` +
+        `at most ${MAX_SEGMENTS.toLocaleString('en-US')} segments are compared. Name a column of groups, such as a region or a merchant category`
+    )
+  }
+
+  /** The segment values, in the order of their group numbers. */
+  segmentNames(): string[] {
+    const values = this.segmentValues
+    return values
+      ? Array.from({ length: values.size }, (_, k) => values.idOf(k))
+      : []
   }
 
   private addId(store: RowStore): void {

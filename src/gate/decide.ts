@@ -2,8 +2,9 @@
  * The quality gate: two floors on the candidate (net benefit and F1 must
  * each exceed theirs) and the comparison with the champion (the candidate's
  * net benefit must exceed the champion's by more than `min-improvement`;
- * a tie keeps the champion). Promote only when every enabled criterion
- * passes; every failed one is a reason in words.
+ * a tie keeps the champion; with `max-segment-loss`, no segment may fall
+ * further behind, see segment-loss.ts). Promote only when every enabled
+ * criterion passes; every failed one is a reason in words.
  *
  * Money is compared exactly, at cents (net benefit is rounded to cents
  * first), and the reasons quote the exact figures compared, to the cent
@@ -24,9 +25,15 @@ import {
   formatRatio,
   moneyPrecision
 } from '../report/format.js'
+import type { WorstSegment } from '../metrics/segments.js'
+import { segmentLossCheck } from './segment-loss.js'
 
 export type GateName =
-  'min-net-benefit' | 'min-f1' | 'min-improvement' | 'min-confidence'
+  | 'min-net-benefit'
+  | 'min-f1'
+  | 'min-improvement'
+  | 'min-confidence'
+  | 'max-segment-loss'
 
 export interface GatePolicy {
   /** undefined: the floor is off. */
@@ -39,6 +46,11 @@ export interface GatePolicy {
    * at least this.
    */
   readonly minConfidence?: number
+  /**
+   * undefined: off. Else in no segment of `segment-column` may the
+   * candidate's net benefit fall more than this below the champion's.
+   */
+  readonly maxSegmentLoss?: Decimal
 }
 
 /** A model's figures as the gate sees them; net benefit already rounded to cents. */
@@ -49,11 +61,16 @@ export interface GateFigures {
 
 export interface GateCheck {
   readonly name: GateName
-  /** The candidate's figure; for min-improvement the net-benefit difference. */
+  /**
+   * The candidate's figure; for min-improvement the net-benefit difference;
+   * for max-segment-loss the worst segment's difference (candidate −
+   * champion), which passes while it is at least −floor.
+   */
   readonly value: number
   /**
    * The floor the value must exceed (for min-improvement the margin, for
-   * min-confidence the level it must reach). The JSON report calls it
+   * min-confidence the level it must reach, for max-segment-loss the loss
+   * allowed in any one segment). The JSON report calls it
    * `threshold` (build-report.ts), a name other tools read.
    */
   readonly floor: number
@@ -86,7 +103,9 @@ export function decide(
   champion: GateFigures | undefined,
   policy: GatePolicy,
   /** From the paired comparison, when there is a champion. */
-  confidence?: number
+  confidence?: number,
+  /** With `segment-column` and a champion: where the candidate falls furthest behind. */
+  worstSegment?: WorstSegment
 ): GateVerdict {
   const gates: GateCheck[] = []
   const reasons: string[] = []
@@ -166,6 +185,14 @@ export function decide(
             `${money(policy.minImprovement)} is ${formatPercent(confidence)}, below ${formatPercent(policy.minConfidence)} (min-confidence).`
         )
       }
+    }
+    if (policy.maxSegmentLoss !== undefined && worstSegment) {
+      const { check, reason } = segmentLossCheck(
+        worstSegment,
+        policy.maxSegmentLoss
+      )
+      gates.push(check)
+      if (reason) reasons.push(reason)
     }
   } else {
     notes.push('No champion to compare with: the floors alone decide.')

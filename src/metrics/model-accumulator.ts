@@ -9,6 +9,7 @@
 
 import { ExactSum, decimalToNumber } from './decimal.js'
 import { approximateNetBenefit, type ClassBenefits } from './net-benefit.js'
+import { SegmentTallies } from './segments.js'
 
 /** The curve is drawn at thresholds 0.00, 0.01, …, 1.00. */
 export const CURVE_STEPS = 100
@@ -47,6 +48,8 @@ export interface RowBatch {
   readonly benefitScale?: Uint8Array
   /** …and as the nearest double, for the chart. */
   readonly benefitValue?: Float64Array
+  /** With `segment-column`: each row's group (see `segments.ts`). */
+  readonly segments?: Uint16Array
 }
 
 export class ModelAccumulator {
@@ -59,12 +62,16 @@ export class ModelAccumulator {
   readonly slotPositives = new Float64Array(SLOTS)
   readonly slotNegatives = new Float64Array(SLOTS)
   readonly slotBenefit = new Float64Array(SLOTS)
+  /** Per segment, made by the first batch whose rows carry one (`segment-column`). */
+  segments?: SegmentTallies
 
   /**
    * Adds rows [0, count) of a batch, with this model's decision codes for
    * them (see `decisionCodes`).
    */
   addBatch(batch: RowBatch, codes: Uint8Array, count: number): void {
+    if (batch.segments)
+      (this.segments ??= new SegmentTallies()).addBatch(batch, codes, count)
     const { labels, benefitMantissa, benefitScale, benefitValue } = batch
     const positives = this.slotPositives
     const negatives = this.slotNegatives

@@ -21,6 +21,7 @@ import {
   showCommand
 } from '../scoring/score-command.js'
 import { evaluationRequest, requireInput } from './shared.js'
+import { modelThreshold } from '../evaluation/model-thresholds.js'
 
 /** The candidate: a registered version, or a logged model not registered yet. */
 export type Candidate =
@@ -239,6 +240,20 @@ export async function evaluateModels(
   const championUri = models?.champion
     ? `models:/${models.modelName}/${models.champion.version}`
     : undefined
+  const candidateVersion =
+    models?.candidate.kind === 'version' ? models.candidate.version : undefined
+  // A version's `threshold` tag is its default (an explicit input wins);
+  // a bad tag stops the run before anything is scored.
+  const candidateThreshold = modelThreshold('candidate', modelName, {
+    input: inputs['candidate-threshold'],
+    version: candidateVersion,
+    fallback: inputs.threshold
+  })
+  const championThreshold = modelThreshold('champion', modelName, {
+    input: inputs['champion-threshold'],
+    version: models?.champion,
+    fallback: inputs.threshold
+  })
   if (
     !registry &&
     inputs['score-command'] &&
@@ -267,8 +282,6 @@ export async function evaluateModels(
         ? registry.versionUrl(modelName, version.version)
         : undefined
   })
-  const candidateVersion =
-    models?.candidate.kind === 'version' ? models.candidate.version : undefined
   return core.group(
     'Evaluate the candidate and the champion on the test set',
     async () =>
@@ -280,12 +293,14 @@ export async function evaluateModels(
             testSet,
             candidate: {
               ...identity(candidateVersion, candidateUri),
-              ...predictions.candidate
+              ...predictions.candidate,
+              threshold: candidateThreshold
             },
             champion: predictions.champion
               ? {
                   ...identity(models?.champion, championUri),
-                  ...predictions.champion
+                  ...predictions.champion,
+                  threshold: championThreshold
                 }
               : undefined,
             run

@@ -36,6 +36,7 @@ import {
 import { versionRef } from '../report/build-report.js'
 import type { EvaluationReport, RunInfo } from '../report/report.js'
 import { describeCandidate, type ResolvedModels } from './model-evaluation.js'
+import { recordThreshold } from './record-threshold.js'
 import { halfwayError, takePromotionLock } from './shared.js'
 
 /**
@@ -255,6 +256,15 @@ export async function writeVerdict(
       }
       written.push(`evidence tags (${TAG_PREFIX}*) on v${candidateVersion}`)
       if (report.decision !== 'promote') return
+      written.push(
+        ...(await recordThreshold(
+          registry,
+          name,
+          candidateVersion,
+          report,
+          existing
+        ))
+      )
       if (models.champion) {
         await lock.ensureHeld(writeMarginMs)
         await client.setAlias(

@@ -11,6 +11,7 @@ import type { GatePolicy } from '../gate/decide.js'
 import type { Inputs, InputName } from '../inputs.js'
 import type { CostModel } from '../metrics/net-benefit.js'
 import type { EvaluationRequest } from '../evaluation/evaluate.js'
+import { modelThreshold } from '../evaluation/model-thresholds.js'
 import {
   acquirePromotionLock,
   LOCK_TTL_MS,
@@ -47,7 +48,8 @@ export function policyOf(inputs: Inputs): GatePolicy {
     minNetBenefit: inputs['min-net-benefit'],
     minF1: inputs['min-f1'],
     minImprovement: inputs['min-improvement']!,
-    minConfidence: inputs['min-confidence']
+    minConfidence: inputs['min-confidence'],
+    maxSegmentLoss: inputs['max-segment-loss']
   }
 }
 
@@ -63,6 +65,12 @@ export function evaluationRequest(
   >,
   now: Date
 ): EvaluationRequest {
+  if (inputs['max-segment-loss'] && !inputs['segment-column']) {
+    throw new InputError(
+      'max-segment-loss',
+      "compares the models per segment, so it needs 'segment-column' (a test-set column such as region); set it, or set max-segment-loss to off"
+    )
+  }
   return {
     mode: inputs.mode,
     labelColumn: inputs['label-column'],
@@ -75,9 +83,29 @@ export function evaluationRequest(
     costs: costModelOf(inputs),
     policy: policyOf(inputs),
     bootstrap: { samples: inputs['bootstrap-samples'], seed: inputs.seed },
+    segmentColumn: inputs['segment-column'],
     toolVersion: VERSION,
     now,
-    ...resolved
+    ...resolved,
+    // From the inputs alone when the caller knew no version tags.
+    candidate: {
+      ...resolved.candidate,
+      threshold:
+        resolved.candidate.threshold ??
+        modelThreshold('candidate', resolved.modelName, {
+          input: inputs['candidate-threshold'],
+          fallback: inputs.threshold
+        })
+    },
+    champion: resolved.champion && {
+      ...resolved.champion,
+      threshold:
+        resolved.champion.threshold ??
+        modelThreshold('champion', resolved.modelName, {
+          input: inputs['champion-threshold'],
+          fallback: inputs.threshold
+        })
+    }
   }
 }
 

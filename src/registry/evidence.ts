@@ -48,7 +48,21 @@ function evaluationEntries(
     ['champion_version', champion?.version],
     ['champion_net_benefit', champion?.metrics.net_benefit_exact],
     ['champion_f1', champion?.metrics.f1],
-    ['threshold', report.policy.threshold],
+    ['threshold', report.candidate.threshold?.value ?? report.policy.threshold],
+    ['champion_threshold', champion?.threshold?.value],
+    ['segment_column', report.policy.segment_column],
+    [
+      'max_segment_loss',
+      report.policy.segment_column
+        ? (report.policy.max_segment_loss_exact ?? 'off')
+        : undefined
+    ],
+    // Where the candidate falls furthest behind the champion it replaces.
+    ['worst_segment', champion && report.segments?.groups[0]?.value],
+    [
+      'worst_segment_delta',
+      champion && report.segments?.groups[0]?.delta_net_benefit_exact
+    ],
     ['cost_model', report.policy.cost_model],
     ['min_net_benefit', report.policy.min_net_benefit_exact ?? 'off'],
     ['min_f1', report.policy.min_f1 ?? 'off'],

@@ -23,6 +23,8 @@ import {
   type CostSpec
 } from '../metrics/net-benefit.js'
 import type { GatePolicy, GateVerdict } from '../gate/decide.js'
+import type { ModelThreshold } from '../evaluation/model-thresholds.js'
+import type { SegmentsReport } from '../metrics/segments.js'
 import { plainMoney } from './format.js'
 import type {
   AliasReport,
@@ -56,6 +58,8 @@ export interface ModelFacts {
   readonly netBenefit: Decimal
   /** Net benefit at thresholds 0.00 … 1.00. */
   readonly curve: readonly CurvePoint[]
+  /** The decision threshold it was judged at, and where that came from. */
+  readonly threshold?: ModelThreshold
 }
 
 /** Everything an evaluation report says, as the evaluation found it. */
@@ -80,6 +84,8 @@ export interface EvaluationFacts {
     readonly predictionColumn: string
     readonly costs: CostModel
     readonly gate: GatePolicy
+    /** Input `segment-column`, when set. */
+    readonly segmentColumn?: string
   }
   readonly candidate: ModelFacts
   readonly champion?: ModelFacts
@@ -87,6 +93,8 @@ export interface EvaluationFacts {
   readonly run: RunInfo
   readonly toolVersion: string
   readonly now: Date
+  /** Per segment of `segment-column`, when set (metrics/segments.ts). */
+  readonly segments?: SegmentsReport
 }
 
 function costText(spec: CostSpec): string {
@@ -129,7 +137,8 @@ function modelEntry(model: ModelFacts): ModelEntry {
     metrics: modelMetrics(model.counts, model.netBenefit),
     predictions_format: model.source.format,
     predictions_parts: model.source.parts,
-    predictions_sha256: model.source.sha256
+    predictions_sha256: model.source.sha256,
+    ...(model.threshold ? { threshold: model.threshold } : {})
   }
 }
 
@@ -188,7 +197,15 @@ export function buildEvaluationReport(
       min_f1: gate.minF1 ?? null,
       min_improvement: decimalToNumber(gate.minImprovement),
       min_improvement_exact: decimalToString(gate.minImprovement),
-      min_confidence: gate.minConfidence ?? null
+      min_confidence: gate.minConfidence ?? null,
+      ...(policy.segmentColumn
+        ? {
+            segment_column: policy.segmentColumn,
+            max_segment_loss_exact: gate.maxSegmentLoss
+              ? decimalToString(gate.maxSegmentLoss)
+              : null
+          }
+        : {})
     },
     candidate,
     champion,
@@ -205,7 +222,8 @@ export function buildEvaluationReport(
     },
     registry: null,
     run: facts.run,
-    created_at: facts.now.toISOString()
+    created_at: facts.now.toISOString(),
+    ...(facts.segments ? { segments: facts.segments } : {})
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * The net-benefit-versus-threshold chart as a Mermaid `xychart-beta` block,
  * which GitHub renders in comments and job summaries. One line per model,
- * and a grey band marking the operating threshold. The points come from the
+ * and a grey band marking the operating threshold (a band per model, in its
+ * tint, when each is judged at its own). The points come from the
  * report's curves (accumulated in the single pass over the data).
  *
  * xychart-beta has no annotations, so the band is a bar series: full height
@@ -46,6 +47,24 @@ const THEME = {
   }
 }
 const INIT = `%%{init: ${JSON.stringify({ xyChart: { width: 900, height: 450 }, themeVariables: THEME })}}%%`
+/** Tints of the lines' colours, for the two models' threshold bands. */
+const CANDIDATE_BAND = '#b6d7fb'
+const CHAMPION_BAND = '#fbd3b8'
+const INIT_TWO_BANDS = `%%{init: ${JSON.stringify({
+  xyChart: { width: 900, height: 450 },
+  themeVariables: {
+    xyChart: {
+      ...THEME.xyChart,
+      plotColorPalette: [
+        CANDIDATE_BAND,
+        CHAMPION_BAND,
+        CARD,
+        CANDIDATE,
+        CHAMPION
+      ].join(', ')
+    }
+  }
+})}}%%`
 
 /** Axis bounds on round numbers, always including 0 (break-even). */
 function niceBounds(values: number[]): [number, number] {
@@ -59,43 +78,82 @@ function niceBounds(values: number[]): [number, number] {
   return [Math.floor(low / step) * step, Math.ceil(high / step) * step]
 }
 
-export function renderNetBenefitChart(report: EvaluationReport): string[] {
-  const { thresholds, candidate, champion } = report.curves
-  if (thresholds.length === 0) return []
-  const operating = report.policy.threshold
-  // The curve is computed on a 0.01 grid; an operating threshold between two
-  // points is marked at the nearer one, and the caption says so.
-  const marker = thresholds.reduce(
+/** The curve point nearest a threshold (the curve is computed on a 0.01 grid). */
+function nearest(thresholds: readonly number[], operating: number): number {
+  return thresholds.reduce(
     (best, t, k) =>
       Math.abs(t - operating) < Math.abs(thresholds[best] - operating)
         ? k
         : best,
     0
   )
+}
+
+/** Each model's operating threshold: one when both are judged at the same. */
+function operatingThresholds(report: EvaluationReport): number[] {
+  const candidate = report.candidate.threshold?.value ?? report.policy.threshold
+  const champion = report.champion
+    ? (report.champion.threshold?.value ?? report.policy.threshold)
+    : candidate
+  return champion === candidate ? [candidate] : [candidate, champion]
+}
+
+export function renderNetBenefitChart(report: EvaluationReport): string[] {
+  const { thresholds, candidate, champion } = report.curves
+  if (thresholds.length === 0) return []
+  const operating = operatingThresholds(report)
+  // An operating threshold between two points is marked at the nearer one,
+  // and the caption says so.
+  const markers = operating.map((t) => nearest(thresholds, t))
   const picked = thresholds
     .map((_, k) => k)
-    .filter((k) => k === marker || Math.round(thresholds[k] * 100) % STEP === 0)
+    .filter(
+      (k) => markers.includes(k) || Math.round(thresholds[k] * 100) % STEP === 0
+    )
   const whole = (v: number): number => Math.round(v)
   const series = (values: number[]): number[] =>
     picked.map((k) => whole(values[k]))
   const lines = [series(candidate), ...(champion ? [series(champion)] : [])]
   const [low, high] = niceBounds(lines.flat())
   const list = (values: (number | string)[]): string => `[${values.join(', ')}]`
+  const band = (marker: number): string =>
+    `  bar ${list(picked.map((k) => (k === marker ? high : low)))}`
+  const shown = (t: number, marker: number): string =>
+    Math.abs(thresholds[marker] - t) < 1e-9
+      ? `${t}`
+      : `${t}, drawn at ${thresholds[marker].toFixed(2)}, the nearest point computed`
 
-  const at = thresholds[marker].toFixed(2)
-  const exact = Math.abs(thresholds[marker] - operating) < 1e-9
+  if (markers.length === 1) {
+    return [
+      '```mermaid',
+      INIT,
+      'xychart-beta',
+      '  title "Net benefit ($) by decision threshold"',
+      `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
+      `  y-axis "Net benefit ($)" ${low} --> ${high}`,
+      band(markers[0]),
+      `  bar ${list(picked.map(() => low))}`,
+      ...lines.map((values) => `  line ${list(values)}`),
+      '```',
+      '',
+      `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${shown(operating[0], markers[0])}).`
+    ]
+  }
+  // Each model at its own threshold: a band in each model's tint, then the
+  // stub cover, then the lines (the palette follows series order).
   return [
     '```mermaid',
-    INIT,
+    INIT_TWO_BANDS,
     'xychart-beta',
     '  title "Net benefit ($) by decision threshold"',
     `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
     `  y-axis "Net benefit ($)" ${low} --> ${high}`,
-    `  bar ${list(picked.map((k) => (k === marker ? high : low)))}`,
+    band(markers[0]),
+    band(markers[1]),
     `  bar ${list(picked.map(() => low))}`,
     ...lines.map((values) => `  line ${list(values)}`),
     '```',
     '',
-    `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${operating}${exact ? '' : `, drawn at ${at}, the nearest point computed`}).`
+    `🔵 candidate · 🟠 champion · light blue band: the candidate's threshold (${shown(operating[0], markers[0])}) · light orange band: the champion's (${shown(operating[1], markers[1])}).`
   ]
 }

@@ -93,7 +93,8 @@ const GATE_LABELS = {
   'min-net-benefit': 'Net benefit',
   'min-f1': 'F1',
   'min-improvement': 'Beats the champion by',
-  'min-confidence': 'Confidence it beats the champion'
+  'min-confidence': 'Confidence it beats the champion',
+  'max-segment-loss': 'Worst segment'
 } as const
 
 function passCell(passed: boolean): string {
@@ -140,6 +141,8 @@ function criteriaTable(report: EvaluationReport): string[] {
       rows.push(
         `| ${label} | ${ratio(candidate.f1)} | ${ratio(champion?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${formatRatio(gate.threshold)} | ${passCell(gate.passed)} |`
       )
+    } else if (gate.name === 'max-segment-loss') {
+      rows.push(segmentGateRow(report, gate.passed))
     } else if (gate.name === 'min-confidence') {
       rows.push(
         `| ${label} | ${formatPercent(gate.value)} | – | – | ≥ ${formatPercent(gate.threshold)} | ${passCell(gate.passed)} |`
@@ -176,6 +179,59 @@ function criteriaTable(report: EvaluationReport): string[] {
     `| Recall | ${ratio(candidate.recall)} | ${ratio(champion?.recall)} | ${delta(candidate.recall, champion?.recall)} | – | – |`
   )
   return rows
+}
+
+/** Segment money is shown to the cent (see gate/segment-loss.ts). */
+const segmentMoney = (value: string): string => formatMoney(value, 'cents')
+
+/** The max-segment-loss row: the worst segment's figures against the loss allowed. */
+function segmentGateRow(report: EvaluationReport, passed: boolean): string {
+  const worst = report.segments?.groups[0]
+  const allowed = report.policy.max_segment_loss_exact
+  const label = worst
+    ? `Worst segment (${markdownCode(report.segments!.column)} = ${markdownCode(worst.value)})`
+    : 'Worst segment'
+  const figure = (entry: { net_benefit_exact: string } | null | undefined) =>
+    entry ? segmentMoney(entry.net_benefit_exact) : '–'
+  const difference = worst?.delta_net_benefit_exact
+  return `| ${label} | ${figure(worst?.candidate)} | ${figure(worst?.champion)} | ${difference ? moneyDelta(difference, 'cents') : '–'} | loss ≤ ${allowed ? segmentMoney(allowed) : '–'} | ${passCell(passed)} |`
+}
+
+/** Segments shown in the summary; every one is in the JSON report. */
+const SEGMENTS_SHOWN = 5
+
+/** Each model per segment, the largest losses first (empty without segment-column). */
+function segmentsTable(report: EvaluationReport): string[] {
+  const segments = report.segments
+  if (!segments) return []
+  const champion = report.champion !== null
+  const groups = segments.groups.slice(0, SEGMENTS_SHOWN)
+  const lines = [
+    `#### Segments by ${markdownCode(segments.column)}`,
+    '',
+    champion
+      ? `The ${formatCount(segments.groups.length)} ${segments.groups.length === 1 ? 'segment' : 'segments'}, the candidate's largest losses against the champion first:`
+      : `The ${formatCount(segments.groups.length)} ${segments.groups.length === 1 ? 'segment' : 'segments'}, in order of first appearance:`,
+    '',
+    `| ${markdownText(segments.column)} | Rows | Positives | Candidate net benefit | Candidate F1 |${champion ? ' Champion net benefit | Champion F1 | Difference |' : ''}`,
+    `|---|---:|---:|---:|---:|${champion ? '---:|---:|---:|' : ''}`
+  ]
+  for (const g of groups) {
+    const value = g.value === '' ? '(empty)' : markdownCode(g.value)
+    lines.push(
+      `| ${value} | ${formatCount(g.rows)} | ${formatCount(g.positives)} | ${segmentMoney(g.candidate.net_benefit_exact)} | ${formatRatio(g.candidate.f1)} |` +
+        (champion && g.champion
+          ? ` ${segmentMoney(g.champion.net_benefit_exact)} | ${formatRatio(g.champion.f1)} | ${moneyDelta(g.delta_net_benefit_exact, 'cents')} |`
+          : '')
+    )
+  }
+  const rest = segments.groups.length - groups.length
+  if (rest > 0)
+    lines.push(
+      '',
+      `${formatCount(rest)} more ${rest === 1 ? 'segment' : 'segments'} in the JSON report (\`segments\`).`
+    )
+  return lines
 }
 
 /** Thin evidence, as a GitHub alert above the table (empty when there is none). */
@@ -285,6 +341,39 @@ function rejectOutcome(report: Report): string {
     : `Nothing in the registry was changed: ${alias} still serves ${serves}.`
 }
 
+/** Where a model's threshold came from, in words. */
+const THRESHOLD_SOURCES = {
+  input: (role: string) => `input ${markdownCode(`${role}-threshold`)}`,
+  tag: () => `its version's ${markdownCode('threshold')} tag`,
+  default: () => `input ${markdownCode('threshold')}`
+} as const
+
+/** The decision threshold, or each model's when they were judged at their own. */
+function thresholdLine(report: EvaluationReport): string {
+  const models = [
+    ['candidate', report.candidate],
+    ['champion', report.champion]
+  ] as const
+  const own = models.filter(
+    ([, entry]) =>
+      entry?.threshold &&
+      (entry.threshold.source !== 'default' ||
+        entry.threshold.value !== report.policy.threshold)
+  )
+  if (own.length === 0)
+    return `- Decision threshold: a score ≥ ${report.policy.threshold} is flagged`
+  const each = models
+    .filter(([, entry]) => entry)
+    .map(([role, entry]) => {
+      const t = entry!.threshold ?? {
+        value: report.policy.threshold,
+        source: 'default' as const
+      }
+      return `${role} ≥ ${t.value} (${THRESHOLD_SOURCES[t.source](role)})`
+    })
+  return `- Decision thresholds, each model at its own: ${each.join(', ')}; a score at or above its model's threshold is flagged`
+}
+
 function details(report: EvaluationReport): string[] {
   const policy = report.policy
   const testSet = report.test_set
@@ -294,10 +383,15 @@ function details(report: EvaluationReport): string[] {
     '<details><summary>Test set, threshold and cost model</summary>',
     '',
     `- Test set: ${markdownCode(testSet.path)}: ${formatCount(testSet.rows)} rows, ${formatCount(testSet.positives)} positive (${markdownText(policy.positive_label)} in ${markdownCode(policy.label_column)}), sha256 \`${shortHash(testSet.sha256)}\``,
-    `- Decision threshold: a score ≥ ${policy.threshold} is flagged`,
+    thresholdLine(report),
     `- Cost model: ${markdownText(policy.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
     `- Rows matched ${policy.id_column ? `by id (${markdownCode(policy.id_column)})` : 'by position'}`,
     `- Floors: net benefit > ${policy.min_net_benefit_exact === null ? 'off' : money(policy.min_net_benefit_exact)}, F1 > ${policy.min_f1 === null ? 'off' : formatRatio(policy.min_f1)}; beat the champion by more than ${money(policy.min_improvement_exact)}${policy.min_confidence === null ? '' : ` with confidence ≥ ${formatPercent(policy.min_confidence)}`}`,
+    ...(policy.segment_column
+      ? [
+          `- Segments: by ${markdownCode(policy.segment_column)}; ${policy.max_segment_loss_exact ? `the candidate may lose at most ${segmentMoney(policy.max_segment_loss_exact)} of net benefit in any one segment (max-segment-loss)` : 'for information (max-segment-loss: off)'}`
+        ]
+      : []),
     `- Paired comparison: only rows where the models decide differently count; ${
       report.comparison.paired?.method === 'bootstrap'
         ? 'rows are resampled with Poisson(1) weights, the same for both models, and the intervals are the 2.5th to 97.5th percentiles of the resamples'
@@ -335,6 +429,8 @@ export function renderMarkdown(
   const steps = nextSteps(report, options)
   if (steps.length > 0) parts.push(...steps, '')
   parts.push('#### Confusion matrices', '', ...confusionTables(report), '')
+  const segments = segmentsTable(report)
+  if (segments.length > 0) parts.push(...segments, '')
   const chart = renderNetBenefitChart(report)
   if (chart.length > 0)
     parts.push('#### Net benefit by decision threshold', '', ...chart, '')

@@ -9,6 +9,8 @@
 import type { GateName } from '../gate/decide.js'
 import { decimalFromString } from '../metrics/decimal.js'
 import { moneyPrecision, type MoneyPrecision } from './format.js'
+import type { ModelThreshold } from '../evaluation/model-thresholds.js'
+import type { SegmentsReport } from '../metrics/segments.js'
 
 export type Decision = 'promote' | 'reject' | 'unchanged' | 'rollback'
 export type Mode = 'evaluate' | 'gate' | 'rollback'
@@ -64,6 +66,8 @@ export interface ModelEntry extends VersionRef {
   /** For a folder of part files: how many, and the sha256 of their bytes in name order. */
   predictions_parts?: number | null
   predictions_sha256?: string | null
+  /** The decision threshold the model was judged at, and where it came from. */
+  threshold?: ModelThreshold
 }
 
 /** What the run did in the registry. */
@@ -140,6 +144,7 @@ export interface EvaluationReport {
     parts?: number | null
   }
   policy: {
+    /** Input `threshold`: each model's default (`candidate.threshold`, `champion.threshold` say what each was judged at). */
     threshold: number
     label_column: string
     positive_label: string
@@ -160,6 +165,10 @@ export interface EvaluationReport {
     /** min_improvement exactly as the gate compared it. */
     min_improvement_exact: string
     min_confidence: number | null
+    /** Input `segment-column` (absent or null: none). */
+    segment_column?: string | null
+    /** Input `max-segment-loss`, exactly (absent or null: off). */
+    max_segment_loss_exact?: string | null
   }
   candidate: ModelEntry
   champion: ModelEntry | null
@@ -180,6 +189,8 @@ export interface EvaluationReport {
   registry: RegistryOutcome | null
   run: RunInfo
   created_at: string
+  /** With `segment-column`: each model per group of that column (metrics/segments.ts). */
+  segments?: SegmentsReport | null
 }
 
 export interface RunInfo {
