@@ -14,10 +14,11 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3916);
 /* harmony import */ var _registry_connect_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1854);
-/* harmony import */ var _registry_evidence_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5690);
-/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(311);
-/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3564);
-/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1073);
+/* harmony import */ var _registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(5690);
+/* harmony import */ var _report_build_report_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(4417);
+/* harmony import */ var _version_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(311);
+/* harmony import */ var _run_context_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(3564);
+/* harmony import */ var _shared_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(1073);
 /**
  * `mode: rollback` (for workflow_dispatch): move the champion alias back in
  * one step, to `rollback-to` or, by default, to the version under the
@@ -33,14 +34,15 @@ __webpack_require__.r(__webpack_exports__);
 
 
 
+
 async function runRollbackMode(inputs, env, run) {
     // A pull request never writes to the registry (see gate-mode.ts).
-    const pullRequestEvent = (0,_run_context_js__WEBPACK_IMPORTED_MODULE_5__/* .pullRequestEventOf */ .i_)(env, (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'));
+    const pullRequestEvent = (0,_run_context_js__WEBPACK_IMPORTED_MODULE_6__/* .pullRequestEventOf */ .i_)(env, (path) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(path, 'utf8'));
     if (pullRequestEvent) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('mode', `rollback moves @${inputs['champion-alias']} and is not run from a ${pullRequestEvent} event; trigger it with workflow_dispatch (see examples/workflows/rollback.yml)`);
     }
-    const name = (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .requireInput */ .oN)(inputs, 'model-name', 'the registered model whose champion alias is rolled back');
-    (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .checkRegistryNames */ .U7)(inputs, name);
+    const name = (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .requireInput */ .oN)(inputs, 'model-name', 'the registered model whose champion alias is rolled back');
+    (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .checkRegistryNames */ .U7)(inputs, name);
     const registry = (0,_registry_connect_js__WEBPACK_IMPORTED_MODULE_3__.connectRegistry)(inputs, env);
     const { client } = registry;
     const championAlias = inputs['champion-alias'];
@@ -68,46 +70,37 @@ async function runRollbackMode(inputs, env, run) {
     if (target.status && target.status !== 'READY') {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(`Cannot roll back to v${target.version}: its status is ${target.status}, not READY`);
     }
-    const ref = (version) => ({
-        version,
-        model_uri: `models:/${name}/${version}`,
-        url: registry.versionUrl(name, version)
-    });
-    const report = {
-        schema: 1,
-        tool: { name: 'champion-gate', version: _version_js__WEBPACK_IMPORTED_MODULE_6__/* .VERSION */ .x },
+    const ref = (version) => (0,_report_build_report_js__WEBPACK_IMPORTED_MODULE_4__/* .versionRef */ .qm)(name, version, registry.versionUrl(name, version));
+    const aliasReport = (decision, notes) => (0,_report_build_report_js__WEBPACK_IMPORTED_MODULE_4__/* .buildAliasReport */ .zW)({
         mode: 'rollback',
-        model_name: name,
-        decision: 'rollback',
-        reasons: [],
-        notes: [`Reason: ${inputs.reason ?? 'none given'}`],
+        modelName: name,
+        decision,
+        notes,
         candidate: ref(target.version),
         champion: ref(current.version),
-        registry: {
-            tracking_uri: registry.shownUri,
-            champion_alias: championAlias,
-            previous_champion_alias: previousAlias,
-            alias_moved: false,
-            new_champion_version: current.version,
-            previous_champion_version: null
-        },
+        registry: (0,_report_build_report_js__WEBPACK_IMPORTED_MODULE_4__/* .registryOutcome */ .Kp)({
+            trackingUri: registry.shownUri,
+            championAlias,
+            previousChampionAlias: previousAlias,
+            championVersion: current.version
+        }),
         run,
-        created_at: new Date().toISOString()
-    };
+        toolVersion: _version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x,
+        now: new Date()
+    });
     if (target.version === current.version) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`v${target.version} already is @${championAlias}: nothing to roll back.`);
-        return {
-            ...report,
-            decision: 'unchanged',
-            notes: [
-                `v${target.version} already is @${championAlias}; nothing was changed.`
-            ]
-        };
+        return aliasReport('unchanged', [
+            `v${target.version} already is @${championAlias}; nothing was changed.`
+        ]);
     }
+    const report = aliasReport('rollback', [
+        `Reason: ${inputs.reason ?? 'none given'}`
+    ]);
     const written = [];
     const from = current.version;
     const to = target.version;
-    const { lock, writeMarginMs } = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_4__/* .takePromotionLock */ .iG)(client, inputs, name, run);
+    const { lock, writeMarginMs } = await (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .takePromotionLock */ .iG)(client, inputs, name, run);
     try {
         // Under the lock: a gate (or another rollback) may have moved @champion
         // since it was read above.
@@ -136,23 +129,19 @@ async function runRollbackMode(inputs, env, run) {
                 written.push(`@${championAlias} → v${to}`);
                 report.registry.alias_moved = true;
                 report.registry.new_champion_version = to;
-                for (const [key, value] of Object.entries((0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_7__/* .rollbackTags */ .yW)(report, inputs.reason, 'to'))) {
+                for (const [key, value] of Object.entries((0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .rollbackTags */ .yW)(report, inputs.reason, 'to'))) {
                     await client.setModelVersionTag(name, to, key, value);
                 }
-                for (const [key, value] of Object.entries((0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_7__/* .rollbackTags */ .yW)(report, inputs.reason, 'from'))) {
+                for (const [key, value] of Object.entries((0,_registry_evidence_js__WEBPACK_IMPORTED_MODULE_8__/* .rollbackTags */ .yW)(report, inputs.reason, 'from'))) {
                     await client.setModelVersionTag(name, from, key, value);
                 }
                 written.push('rollback tags on both versions');
             });
         }
         catch (error) {
-            const cause = error instanceof Error ? error.message : String(error);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .GateError */ .ue(written.length === 0
-                ? `${cause}\nNothing was written to the registry.`
-                : `${cause}\nWritten before the failure: ${written.join('; ')}. ` +
-                    (report.registry.alias_moved
-                        ? 'The rollback itself is done; only the tags are missing.'
-                        : `To finish, run the rollback again with rollback-to: ${to}.`), { cause: error });
+            throw (0,_shared_js__WEBPACK_IMPORTED_MODULE_5__/* .halfwayError */ .b4)(error, written, report.registry.alias_moved
+                ? 'The rollback itself is done; only the tags are missing.'
+                : `To finish, run the rollback again with rollback-to: ${to}.`);
         }
     }
 }
@@ -168,8 +157,6 @@ async function runRollbackMode(inputs, env, run) {
 __webpack_require__.d(__webpack_exports__, {
   connectRegistry: () => (/* binding */ connectRegistry)
 });
-
-// UNUSED EXPORTS: hasTrackingServer
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);
@@ -378,8 +365,10 @@ function safeDecode(part) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/mlflow-client.ts
-var mlflow_client = __webpack_require__(812);
+// EXTERNAL MODULE: ./src/registry/mlflow-client.ts + 3 modules
+var mlflow_client = __webpack_require__(9530);
+// EXTERNAL MODULE: ./src/registry/tracking-connection.ts
+var tracking_connection = __webpack_require__(635);
 ;// CONCATENATED MODULE: ./src/registry/connect.ts
 /**
  * Builds the registry client from the inputs and the environment, with
@@ -390,12 +379,9 @@ var mlflow_client = __webpack_require__(812);
 
 
 
-/** True when a tracking server is configured by input or environment. */
-function hasTrackingServer(inputs, env) {
-    return Boolean(inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI);
-}
+
 function connectRegistry(inputs, env) {
-    const connection = (0,mlflow_client/* resolveTrackingConnection */.y5)({
+    const connection = (0,tracking_connection/* resolveTrackingConnection */.y5)({
         trackingUri: inputs['tracking-uri'],
         token: inputs['tracking-token'],
         username: inputs['tracking-username'],
@@ -410,7 +396,7 @@ function connectRegistry(inputs, env) {
     const described = describeNetwork(network, connection.trackingUri);
     if (described.length > 0)
         core/* info */.pq(`Network: ${described.join('; ')}.`);
-    const client = new mlflow_client/* MlflowClient */.pN({
+    const client = new mlflow_client/* MlflowClient */.p({
         trackingUri: connection.trackingUri,
         auth: connection.auth,
         userAgent: `champion-gate/${version/* VERSION */.x}`,
@@ -423,8 +409,8 @@ function connectRegistry(inputs, env) {
     return {
         client,
         connection,
-        shownUri: (0,mlflow_client/* displayTrackingUri */.MA)(connection.trackingUri),
-        versionUrl: (name, version) => (0,mlflow_client/* modelVersionUrl */.lh)(connection.trackingUri, name, version),
+        shownUri: (0,tracking_connection/* displayTrackingUri */.MA)(connection.trackingUri),
+        versionUrl: (name, version) => (0,tracking_connection/* modelVersionUrl */.lh)(connection.trackingUri, name, version),
         scoringEnvironment: (env) => scoringEnvironment(connection, env)
     };
 }
@@ -495,7 +481,21 @@ function evaluationEntries(report) {
         ['champion_version', champion?.version],
         ['champion_net_benefit', champion?.metrics.net_benefit_exact],
         ['champion_f1', champion?.metrics.f1],
-        ['threshold', report.policy.threshold],
+        ['threshold', report.candidate.threshold?.value ?? report.policy.threshold],
+        ['champion_threshold', champion?.threshold?.value],
+        ['segment_column', report.policy.segment_column],
+        [
+            'max_segment_loss',
+            report.policy.segment_column
+                ? (report.policy.max_segment_loss_exact ?? 'off')
+                : undefined
+        ],
+        // Where the candidate falls furthest behind the champion it replaces.
+        ['worst_segment', champion && report.segments?.groups[0]?.value],
+        [
+            'worst_segment_delta',
+            champion && report.segments?.groups[0]?.delta_net_benefit_exact
+        ],
         ['cost_model', report.policy.cost_model],
         ['min_net_benefit', report.policy.min_net_benefit_exact ?? 'off'],
         ['min_f1', report.policy.min_f1 ?? 'off'],

@@ -11,8 +11,10 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports GITHUB_COMMENT_LIMIT, GitHubApiError, truncateForComment */
 /* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9691);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3916);
+/* harmony import */ var _report_fit_markdown_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2775);
+/* harmony import */ var _transport_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6454);
 /**
  * The pull request comment: the only module that speaks GitHub's REST API.
  *
@@ -25,8 +27,11 @@ export const modules = {
  * `GitHubApiError` naming the request and GitHub's own message.
  *
  * Also here, because GitHub's limits belong with GitHub's dialect: the marker
- * and `truncateForComment`, which cuts a report to the comment size limit.
+ * and `truncateForComment`, which fits a report to the comment size limit
+ * with the one Markdown truncator (src/report/fit-markdown.ts).
  */
+
+
 
 
 
@@ -37,9 +42,6 @@ const MARKER_SUFFIX = ' -->';
 const PER_PAGE = 100;
 const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_RETRY_ATTEMPTS = 3;
-const DEFAULT_RETRY_BASE_DELAY_MS = 1000;
-const MAX_RETRY_DELAY_MS = 30_000;
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
 const PERMISSION_HINT = '`permissions: pull-requests: write`';
 /** A request to GitHub failed in a way that is not a missing permission. */
 class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue {
@@ -96,37 +98,20 @@ function percentEncode(char) {
         .join('');
 }
 /**
- * Cuts a Markdown body to fit a PR comment and appends a note that the full
- * report is in the job summary; a body that fits is returned unchanged.
- *
- * The cut is made at a line boundary, preferably between blocks with no code
- * fence or HTML block (`<details>`, `<table>`, …) open. When that would throw
- * away more than half of what fits, it cuts inside the block instead and
- * closes what is open: the fence with its own marker, HTML blocks with their
- * closing tags. A Mermaid diagram is never cut in half (it would render as an
- * error), and a surrogate pair is never split. Pure; no I/O.
+ * Cuts a Markdown body to fit a PR comment (by the one truncator,
+ * src/report/fit-markdown.ts) with a note that the full report is in the job
+ * summary; a body that fits is returned unchanged. Pure; no I/O.
  */
 function truncateForComment(body, limitOrOptions = {}) {
     const options = typeof limitOrOptions === 'number'
         ? { limit: limitOrOptions }
         : limitOrOptions;
     const limit = options.limit ?? GITHUB_COMMENT_LIMIT;
-    if (body.length <= limit)
-        return body;
-    const note = truncationNote(limit, options.summaryUrl);
-    // Room for the note and the blank line before it.
-    const budget = limit - note.length - 2;
-    if (budget < 1) {
-        throw new RangeError(`truncateForComment: a limit of ${limit} leaves no room for the note`);
-    }
-    const cut = chooseCut(body, budget);
-    // Exactly one blank line between the report and the note.
-    const separator = cut.endsWith('\n\n')
-        ? ''
-        : cut.endsWith('\n')
-            ? '\n'
-            : '\n\n';
-    return `${cut}${separator}${note}`;
+    return (0,_report_fit_markdown_js__WEBPACK_IMPORTED_MODULE_2__/* .fitMarkdown */ .D)(body, {
+        limit,
+        unit: 'utf16',
+        note: truncationNote(limit, options.summaryUrl)
+    });
 }
 function truncationNote(limit, summaryUrl) {
     const where = summaryUrl === undefined
@@ -136,123 +121,12 @@ function truncationNote(limit, summaryUrl) {
         `${limit.toLocaleString('en-US')} characters. The full report is in ` +
         `${where} of this run.\n`);
 }
-const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HTML_BLOCK_TAGS = 'details|table|thead|tbody|tr|div|pre|blockquote|ul|ol|dl|section';
-const HTML_TAG = new RegExp(`<(/?)(${HTML_BLOCK_TAGS})(?=[\\s>/])[^>]*>`, 'gi');
-function chooseCut(body, budget) {
-    const lines = body.split('\n');
-    const state = { fence: undefined, language: '', html: [] };
-    const best = [undefined, undefined, undefined];
-    let end = 0;
-    for (let i = 0; i < lines.length - 1; i++) {
-        const line = lines[i];
-        advance(state, line);
-        end += line.length + 1;
-        if (end > budget)
-            break;
-        const closing = closingFor(state);
-        if (end + closing.length > budget)
-            continue;
-        // Half a diagram renders as an error box; drop the whole diagram instead.
-        if (state.fence !== undefined && state.language === 'mermaid')
-            continue;
-        const next = lines[i + 1];
-        const quality = state.fence !== undefined
-            ? 0
-            : state.html.length === 0 &&
-                (line.trim() === '' || next.trim() === '' || /^ {0,3}#/.test(next))
-                ? 2
-                : 1;
-        for (let q = 0; q <= quality; q++)
-            best[q] = { end, closing, quality };
-    }
-    const any = best[0];
-    if (any === undefined)
-        return hardCut(body, budget);
-    // Prefer a cleaner cut unless it keeps less than half of what fits.
-    const chosen = [best[2], best[1]].find((candidate) => candidate !== undefined && candidate.end * 2 >= any.end) ?? any;
-    return body.slice(0, chosen.end) + chosen.closing;
-}
-/**
- * No line boundary fits (a first line longer than the budget, or a fence that
- * cannot be closed in time): cut inside a line, closing what is open there.
- */
-function hardCut(body, budget) {
-    // Snapshots of (line start, state) for every line that starts in budget.
-    const snapshots = [];
-    const state = { fence: undefined, language: '', html: [] };
-    let start = 0;
-    for (;;) {
-        snapshots.push({ start, state: { ...state, html: [...state.html] } });
-        const newline = body.indexOf('\n', start);
-        if (newline === -1 || newline + 1 > budget)
-            break;
-        advance(state, body.slice(start, newline));
-        start = newline + 1;
-    }
-    for (let k = snapshots.length - 1; k >= 0; k--) {
-        const snapshot = snapshots[k];
-        const closing = closingFor(snapshot.state);
-        // A closing fence or tag must start on a line of its own.
-        let end = budget - closing.length - (closing === '' ? 0 : 1);
-        if (end < snapshot.start)
-            continue;
-        if (end > 0 && isHighSurrogate(body.charCodeAt(end - 1)))
-            end--;
-        return `${body.slice(0, end)}${closing === '' ? '' : '\n'}${closing}`;
-    }
-    return '';
-}
-function isHighSurrogate(code) {
-    return code >= 0xd800 && code <= 0xdbff;
-}
-function advance(state, line) {
-    if (state.fence !== undefined) {
-        const closer = new RegExp(`^ {0,3}${state.fence[0] === '`' ? '`' : '~'}{${state.fence.length},}\\s*$`);
-        if (closer.test(line))
-            state.fence = undefined;
-        return;
-    }
-    const fence = FENCE_OPEN.exec(line);
-    // A backtick fence's info string may not contain a backtick (CommonMark).
-    if (fence !== null && !(fence[1][0] === '`' && fence[2].includes('`'))) {
-        state.fence = fence[1];
-        state.language = fence[2].trim().split(/\s+/)[0].toLowerCase();
-        return;
-    }
-    for (const match of line.matchAll(HTML_TAG)) {
-        const tag = match[2].toLowerCase();
-        if (match[1] === '') {
-            state.html.push(tag);
-        }
-        else {
-            const index = state.html.lastIndexOf(tag);
-            if (index !== -1)
-                state.html.splice(index);
-        }
-    }
-}
-function closingFor(state) {
-    let closing = '';
-    if (state.fence !== undefined)
-        closing += `${state.fence}\n`;
-    if (state.html.length > 0) {
-        // A blank line ends the Markdown inside the block before the raw HTML.
-        closing +=
-            '\n' +
-                [...state.html]
-                    .reverse()
-                    .map((tag) => `</${tag}>\n`)
-                    .join('');
-    }
-    return closing;
-}
-const commentSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({
-    id: zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig().int(),
-    html_url: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    body: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().nullish(),
-    created_at: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    user: zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() }).nullish()
+const commentSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int(),
+    html_url: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    body: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().nullish(),
+    created_at: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+    user: zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() }).nullish()
 });
 /**
  * Creates this model's sticky comment on a pull request, or updates it in
@@ -282,8 +156,11 @@ async function upsertPullRequestComment(options) {
         token,
         signal,
         timeoutMs,
-        attempts: options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS,
-        baseDelayMs: options.retry?.baseDelayMs ?? DEFAULT_RETRY_BASE_DELAY_MS
+        limits: {
+            maxAttempts: options.retry?.attempts ?? DEFAULT_RETRY_ATTEMPTS,
+            maxRetryMs: options.retry?.maxRetryMs ?? timeoutMs,
+            baseDelayMs: options.retry?.baseDelayMs
+        }
     };
     const where = `${owner}/${repo}#${issueNumber}`;
     // 1. Find the comment, reading every page: the newest match may be last.
@@ -306,7 +183,7 @@ async function upsertPullRequestComment(options) {
             }
             throw response.error;
         }
-        const comments = parse(zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(commentSchema), response.data, 'GET', listPath, response.status);
+        const comments = parse(zod__WEBPACK_IMPORTED_MODULE_4__/* .array */ .YOg(commentSchema), response.data, 'GET', listPath, response.status);
         matches.push(...comments.filter((comment) => carriesMarker(comment, marker)));
         if (!hasNextPage(response.headers.link) || comments.length === 0)
             break;
@@ -335,8 +212,10 @@ async function upsertPullRequestComment(options) {
     }
     if (options.createIfMissing === false)
         return { outcome: 'skipped' };
-    // Not retried: a POST that timed out may have created the comment anyway,
-    // and a second one would not be sticky.
+    // Not safe to repeat: a POST that timed out may have created the comment
+    // anyway, and a second one would not be sticky. So the policy retries it
+    // only when GitHub refused the work (429, a rate limit) or the connection
+    // was refused.
     const response = await send(call, 'POST', listPath, false, () => octokit.rest.issues.createComment({
         owner,
         repo,
@@ -366,7 +245,7 @@ function carriesMarker(comment, marker) {
         .split('\n')
         .some((line) => line.trimStart().startsWith(marker));
 }
-const userSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() });
+const userSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .object */ .Ikc({ login: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(), type: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP() });
 /**
  * Which comments the token itself wrote. A personal access token (classic
  * or fine-grained) may read `GET /user`: its login is the author to match.
@@ -425,12 +304,13 @@ function refused(response, what, extra) {
     };
 }
 /**
- * Runs one request: retries 429/5xx when `idempotent` (honouring
- * Retry-After), answers 401/403/404 as a refusal for the caller to judge,
- * and turns everything else into a GitHubApiError.
+ * Runs one request, retried by the one policy (src/transport/retry-policy.ts)
+ * while `safeToRepeat` allows and the deadline has not passed; answers
+ * 401/403/404 as a refusal for the caller to judge, and turns everything
+ * else into a GitHubApiError.
  */
-async function send(context, method, path, idempotent, request) {
-    for (let attempt = 1;; attempt++) {
+async function send(context, method, path, safeToRepeat, request) {
+    const { result } = await (0,_transport_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(async () => {
         try {
             const response = await request();
             return {
@@ -441,33 +321,41 @@ async function send(context, method, path, idempotent, request) {
             };
         }
         catch (error) {
-            const failure = describeFailure(error, context.token);
-            if (failure.status === undefined && context.signal.aborted) {
-                failure.message = `no answer within ${context.timeoutMs} ms`;
-            }
-            const apiError = new GitHubApiError(method, path, failure.status, failure.message);
-            if (failure.status === undefined)
-                throw apiError;
-            if ((failure.status === 401 ||
-                failure.status === 403 ||
-                failure.status === 404) &&
-                !failure.rateLimited) {
-                return {
-                    kind: 'refused',
-                    status: failure.status,
-                    message: failure.message,
-                    error: apiError
-                };
-            }
-            const retryable = idempotent &&
-                attempt < context.attempts &&
-                (RETRYABLE_STATUSES.has(failure.status) || failure.rateLimited) &&
-                !context.signal.aborted;
-            if (!retryable)
-                throw apiError;
-            await sleep(retryDelay(context.baseDelayMs, attempt, failure.retryAfter), context.signal);
+            return {
+                kind: 'failed',
+                failure: describeFailure(error, context.token)
+            };
         }
+    }, (result) => {
+        if (result.kind === 'ok' || context.signal.aborted)
+            return undefined;
+        if (isRefusal(result.failure))
+            return undefined;
+        return { outcome: result.failure.outcome, safeToRepeat };
+    }, context.limits, { sleep: (ms) => sleep(ms, context.signal) });
+    if (result.kind === 'ok')
+        return result;
+    const { failure } = result;
+    const message = failure.status === undefined && context.signal.aborted
+        ? `no answer within ${context.timeoutMs} ms`
+        : failure.message;
+    const apiError = new GitHubApiError(method, path, failure.status, message);
+    if (failure.status !== undefined && isRefusal(failure)) {
+        return {
+            kind: 'refused',
+            status: failure.status,
+            message: failure.message,
+            error: apiError
+        };
     }
+    throw apiError;
+}
+/** A 401/403/404 that is not a rate limit: a missing permission. */
+function isRefusal(failure) {
+    return ((failure.status === 401 ||
+        failure.status === 403 ||
+        failure.status === 404) &&
+        !failure.rateLimited);
 }
 /** Reads an Octokit RequestError (or a network error) without its request. */
 function describeFailure(error, token) {
@@ -489,28 +377,48 @@ function describeFailure(error, token) {
             status: undefined,
             message,
             rateLimited: false,
-            retryAfter: undefined
+            outcome: { kind: 'failure', code: connectionErrorCode(error) }
         };
     }
     const headers = response.headers ?? {};
-    const retryAfter = Number(headers['retry-after']);
     // A 403/429 for a rate limit is not a missing permission: retry, or fail.
     const rateLimited = (candidate.status === 403 || candidate.status === 429) &&
         (headers['x-ratelimit-remaining'] === '0' || /rate limit/i.test(message));
+    // GitHub's primary limit says when it resets (epoch seconds); honoured as
+    // Retry-After, so a reset minutes away ends the retries rather than
+    // hammering (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).
+    const reset = Number(headers['x-ratelimit-reset']);
+    const retryAfterMs = (0,_transport_retry_policy_js__WEBPACK_IMPORTED_MODULE_3__/* .parseRetryAfter */ .mu)(headers['retry-after']) ??
+        (headers['x-ratelimit-remaining'] === '0' && Number.isFinite(reset)
+            ? Math.max(0, reset * 1000 - Date.now())
+            : undefined);
     return {
         status: candidate.status,
         message,
         rateLimited,
-        retryAfter: Number.isFinite(retryAfter) && retryAfter >= 0 ? retryAfter : undefined
+        outcome: {
+            kind: 'answer',
+            status: rateLimited ? 429 : candidate.status,
+            retryAfterMs
+        }
     };
 }
-function retryDelay(baseDelayMs, attempt, retryAfterSeconds) {
-    if (retryAfterSeconds !== undefined)
-        return Math.min(retryAfterSeconds * 1000, MAX_RETRY_DELAY_MS);
-    const exponential = baseDelayMs * 2 ** (attempt - 1);
-    // Full jitter between half and all of the exponential step.
-    return Math.min(exponential * (0.5 + Math.random() / 2), MAX_RETRY_DELAY_MS);
+/**
+ * The code of a request that got no answer (`ECONNREFUSED`, …): Octokit
+ * wraps fetch's error, which wraps undici's, which carries the code.
+ */
+function connectionErrorCode(error) {
+    let current = error;
+    for (let depth = 0; depth < 4 && typeof current === 'object'; depth++) {
+        const { code, cause } = current;
+        if (typeof code === 'string')
+            return code;
+        current = cause;
+    }
+    // No code: not a connection error the policy knows, so not retried.
+    return 'unknown';
 }
+/** Waits `ms`, or less when the upsert's deadline passes first. */
 function sleep(ms, signal) {
     return new Promise((resolve) => {
         const done = () => {

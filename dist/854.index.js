@@ -11,8 +11,6 @@ __webpack_require__.d(__webpack_exports__, {
   connectRegistry: () => (/* binding */ connectRegistry)
 });
 
-// UNUSED EXPORTS: hasTrackingServer
-
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var core = __webpack_require__(6257);
 // EXTERNAL MODULE: ./src/version.ts
@@ -220,8 +218,10 @@ function safeDecode(part) {
     }
 }
 
-// EXTERNAL MODULE: ./src/registry/mlflow-client.ts
-var mlflow_client = __webpack_require__(812);
+// EXTERNAL MODULE: ./src/registry/mlflow-client.ts + 3 modules
+var mlflow_client = __webpack_require__(9530);
+// EXTERNAL MODULE: ./src/registry/tracking-connection.ts
+var tracking_connection = __webpack_require__(635);
 ;// CONCATENATED MODULE: ./src/registry/connect.ts
 /**
  * Builds the registry client from the inputs and the environment, with
@@ -232,12 +232,9 @@ var mlflow_client = __webpack_require__(812);
 
 
 
-/** True when a tracking server is configured by input or environment. */
-function hasTrackingServer(inputs, env) {
-    return Boolean(inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI);
-}
+
 function connectRegistry(inputs, env) {
-    const connection = (0,mlflow_client/* resolveTrackingConnection */.y5)({
+    const connection = (0,tracking_connection/* resolveTrackingConnection */.y5)({
         trackingUri: inputs['tracking-uri'],
         token: inputs['tracking-token'],
         username: inputs['tracking-username'],
@@ -252,7 +249,7 @@ function connectRegistry(inputs, env) {
     const described = describeNetwork(network, connection.trackingUri);
     if (described.length > 0)
         core/* info */.pq(`Network: ${described.join('; ')}.`);
-    const client = new mlflow_client/* MlflowClient */.pN({
+    const client = new mlflow_client/* MlflowClient */.p({
         trackingUri: connection.trackingUri,
         auth: connection.auth,
         userAgent: `champion-gate/${version/* VERSION */.x}`,
@@ -265,8 +262,8 @@ function connectRegistry(inputs, env) {
     return {
         client,
         connection,
-        shownUri: (0,mlflow_client/* displayTrackingUri */.MA)(connection.trackingUri),
-        versionUrl: (name, version) => (0,mlflow_client/* modelVersionUrl */.lh)(connection.trackingUri, name, version),
+        shownUri: (0,tracking_connection/* displayTrackingUri */.MA)(connection.trackingUri),
+        versionUrl: (name, version) => (0,tracking_connection/* modelVersionUrl */.lh)(connection.trackingUri, name, version),
         scoringEnvironment: (env) => scoringEnvironment(connection, env)
     };
 }

@@ -67500,11 +67500,233 @@ class CommandError extends GateError {
 
 /***/ }),
 
+/***/ 1008:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Af: () => (/* binding */ thresholdTag),
+/* harmony export */   DJ: () => (/* binding */ modelThreshold)
+/* harmony export */ });
+/* unused harmony export THRESHOLD_TAG */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/**
+ * Each model at its own decision threshold. Fraud and credit teams run a
+ * model at the threshold it was tuned to; judging a challenger and the
+ * champion at one shared threshold compares neither as it would serve. So
+ * each model's threshold is, in order: its own input (`candidate-threshold`,
+ * `champion-threshold`), the `threshold` tag on its registry version (a
+ * promotion writes it, see `thresholdTag`), then the `threshold` input.
+ * Pure: inputs and tags in, thresholds out.
+ */
+
+/** The version tag that holds a model's decision threshold. */
+const THRESHOLD_TAG = 'threshold';
+/**
+ * The threshold a model is judged at. A tag is read only when no input
+ * names one; a tag that is not a number in [0, 1] stops the run naming the
+ * version, since silently falling back to `threshold` would judge the model
+ * at a threshold nobody chose for it.
+ */
+function modelThreshold(role, modelName, known) {
+    if (known.input !== undefined)
+        return { value: known.input, source: 'input' };
+    const tag = known.version?.tags?.[THRESHOLD_TAG];
+    if (tag !== undefined) {
+        const text = tag.trim();
+        const value = Number(text);
+        if (text === '' || !Number.isFinite(value) || value < 0 || value > 1) {
+            const name = modelName ? `${modelName} ` : '';
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`The ${role} ${name}v${known.version.version} has the tag ${THRESHOLD_TAG}='${tag.slice(0, 80)}', which is not a number from 0 to 1: ` +
+                `set the tag to the threshold the model serves at (e.g. 0.35), or delete it, or give '${role}-threshold' to override it`);
+        }
+        return { value, source: 'tag' };
+    }
+    return { value: known.fallback, source: 'default' };
+}
+/** The tag a promotion writes on the new champion's version: its threshold, for the next comparison. */
+function thresholdTag(threshold) {
+    return { [THRESHOLD_TAG]: String(threshold.value) };
+}
+
+
+/***/ }),
+
+/***/ 2556:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  L: () => (/* binding */ decide),
+  O: () => (/* binding */ floorsPassed)
+});
+
+// EXTERNAL MODULE: ./src/metrics/decimal.ts
+var decimal = __nccwpck_require__(1006);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/gate/segment-loss.ts
+/**
+ * The `max-segment-loss` criterion: a candidate that wins overall must not
+ * lose any one segment (a region, a merchant category) by more than this
+ * many dollars against the champion. Only the worst segment matters: it is
+ * the gate record's value and, when it fails, the reason names it with both
+ * models' figures. Money is compared exactly; segment figures are written
+ * to the cent, since a segment's figures are small enough that whole
+ * dollars could hide the call.
+ */
+
+
+/**
+ * The gate record (value: the worst segment's difference, candidate −
+ * champion; floor: the loss allowed, passed while the loss is at most that;
+ * the JSON report calls it `threshold` like every record's) and, on a fail,
+ * the reason.
+ */
+function segmentLossCheck(worst, maxLoss) {
+    const loss = (0,decimal/* subtractDecimal */.y8)(worst.champion, worst.candidate);
+    const passed = (0,decimal/* compareDecimal */.FF)(loss, maxLoss) <= 0;
+    const money = (value) => (0,format/* formatMoney */.up)(value, 'cents');
+    return {
+        check: {
+            name: 'max-segment-loss',
+            value: (0,decimal/* decimalToNumber */._A)(worst.difference),
+            floor: (0,decimal/* decimalToNumber */._A)(maxLoss),
+            passed
+        },
+        reason: passed
+            ? undefined
+            : `In segment ${worst.column} = '${worst.value}' the candidate's net benefit ${money(worst.candidate)} falls ${money(loss)} below the champion's ${money(worst.champion)}, more than the ${money(maxLoss)} allowed (max-segment-loss).`
+    };
+}
+
+;// CONCATENATED MODULE: ./src/gate/decide.ts
+/**
+ * The quality gate: two floors on the candidate (net benefit and F1 must
+ * each exceed theirs) and the comparison with the champion (the candidate's
+ * net benefit must exceed the champion's by more than `min-improvement`;
+ * a tie keeps the champion; with `max-segment-loss`, no segment may fall
+ * further behind, see segment-loss.ts). Promote only when every enabled
+ * criterion passes; every failed one is a reason in words.
+ *
+ * Money is compared exactly, at cents (net benefit is rounded to cents
+ * first), and the reasons quote the exact figures compared, to the cent
+ * whenever whole dollars could blur the call (`moneyPrecision`), so the
+ * verdict can be checked against the figures printed beside it.
+ */
+
+
+
+/** The floors: what the candidate must exceed on its own, champion or not. */
+const FLOORS = ['min-net-benefit', 'min-f1'];
+/**
+ * True when every floor that is on passed, whatever the comparison with the
+ * champion said (a logged model is registered only then; the headline says
+ * whether the floors or the champion stopped a candidate).
+ */
+function floorsPassed(gates) {
+    return gates.every((gate) => gate.passed || !FLOORS.includes(gate.name));
+}
+function decide(candidate, champion, policy, 
+/** From the paired comparison, when there is a champion. */
+confidence, 
+/** With `segment-column` and a champion: where the candidate falls furthest behind. */
+worstSegment) {
+    const gates = [];
+    const reasons = [];
+    const notes = [];
+    const difference = champion
+        ? (0,decimal/* subtractDecimal */.y8)(candidate.netBenefit, champion.netBenefit)
+        : undefined;
+    const precision = (0,format/* moneyPrecision */.Lf)({
+        netBenefit: candidate.netBenefit,
+        minNetBenefit: policy.minNetBenefit,
+        difference,
+        minImprovement: policy.minImprovement
+    });
+    const money = (value) => (0,format/* formatMoney */.up)(value, precision);
+    if (policy.minNetBenefit !== undefined) {
+        const passed = (0,decimal/* compareDecimal */.FF)(candidate.netBenefit, policy.minNetBenefit) > 0;
+        gates.push({
+            name: 'min-net-benefit',
+            value: (0,decimal/* decimalToNumber */._A)(candidate.netBenefit),
+            floor: (0,decimal/* decimalToNumber */._A)(policy.minNetBenefit),
+            passed
+        });
+        if (!passed) {
+            reasons.push(`Net benefit ${money(candidate.netBenefit)} does not exceed the floor of ${money(policy.minNetBenefit)} (min-net-benefit).`);
+        }
+    }
+    else {
+        notes.push('The net-benefit floor is off (min-net-benefit: off).');
+    }
+    if (policy.minF1 !== undefined) {
+        const passed = candidate.f1 > policy.minF1;
+        gates.push({
+            name: 'min-f1',
+            value: candidate.f1,
+            floor: policy.minF1,
+            passed
+        });
+        if (!passed) {
+            reasons.push(`F1 ${(0,format/* formatRatio */.B0)(candidate.f1)} does not exceed the floor of ${(0,format/* formatRatio */.B0)(policy.minF1)} (min-f1).`);
+        }
+    }
+    else {
+        notes.push('The F1 floor is off (min-f1: off).');
+    }
+    if (champion && difference) {
+        const passed = (0,decimal/* compareDecimal */.FF)(difference, policy.minImprovement) > 0;
+        gates.push({
+            name: 'min-improvement',
+            value: (0,decimal/* decimalToNumber */._A)(difference),
+            floor: (0,decimal/* decimalToNumber */._A)(policy.minImprovement),
+            passed
+        });
+        if (!passed) {
+            reasons.push(`Net benefit ${money(candidate.netBenefit)} does not beat the champion's ` +
+                `${money(champion.netBenefit)} by more than ${money(policy.minImprovement)} ` +
+                `(difference ${(0,format/* formatMoneyDelta */.uW)(difference, precision)}; min-improvement).`);
+        }
+        if (policy.minConfidence !== undefined && confidence !== undefined) {
+            const passed = confidence >= policy.minConfidence;
+            gates.push({
+                name: 'min-confidence',
+                value: confidence,
+                floor: policy.minConfidence,
+                passed
+            });
+            if (!passed) {
+                reasons.push(`The win is not clear enough: the confidence that the candidate beats the champion by more than ` +
+                    `${money(policy.minImprovement)} is ${(0,format/* formatPercent */.l9)(confidence)}, below ${(0,format/* formatPercent */.l9)(policy.minConfidence)} (min-confidence).`);
+            }
+        }
+        if (policy.maxSegmentLoss !== undefined && worstSegment) {
+            const { check, reason } = segmentLossCheck(worstSegment, policy.maxSegmentLoss);
+            gates.push(check);
+            if (reason)
+                reasons.push(reason);
+        }
+    }
+    else {
+        notes.push('No champion to compare with: the floors alone decide.');
+    }
+    return {
+        decision: reasons.length === 0 ? 'promote' : 'reject',
+        gates,
+        reasons,
+        notes
+    };
+}
+
+
+/***/ }),
+
 /***/ 9407:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(622);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3299);
 /** The action's entry point: only calls `run()`. */
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
@@ -67514,7 +67736,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 622:
+/***/ 3299:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -67657,6 +67879,22 @@ const version = optionalText.transform((value, ctx) => {
     });
     return core_core/* NEVER */.tm;
 });
+/**
+ * A model's own decision threshold: empty falls back to its version's
+ * `threshold` tag, then to `threshold` (src/evaluation/model-thresholds.ts).
+ */
+const optionalThreshold = optionalText.transform((value, ctx) => {
+    if (value === undefined)
+        return undefined;
+    const n = Number(value);
+    if (Number.isFinite(n) && n >= 0 && n <= 1)
+        return n;
+    ctx.addIssue({
+        code: 'custom',
+        message: `got '${value}'; expected a number from 0 to 1 (a score at or above it is flagged), or empty for the version's threshold tag or 'threshold'`
+    });
+    return core_core/* NEVER */.tm;
+});
 const inputsSchema = schemas/* object */.Ikc({
     mode: choice(['evaluate', 'gate', 'rollback'], 'gate'),
     'model-name': optionalText,
@@ -67670,6 +67908,8 @@ const inputsSchema = schemas/* object */.Ikc({
     'prediction-kind': choice(['auto', 'score', 'label'], 'auto'),
     'positive-class-index': choice(['auto', '0', '1'], 'auto').transform((value) => (value === 'auto' ? value : Number(value))),
     threshold: number('0.5', (n) => n >= 0 && n <= 1, 'a number from 0 to 1 (a score at or above it is flagged)'),
+    'candidate-threshold': optionalThreshold,
+    'champion-threshold': optionalThreshold,
     'cost-true-positive': cost,
     'cost-false-positive': cost,
     'cost-false-negative': cost,
@@ -67700,6 +67940,8 @@ const inputsSchema = schemas/* object */.Ikc({
         });
         return core_core/* NEVER */.tm;
     }),
+    'segment-column': optionalText,
+    'max-segment-loss': inputs_decimal('off', true),
     'bootstrap-samples': number('2000', (n) => n === 0 || (Number.isInteger(n) && n >= 100 && n <= 20000), '0 (the normal approximation) or a whole number of resamples from 100 to 20000'),
     seed: number('0', (n) => Number.isInteger(n) && n >= 0 && n <= 4294967295, 'a whole number from 0 to 4294967295'),
     'fail-on-reject': inputs_boolean('true'),
@@ -67740,9 +67982,47 @@ function parseInputs(raw) {
     const name = String(issue.path[0] ?? 'inputs');
     throw new errors/* InputError */.dz(name, issue.message);
 }
+/** Edit distance (insertions, deletions, substitutions), for suggesting a name. */
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++)
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        previous = current;
+    }
+    return previous[b.length];
+}
+/**
+ * One warning per `INPUT_*` variable that names no input of this action,
+ * with the nearest input's name. The runner sets `INPUT_<NAME>` (upper
+ * case, hyphens kept) for every `with:` key; for a key that is not in
+ * `action.yml` it only logs "Unexpected input(s)" and the step goes on, so
+ * a misspelt `min-f1` would leave the default floor in place unnoticed.
+ * The action repeats the warning in its own log, where it is read. A
+ * warning, not a failure, to match the runner.
+ */
+function unknownInputWarnings(env) {
+    const known = new Set(INPUT_NAMES);
+    const warnings = [];
+    for (const variable of Object.keys(env).sort()) {
+        if (!variable.startsWith('INPUT_'))
+            continue;
+        const name = variable.slice('INPUT_'.length).toLowerCase();
+        if (known.has(name))
+            continue;
+        const spelled = name.replace(/_/g, '-');
+        let nearest = INPUT_NAMES[0];
+        for (const candidate of INPUT_NAMES)
+            if (editDistance(spelled, candidate) < editDistance(spelled, nearest))
+                nearest = candidate;
+        warnings.push(`Input '${name}' (variable ${variable}) is not an input of champion-gate and is ignored; did you mean '${nearest}'? The inputs are listed in action.yml.`);
+    }
+    return warnings;
+}
 
 // EXTERNAL MODULE: ./src/modes/model-evaluation.ts + 49 modules
-var model_evaluation = __nccwpck_require__(5171);
+var model_evaluation = __nccwpck_require__(4753);
 ;// CONCATENATED MODULE: ./src/modes/evaluate-mode.ts
 /**
  * `mode: evaluate`: the verdict only. Never writes to the registry: with a
@@ -67778,8 +68058,37 @@ async function runEvaluateMode(inputs, env, run) {
     return (0,model_evaluation/* evaluateModels */.eq)(inputs, env, run, undefined, undefined);
 }
 
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report_report = __nccwpck_require__(7379);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
+;// CONCATENATED MODULE: ./src/report/report.ts
+/**
+ * The report: one plain-data record of a run, written as the JSON report
+ * (stable, `"schema": 1`) and rendered to Markdown for the job summary and
+ * the PR comment. Every figure in it can be traced: the threshold and cost
+ * model as given, the test set's sha256 and counts, the versions compared.
+ * Its types live here; build-report.ts builds it.
+ */
+
+
+/** True for the report of an evaluation (promote or reject), which carries metrics. */
+function isEvaluation(report) {
+    return report.decision === 'promote' || report.decision === 'reject';
+}
+/** `moneyPrecision` of an evaluation report, from its exact figures. */
+function moneyPrecisionOf(report) {
+    const { policy, comparison } = report;
+    return (0,format/* moneyPrecision */.Lf)({
+        netBenefit: (0,decimal/* decimalFromString */.b9)(report.candidate.metrics.net_benefit_exact),
+        minNetBenefit: policy.min_net_benefit_exact === null
+            ? undefined
+            : (0,decimal/* decimalFromString */.b9)(policy.min_net_benefit_exact),
+        difference: comparison.delta_net_benefit_exact === null
+            ? undefined
+            : (0,decimal/* decimalFromString */.b9)(comparison.delta_net_benefit_exact),
+        minImprovement: (0,decimal/* decimalFromString */.b9)(policy.min_improvement_exact)
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/outputs.ts
 /**
  * The step's outputs, all in one place: kebab-case names as documented in
@@ -67787,8 +68096,8 @@ var report_report = __nccwpck_require__(7379);
  */
 
 function outputsFor(report, reportPath) {
-    const candidate = (0,report_report/* isEvaluation */.lZ)(report) ? report.candidate.metrics : undefined;
-    const champion = (0,report_report/* isEvaluation */.lZ)(report) ? report.champion?.metrics : undefined;
+    const candidate = isEvaluation(report) ? report.candidate.metrics : undefined;
+    const champion = isEvaluation(report) ? report.champion?.metrics : undefined;
     return {
         decision: report.decision,
         // Exact plain digits (`79372.10`), never through a double.
@@ -67804,50 +68113,16 @@ function outputsFor(report, reportPath) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/report/fit-markdown.ts
-/**
- * Cuts a Markdown report to a byte budget at a block boundary (a blank line
- * outside any code fence), closes an open `<details>`, and appends a note,
- * so that a report that is too long still renders. Pure.
- */
-const encoder = new TextEncoder();
-function fitMarkdown(markdown, maxBytes, note) {
-    if (encoder.encode(markdown).length <= maxBytes)
-        return markdown;
-    const budget = maxBytes - encoder.encode(note).length - 32;
-    let used = 0;
-    let inFence = false;
-    let openDetails = 0;
-    let cut = 0;
-    let detailsAtCut = 0;
-    const lines = markdown.split('\n');
-    for (let k = 0; k < lines.length; k++) {
-        const line = lines[k];
-        if (/^\s*(```|~~~)/.test(line))
-            inFence = !inFence;
-        if (!inFence) {
-            openDetails += (line.match(/<details>/g) ?? []).length;
-            openDetails -= (line.match(/<\/details>/g) ?? []).length;
-        }
-        used += encoder.encode(line).length + 1;
-        if (used > budget)
-            break;
-        if (line.trim() === '' && !inFence) {
-            cut = used;
-            detailsAtCut = openDetails;
-        }
-    }
-    const kept = new TextDecoder().decode(encoder.encode(markdown).slice(0, cut));
-    return `${kept}${'</details>\n\n'.repeat(Math.max(0, detailsAtCut))}> ${note}\n`;
-}
-
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
+// EXTERNAL MODULE: ./src/report/fit-markdown.ts
+var fit_markdown = __nccwpck_require__(2775);
+// EXTERNAL MODULE: ./src/gate/decide.ts + 1 modules
+var decide = __nccwpck_require__(2556);
 ;// CONCATENATED MODULE: ./src/report/net-benefit-chart.ts
 /**
  * The net-benefit-versus-threshold chart as a Mermaid `xychart-beta` block,
  * which GitHub renders in comments and job summaries. One line per model,
- * and a grey band marking the operating threshold. The points come from the
+ * and a grey band marking the operating threshold (a band per model, in its
+ * tint, when each is judged at its own). The points come from the
  * report's curves (accumulated in the single pass over the data).
  *
  * xychart-beta has no annotations, so the band is a bar series: full height
@@ -67887,6 +68162,24 @@ const THEME = {
     }
 };
 const INIT = `%%{init: ${JSON.stringify({ xyChart: { width: 900, height: 450 }, themeVariables: THEME })}}%%`;
+/** Tints of the lines' colours, for the two models' threshold bands. */
+const CANDIDATE_BAND = '#b6d7fb';
+const CHAMPION_BAND = '#fbd3b8';
+const INIT_TWO_BANDS = `%%{init: ${JSON.stringify({
+    xyChart: { width: 900, height: 450 },
+    themeVariables: {
+        xyChart: {
+            ...THEME.xyChart,
+            plotColorPalette: [
+                CANDIDATE_BAND,
+                CHAMPION_BAND,
+                CARD,
+                CANDIDATE,
+                CHAMPION
+            ].join(', ')
+        }
+    }
+})}}%%`;
 /** Axis bounds on round numbers, always including 0 (break-even). */
 function niceBounds(values) {
     const low = Math.min(0, ...values);
@@ -67898,39 +68191,72 @@ function niceBounds(values) {
     const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
     return [Math.floor(low / step) * step, Math.ceil(high / step) * step];
 }
+/** The curve point nearest a threshold (the curve is computed on a 0.01 grid). */
+function nearest(thresholds, operating) {
+    return thresholds.reduce((best, t, k) => Math.abs(t - operating) < Math.abs(thresholds[best] - operating)
+        ? k
+        : best, 0);
+}
+/** Each model's operating threshold: one when both are judged at the same. */
+function operatingThresholds(report) {
+    const candidate = report.candidate.threshold?.value ?? report.policy.threshold;
+    const champion = report.champion
+        ? (report.champion.threshold?.value ?? report.policy.threshold)
+        : candidate;
+    return champion === candidate ? [candidate] : [candidate, champion];
+}
 function renderNetBenefitChart(report) {
     const { thresholds, candidate, champion } = report.curves;
     if (thresholds.length === 0)
         return [];
-    const operating = report.policy.threshold;
-    // The curve is computed on a 0.01 grid; an operating threshold between two
-    // points is marked at the nearer one, and the caption says so.
-    const marker = thresholds.reduce((best, t, k) => Math.abs(t - operating) < Math.abs(thresholds[best] - operating)
-        ? k
-        : best, 0);
+    const operating = operatingThresholds(report);
+    // An operating threshold between two points is marked at the nearer one,
+    // and the caption says so.
+    const markers = operating.map((t) => nearest(thresholds, t));
     const picked = thresholds
         .map((_, k) => k)
-        .filter((k) => k === marker || Math.round(thresholds[k] * 100) % STEP === 0);
+        .filter((k) => markers.includes(k) || Math.round(thresholds[k] * 100) % STEP === 0);
     const whole = (v) => Math.round(v);
     const series = (values) => picked.map((k) => whole(values[k]));
     const lines = [series(candidate), ...(champion ? [series(champion)] : [])];
     const [low, high] = niceBounds(lines.flat());
     const list = (values) => `[${values.join(', ')}]`;
-    const at = thresholds[marker].toFixed(2);
-    const exact = Math.abs(thresholds[marker] - operating) < 1e-9;
+    const band = (marker) => `  bar ${list(picked.map((k) => (k === marker ? high : low)))}`;
+    const shown = (t, marker) => Math.abs(thresholds[marker] - t) < 1e-9
+        ? `${t}`
+        : `${t}, drawn at ${thresholds[marker].toFixed(2)}, the nearest point computed`;
+    if (markers.length === 1) {
+        return [
+            '```mermaid',
+            INIT,
+            'xychart-beta',
+            '  title "Net benefit ($) by decision threshold"',
+            `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
+            `  y-axis "Net benefit ($)" ${low} --> ${high}`,
+            band(markers[0]),
+            `  bar ${list(picked.map(() => low))}`,
+            ...lines.map((values) => `  line ${list(values)}`),
+            '```',
+            '',
+            `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${shown(operating[0], markers[0])}).`
+        ];
+    }
+    // Each model at its own threshold: a band in each model's tint, then the
+    // stub cover, then the lines (the palette follows series order).
     return [
         '```mermaid',
-        INIT,
+        INIT_TWO_BANDS,
         'xychart-beta',
         '  title "Net benefit ($) by decision threshold"',
         `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
         `  y-axis "Net benefit ($)" ${low} --> ${high}`,
-        `  bar ${list(picked.map((k) => (k === marker ? high : low)))}`,
+        band(markers[0]),
+        band(markers[1]),
         `  bar ${list(picked.map(() => low))}`,
         ...lines.map((values) => `  line ${list(values)}`),
         '```',
         '',
-        `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${operating}${exact ? '' : `, drawn at ${at}, the nearest point computed`}).`
+        `🔵 candidate · 🟠 champion · light blue band: the candidate's threshold (${shown(operating[0], markers[0])}) · light orange band: the champion's (${shown(operating[1], markers[1])}).`
     ];
 }
 
@@ -68058,6 +68384,7 @@ function markdownLink(label, url) {
 
 
 
+
 function versionLabel(entry) {
     if (!entry)
         return 'none';
@@ -68098,11 +68425,7 @@ function headline(report) {
                 return `### ❌ Rejected: ${candidate} does not replace ${alias} ${versionLabel(report.champion)}`;
             }
             // In evaluate mode, say whether the floors or the champion stopped it.
-            const floorsPassed = 'gates' in report &&
-                report.gates.every((g) => g.passed ||
-                    g.name === 'min-improvement' ||
-                    g.name === 'min-confidence');
-            return report.champion && floorsPassed
+            return report.champion && (0,decide/* floorsPassed */.O)(report.gates)
                 ? `### ❌ Rejected: ${candidate} does not beat the champion`
                 : `### ❌ Rejected: ${candidate} does not pass the gate`;
         }
@@ -68116,7 +68439,8 @@ const GATE_LABELS = {
     'min-net-benefit': 'Net benefit',
     'min-f1': 'F1',
     'min-improvement': 'Beats the champion by',
-    'min-confidence': 'Confidence it beats the champion'
+    'min-confidence': 'Confidence it beats the champion',
+    'max-segment-loss': 'Worst segment'
 };
 function passCell(passed) {
     return passed ? '✅ pass' : '❌ **fail**';
@@ -68135,24 +68459,27 @@ function ratioDelta(value) {
     return text.startsWith('-') ? `🔻 **${text}**` : text;
 }
 function criteriaTable(report) {
-    const c = report.candidate.metrics;
-    const h = report.champion?.metrics;
+    const candidate = report.candidate.metrics;
+    const champion = report.champion?.metrics;
     const rows = [
         '| Criterion | Candidate | Champion | Difference | Threshold | Result |',
         '|---|---:|---:|---:|---:|:---|'
     ];
     // Exact figures, to the cent when the call was close (moneyPrecision).
-    const precision = (0,format/* moneyPrecisionOf */.Un)(report);
+    const precision = moneyPrecisionOf(report);
     const money = (v) => v === undefined || v === null ? '–' : (0,format/* formatMoney */.up)(v, precision);
     const difference = moneyDelta(report.comparison.delta_net_benefit_exact, precision);
     const ratio = (v) => v === undefined ? '–' : (0,format/* formatRatio */.B0)(v);
     for (const gate of report.gates) {
         const label = GATE_LABELS[gate.name];
         if (gate.name === 'min-net-benefit') {
-            rows.push(`| ${label} | ${money(c.net_benefit_exact)} | ${money(h?.net_benefit_exact)} | ${difference} | > ${money(report.policy.min_net_benefit_exact)} | ${passCell(gate.passed)} |`);
+            rows.push(`| ${label} | ${money(candidate.net_benefit_exact)} | ${money(champion?.net_benefit_exact)} | ${difference} | > ${money(report.policy.min_net_benefit_exact)} | ${passCell(gate.passed)} |`);
         }
         else if (gate.name === 'min-f1') {
-            rows.push(`| ${label} | ${ratio(c.f1)} | ${ratio(h?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${(0,format/* formatRatio */.B0)(gate.threshold)} | ${passCell(gate.passed)} |`);
+            rows.push(`| ${label} | ${ratio(candidate.f1)} | ${ratio(champion?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | > ${(0,format/* formatRatio */.B0)(gate.threshold)} | ${passCell(gate.passed)} |`);
+        }
+        else if (gate.name === 'max-segment-loss') {
+            rows.push(segmentGateRow(report, gate.passed));
         }
         else if (gate.name === 'min-confidence') {
             rows.push(`| ${label} | ${(0,format/* formatPercent */.l9)(gate.value)} | – | – | ≥ ${(0,format/* formatPercent */.l9)(gate.threshold)} | ${passCell(gate.passed)} |`);
@@ -68166,15 +68493,59 @@ function criteriaTable(report) {
     }
     const shown = new Set(report.gates.map((g) => g.name));
     if (!shown.has('min-net-benefit')) {
-        rows.push(`| Net benefit | ${money(c.net_benefit_exact)} | ${money(h?.net_benefit_exact)} | ${difference} | off | – |`);
+        rows.push(`| Net benefit | ${money(candidate.net_benefit_exact)} | ${money(champion?.net_benefit_exact)} | ${difference} | off | – |`);
     }
     if (!shown.has('min-f1')) {
-        rows.push(`| F1 | ${ratio(c.f1)} | ${ratio(h?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | off | – |`);
+        rows.push(`| F1 | ${ratio(candidate.f1)} | ${ratio(champion?.f1)} | ${ratioDelta(report.comparison.delta_f1)} | off | – |`);
     }
     const delta = (a, b) => b === undefined ? '–' : ratioDelta(a - b);
-    rows.push(`| Precision | ${ratio(c.precision)} | ${ratio(h?.precision)} | ${delta(c.precision, h?.precision)} | – | – |`);
-    rows.push(`| Recall | ${ratio(c.recall)} | ${ratio(h?.recall)} | ${delta(c.recall, h?.recall)} | – | – |`);
+    rows.push(`| Precision | ${ratio(candidate.precision)} | ${ratio(champion?.precision)} | ${delta(candidate.precision, champion?.precision)} | – | – |`);
+    rows.push(`| Recall | ${ratio(candidate.recall)} | ${ratio(champion?.recall)} | ${delta(candidate.recall, champion?.recall)} | – | – |`);
     return rows;
+}
+/** Segment money is shown to the cent (see gate/segment-loss.ts). */
+const segmentMoney = (value) => (0,format/* formatMoney */.up)(value, 'cents');
+/** The max-segment-loss row: the worst segment's figures against the loss allowed. */
+function segmentGateRow(report, passed) {
+    const worst = report.segments?.groups[0];
+    const allowed = report.policy.max_segment_loss_exact;
+    const label = worst
+        ? `Worst segment (${markdownCode(report.segments.column)} = ${markdownCode(worst.value)})`
+        : 'Worst segment';
+    const figure = (entry) => entry ? segmentMoney(entry.net_benefit_exact) : '–';
+    const difference = worst?.delta_net_benefit_exact;
+    return `| ${label} | ${figure(worst?.candidate)} | ${figure(worst?.champion)} | ${difference ? moneyDelta(difference, 'cents') : '–'} | loss ≤ ${allowed ? segmentMoney(allowed) : '–'} | ${passCell(passed)} |`;
+}
+/** Segments shown in the summary; every one is in the JSON report. */
+const SEGMENTS_SHOWN = 5;
+/** Each model per segment, the largest losses first (empty without segment-column). */
+function segmentsTable(report) {
+    const segments = report.segments;
+    if (!segments)
+        return [];
+    const champion = report.champion !== null;
+    const groups = segments.groups.slice(0, SEGMENTS_SHOWN);
+    const lines = [
+        `#### Segments by ${markdownCode(segments.column)}`,
+        '',
+        champion
+            ? `The ${(0,format/* formatCount */.B4)(segments.groups.length)} ${segments.groups.length === 1 ? 'segment' : 'segments'}, the candidate's largest losses against the champion first:`
+            : `The ${(0,format/* formatCount */.B4)(segments.groups.length)} ${segments.groups.length === 1 ? 'segment' : 'segments'}, in order of first appearance:`,
+        '',
+        `| ${markdownText(segments.column)} | Rows | Positives | Candidate net benefit | Candidate F1 |${champion ? ' Champion net benefit | Champion F1 | Difference |' : ''}`,
+        `|---|---:|---:|---:|---:|${champion ? '---:|---:|---:|' : ''}`
+    ];
+    for (const g of groups) {
+        const value = g.value === '' ? '(empty)' : markdownCode(g.value);
+        lines.push(`| ${value} | ${(0,format/* formatCount */.B4)(g.rows)} | ${(0,format/* formatCount */.B4)(g.positives)} | ${segmentMoney(g.candidate.net_benefit_exact)} | ${(0,format/* formatRatio */.B0)(g.candidate.f1)} |` +
+            (champion && g.champion
+                ? ` ${segmentMoney(g.champion.net_benefit_exact)} | ${(0,format/* formatRatio */.B0)(g.champion.f1)} | ${moneyDelta(g.delta_net_benefit_exact, 'cents')} |`
+                : ''));
+    }
+    const rest = segments.groups.length - groups.length;
+    if (rest > 0)
+        lines.push('', `${(0,format/* formatCount */.B4)(rest)} more ${rest === 1 ? 'segment' : 'segments'} in the JSON report (\`segments\`).`);
+    return lines;
 }
 /** Thin evidence, as a GitHub alert above the table (empty when there is none). */
 function warningsBlock(report) {
@@ -68198,7 +68569,7 @@ function pairedLine(report) {
     if (!paired || delta === null)
         return [];
     const [low, high] = paired.interval_95;
-    const precision = (0,format/* moneyPrecisionOf */.Un)(report);
+    const precision = moneyPrecisionOf(report);
     const margin = report.policy.min_improvement_exact;
     const bootstrap = paired.method === 'bootstrap';
     const f1 = paired.f1_interval_95;
@@ -68220,13 +68591,13 @@ function pairedLine(report) {
 }
 function confusionTables(report) {
     const positive = markdownText(report.policy.positive_label);
-    const c = report.candidate.metrics;
-    const h = report.champion?.metrics;
+    const candidate = report.candidate.metrics;
+    const champion = report.champion?.metrics;
     const lines = [
-        `| Actual \\ decision | Candidate: flagged | Candidate: not flagged |${h ? ' Champion: flagged | Champion: not flagged |' : ''}`,
-        `|---|---:|---:|${h ? '---:|---:|' : ''}`,
-        `| Positive (${positive}) | ${(0,format/* formatCount */.B4)(c.tp)} TP | ${(0,format/* formatCount */.B4)(c.fn)} FN |${h ? ` ${(0,format/* formatCount */.B4)(h.tp)} TP | ${(0,format/* formatCount */.B4)(h.fn)} FN |` : ''}`,
-        `| Negative | ${(0,format/* formatCount */.B4)(c.fp)} FP | ${(0,format/* formatCount */.B4)(c.tn)} TN |${h ? ` ${(0,format/* formatCount */.B4)(h.fp)} FP | ${(0,format/* formatCount */.B4)(h.tn)} TN |` : ''}`
+        `| Actual \\ decision | Candidate: flagged | Candidate: not flagged |${champion ? ' Champion: flagged | Champion: not flagged |' : ''}`,
+        `|---|---:|---:|${champion ? '---:|---:|' : ''}`,
+        `| Positive (${positive}) | ${(0,format/* formatCount */.B4)(candidate.tp)} TP | ${(0,format/* formatCount */.B4)(candidate.fn)} FN |${champion ? ` ${(0,format/* formatCount */.B4)(champion.tp)} TP | ${(0,format/* formatCount */.B4)(champion.fn)} FN |` : ''}`,
+        `| Negative | ${(0,format/* formatCount */.B4)(candidate.fp)} FP | ${(0,format/* formatCount */.B4)(candidate.tn)} TN |${champion ? ` ${(0,format/* formatCount */.B4)(champion.fp)} FP | ${(0,format/* formatCount */.B4)(champion.tn)} TN |` : ''}`
     ];
     return lines;
 }
@@ -68271,19 +68642,52 @@ function rejectOutcome(report) {
         ? `${alias} was not moved: it still serves ${serves}. Written to the registry: ${written.map((entry) => markdownText(entry, ownMentions(report))).join('; ')}.`
         : `Nothing in the registry was changed: ${alias} still serves ${serves}.`;
 }
+/** Where a model's threshold came from, in words. */
+const THRESHOLD_SOURCES = {
+    input: (role) => `input ${markdownCode(`${role}-threshold`)}`,
+    tag: () => `its version's ${markdownCode('threshold')} tag`,
+    default: () => `input ${markdownCode('threshold')}`
+};
+/** The decision threshold, or each model's when they were judged at their own. */
+function thresholdLine(report) {
+    const models = [
+        ['candidate', report.candidate],
+        ['champion', report.champion]
+    ];
+    const own = models.filter(([, entry]) => entry?.threshold &&
+        (entry.threshold.source !== 'default' ||
+            entry.threshold.value !== report.policy.threshold));
+    if (own.length === 0)
+        return `- Decision threshold: a score ≥ ${report.policy.threshold} is flagged`;
+    const each = models
+        .filter(([, entry]) => entry)
+        .map(([role, entry]) => {
+        const t = entry.threshold ?? {
+            value: report.policy.threshold,
+            source: 'default'
+        };
+        return `${role} ≥ ${t.value} (${THRESHOLD_SOURCES[t.source](role)})`;
+    });
+    return `- Decision thresholds, each model at its own: ${each.join(', ')}; a score at or above its model's threshold is flagged`;
+}
 function details(report) {
-    const p = report.policy;
-    const t = report.test_set;
-    const precision = (0,format/* moneyPrecisionOf */.Un)(report);
+    const policy = report.policy;
+    const testSet = report.test_set;
+    const precision = moneyPrecisionOf(report);
     const money = (v) => (0,format/* formatMoney */.up)(v, precision);
     return [
         '<details><summary>Test set, threshold and cost model</summary>',
         '',
-        `- Test set: ${markdownCode(t.path)}: ${(0,format/* formatCount */.B4)(t.rows)} rows, ${(0,format/* formatCount */.B4)(t.positives)} positive (${markdownText(p.positive_label)} in ${markdownCode(p.label_column)}), sha256 \`${(0,format/* shortHash */.BC)(t.sha256)}\``,
-        `- Decision threshold: a score ≥ ${p.threshold} is flagged`,
-        `- Cost model: ${markdownText(p.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
-        `- Rows matched ${p.id_column ? `by id (${markdownCode(p.id_column)})` : 'by position'}`,
-        `- Floors: net benefit > ${p.min_net_benefit_exact === null ? 'off' : money(p.min_net_benefit_exact)}, F1 > ${p.min_f1 === null ? 'off' : (0,format/* formatRatio */.B0)(p.min_f1)}; beat the champion by more than ${money(p.min_improvement_exact)}${p.min_confidence === null ? '' : ` with confidence ≥ ${(0,format/* formatPercent */.l9)(p.min_confidence)}`}`,
+        `- Test set: ${markdownCode(testSet.path)}: ${(0,format/* formatCount */.B4)(testSet.rows)} rows, ${(0,format/* formatCount */.B4)(testSet.positives)} positive (${markdownText(policy.positive_label)} in ${markdownCode(policy.label_column)}), sha256 \`${(0,format/* shortHash */.BC)(testSet.sha256)}\``,
+        thresholdLine(report),
+        `- Cost model: ${markdownText(policy.cost_model)}; net benefit = Σ over TP of (cost FN − cost TP) + Σ over FP of (cost TN − cost FP)`,
+        `- Rows matched ${policy.id_column ? `by id (${markdownCode(policy.id_column)})` : 'by position'}`,
+        `- Floors: net benefit > ${policy.min_net_benefit_exact === null ? 'off' : money(policy.min_net_benefit_exact)}, F1 > ${policy.min_f1 === null ? 'off' : (0,format/* formatRatio */.B0)(policy.min_f1)}; beat the champion by more than ${money(policy.min_improvement_exact)}${policy.min_confidence === null ? '' : ` with confidence ≥ ${(0,format/* formatPercent */.l9)(policy.min_confidence)}`}`,
+        ...(policy.segment_column
+            ? [
+                `- Segments: by ${markdownCode(policy.segment_column)}; ${policy.max_segment_loss_exact ? `the candidate may lose at most ${segmentMoney(policy.max_segment_loss_exact)} of net benefit in any one segment (max-segment-loss)` : 'for information (max-segment-loss: off)'}`
+            ]
+            : []),
         `- Paired comparison: only rows where the models decide differently count; ${report.comparison.paired?.method === 'bootstrap'
             ? 'rows are resampled with Poisson(1) weights, the same for both models, and the intervals are the 2.5th to 97.5th percentiles of the resamples'
             : 'the interval uses the Poisson-bootstrap variance of the net-benefit difference with a normal approximation'}`,
@@ -68292,13 +68696,13 @@ function details(report) {
     ];
 }
 function renderMarkdown(input, options = {}) {
-    if (!(0,report_report/* isEvaluation */.lZ)(input))
+    if (!isEvaluation(input))
         return renderAliasReport(input, options);
     const report = input;
     const parts = [headline(report), ''];
     if (report.decision === 'promote') {
         parts.push(report.champion
-            ? `The candidate passes every criterion and beats the champion${report.champion.version ? ` (${versionLabel(report.champion)})` : ''} by ${(0,format/* formatMoneyDelta */.uW)(report.comparison.delta_net_benefit_exact ?? '0', (0,format/* moneyPrecisionOf */.Un)(report))} net benefit.`
+            ? `The candidate passes every criterion and beats the champion${report.champion.version ? ` (${versionLabel(report.champion)})` : ''} by ${(0,format/* formatMoneyDelta */.uW)(report.comparison.delta_net_benefit_exact ?? '0', moneyPrecisionOf(report))} net benefit.`
             : 'The candidate passes every floor.', '');
     }
     parts.push(...warningsBlock(report), ...criteriaTable(report), '', ...pairedLine(report));
@@ -68310,6 +68714,9 @@ function renderMarkdown(input, options = {}) {
     if (steps.length > 0)
         parts.push(...steps, '');
     parts.push('#### Confusion matrices', '', ...confusionTables(report), '');
+    const segments = segmentsTable(report);
+    if (segments.length > 0)
+        parts.push(...segments, '');
     const chart = renderNetBenefitChart(report);
     if (chart.length > 0)
         parts.push('#### Net benefit by decision threshold', '', ...chart, '');
@@ -68381,7 +68788,7 @@ async function runMode(inputs, env) {
             return runEvaluateMode(inputs, env, run);
         // The registry modes are loaded when used, so evaluating files starts fast.
         case 'gate':
-            return (await __nccwpck_require__.e(/* import() */ 437).then(__nccwpck_require__.bind(__nccwpck_require__, 4437))).runGateMode(inputs, env, run);
+            return (await __nccwpck_require__.e(/* import() */ 345).then(__nccwpck_require__.bind(__nccwpck_require__, 5345))).runGateMode(inputs, env, run);
         case 'rollback':
             return (await __nccwpck_require__.e(/* import() */ 204).then(__nccwpck_require__.bind(__nccwpck_require__, 204))).runRollbackMode(inputs, env, run);
     }
@@ -68422,9 +68829,9 @@ function writeReport(report, path) {
 }
 /** The log line's figures, in the same words as the summary (one money format). */
 function summaryLine(report, outputs) {
-    const precision = (0,report_report/* isEvaluation */.lZ)(report) ? (0,format/* moneyPrecisionOf */.Un)(report) : 'dollars';
+    const precision = isEvaluation(report) ? moneyPrecisionOf(report) : 'dollars';
     const figures = (role) => {
-        const metrics = (0,report_report/* isEvaluation */.lZ)(report) ? report[role]?.metrics : undefined;
+        const metrics = isEvaluation(report) ? report[role]?.metrics : undefined;
         return metrics
             ? `${role} net benefit ${(0,format/* formatMoney */.up)(metrics.net_benefit_exact, precision)}, F1 ${(0,format/* formatRatio */.B0)(metrics.f1)}`
             : '';
@@ -68447,7 +68854,11 @@ async function publish(report, reportPath, inputs, env) {
     for (const [name, value] of Object.entries(outputs))
         core/* setOutput */.uH(name, value);
     const markdown = renderMarkdown(report);
-    const summary = fitMarkdown(markdown, SUMMARY_LIMIT, `The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').`);
+    const summary = (0,fit_markdown/* fitMarkdown */.D)(markdown, {
+        limit: SUMMARY_LIMIT,
+        unit: 'utf8',
+        note: `> The report was cut to fit the job summary; the full figures are in ${reportPath} (output 'report').\n`
+    });
     if (env.GITHUB_STEP_SUMMARY) {
         await core/* summary */.z.addRaw(summary, true).write();
     }
@@ -68484,6 +68895,10 @@ async function commentOnPullRequest(report, markdown, inputs, env) {
             body: markdown,
             apiUrl: env.GITHUB_API_URL,
             summaryUrl: report.run.run_url ?? undefined,
+            retry: {
+                attempts: inputs['retry-max-attempts'],
+                maxRetryMs: inputs['retry-max-seconds'] * 1000
+            },
             // on-reject: no new comment on a pass, but an earlier reject's comment is brought up to date.
             createIfMissing: inputs.comment === 'always' || report.decision === 'reject'
         });
@@ -68503,6 +68918,8 @@ async function run(env = process.env) {
     try {
         const raw = readRawInputs();
         maskSecrets(raw, env);
+        for (const warning of unknownInputWarnings(env))
+            core/* warning */.$e(warning);
         const inputs = parseInputs(raw);
         checkReportPath(reportPathOf(inputs, env), inputs);
         const report = await runMode(inputs, env);
@@ -68530,6 +68947,36 @@ async function run(env = process.env) {
 
 /***/ }),
 
+/***/ 5569:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   q: () => (/* binding */ classificationMetrics)
+/* harmony export */ });
+/**
+ * Confusion counts and the positive-class precision, recall and F1 computed
+ * from them, with scikit-learn's formulas and its `zero_division=0` rule, so
+ * the figures agree with `precision_score`, `recall_score` and `f1_score`
+ * to the last bit.
+ */
+/** 0 where the ratio is undefined, as scikit-learn's `zero_division=0`. */
+function ratio(numerator, denominator) {
+    return denominator === 0 ? 0 : numerator / denominator;
+}
+function classificationMetrics(counts) {
+    const { tp, fp, fn } = counts;
+    return {
+        precision: ratio(tp, tp + fp),
+        recall: ratio(tp, tp + fn),
+        // scikit-learn (>= 1.3) computes F-beta from counts, not from the rounded
+        // precision and recall: (1 + b^2) tp / (b^2 (tp + fn) + (tp + fp)).
+        f1: ratio(2 * tp, tp + fn + (tp + fp))
+    };
+}
+
+
+/***/ }),
+
 /***/ 1006:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -68541,14 +68988,16 @@ async function run(env = process.env) {
 /* harmony export */   UI: () => (/* binding */ parseDecimalBytes),
 /* harmony export */   WC: () => (/* binding */ decimalToString),
 /* harmony export */   Y3: () => (/* binding */ POW10),
+/* harmony export */   Yd: () => (/* binding */ multiplyDecimal),
 /* harmony export */   _A: () => (/* binding */ decimalToNumber),
 /* harmony export */   b9: () => (/* binding */ decimalFromString),
 /* harmony export */   dM: () => (/* binding */ roundToCents),
 /* harmony export */   dn: () => (/* binding */ decimalProblem),
+/* harmony export */   vE: () => (/* binding */ addDecimal),
 /* harmony export */   x: () => (/* binding */ MANTISSA_LIMIT),
 /* harmony export */   y8: () => (/* binding */ subtractDecimal)
 /* harmony export */ });
-/* unused harmony exports MAX_SCALE, addDecimal, multiplyDecimal, ZERO */
+/* unused harmony export MAX_SCALE */
 /* harmony import */ var _data_number_syntax_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7447);
 /**
  * Exact decimal money arithmetic for net benefit.
@@ -68770,7 +69219,6 @@ function compareDecimal(a, b) {
     const [x, y] = align(a, b);
     return x < y ? -1 : x > y ? 1 : 0;
 }
-const ZERO = { mantissa: 0n, scale: 0 };
 /**
  * Rounds to `scale` digits after the point, half away from zero (as money
  * is rounded on paper), and returns the exact result at that scale.
@@ -68872,7 +69320,116 @@ class ExactSum {
 
 /***/ }),
 
-/***/ 5171:
+/***/ 3128:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M4: () => (/* binding */ describeCostModel),
+/* harmony export */   PO: () => (/* binding */ approximateNetBenefit),
+/* harmony export */   W8: () => (/* binding */ COST_INPUTS),
+/* harmony export */   jO: () => (/* binding */ netBenefitInCents),
+/* harmony export */   m7: () => (/* binding */ rowBenefit),
+/* harmony export */   r1: () => (/* binding */ constantBenefits),
+/* harmony export */   uM: () => (/* binding */ FLAGGING),
+/* harmony export */   uz: () => (/* binding */ classBenefit)
+/* harmony export */ });
+/* harmony import */ var _decimal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1006);
+/**
+ * Net benefit in dollars: the cost of flagging nothing minus the cost of the
+ * model's decisions. Flagging a row changes its cost from "missed" to
+ * "caught" (a positive: cost_fn → cost_tp) or from "left alone" to "false
+ * alarm" (a negative: cost_tn → cost_fp), so
+ *
+ *   net benefit = Σ over TP of (cost_fn − cost_tp) + Σ over FP of (cost_tn − cost_fp)
+ *
+ * With cost_fn = amount and cost_tp = cost_fp = 5 this is "fraud dollars
+ * caught minus $5 per alert". Each cost is a constant or a per-row column.
+ */
+
+/** The cost-matrix entries in input order, with their action input names. */
+const COST_INPUTS = [
+    ['truePositive', 'cost-true-positive'],
+    ['falsePositive', 'cost-false-positive'],
+    ['falseNegative', 'cost-false-negative'],
+    ['trueNegative', 'cost-true-negative']
+];
+/**
+ * The formula, once: flagging a row of each class moves its cost from the
+ * `missed` entry to the `flagged` one, so its benefit is missed − flagged.
+ */
+const FLAGGING = {
+    positive: { missed: 'falseNegative', flagged: 'truePositive' },
+    negative: { missed: 'trueNegative', flagged: 'falsePositive' }
+};
+/**
+ * The benefit of flagging a row of this class when both of its costs are
+ * constants; undefined when either is a per-row column.
+ */
+function classBenefit(costs, rowClass) {
+    const missed = costs[FLAGGING[rowClass].missed];
+    const flagged = costs[FLAGGING[rowClass].flagged];
+    return missed.kind === 'constant' && flagged.kind === 'constant'
+        ? (0,_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .subtractDecimal */ .y8)(missed.value, flagged.value)
+        : undefined;
+}
+/**
+ * The benefit of flagging a positive and a negative row when every cost is a
+ * constant; undefined when any cost is a per-row column.
+ */
+function constantBenefits(costs) {
+    const positive = classBenefit(costs, 'positive');
+    const negative = classBenefit(costs, 'negative');
+    return positive && negative ? { positive, negative } : undefined;
+}
+/**
+ * One row's benefit if flagged, exactly: `missed − flagged` (the two costs
+ * `FLAGGING` names for its class), written into `out` at the larger of their
+ * scales so the hot loop allocates nothing. False when the result needs more
+ * than the 2^52 mantissa the exact sum holds.
+ */
+function rowBenefit(missed, flagged, out) {
+    const scale = missed.scale > flagged.scale ? missed.scale : flagged.scale;
+    const mantissa = missed.mantissa * _decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .POW10 */ .Y3[scale - missed.scale] -
+        flagged.mantissa * _decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .POW10 */ .Y3[scale - flagged.scale];
+    if (mantissa > _decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .MANTISSA_LIMIT */ .x || mantissa < -_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .MANTISSA_LIMIT */ .x)
+        return false;
+    out.mantissa = mantissa;
+    out.scale = scale;
+    return true;
+}
+/**
+ * Net benefit, exactly, rounded to cents (the figure the gate compares and
+ * the report shows): with constant costs TP × the positive benefit + FP ×
+ * the negative one; with per-row costs the exact sum of the flagged rows'
+ * benefits.
+ */
+function netBenefitInCents(rows, constant) {
+    if (!constant)
+        return (0,_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .roundToCents */ .dM)(rows.flaggedBenefit.total());
+    return (0,_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .roundToCents */ .dM)((0,_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .addDecimal */ .vE)((0,_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .multiplyDecimal */ .Yd)(constant.positive, rows.tp), (0,_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .multiplyDecimal */ .Yd)(constant.negative, rows.fp)));
+}
+/**
+ * The same from counts, as the nearest double: for the net-benefit curve,
+ * whose points are drawn, not compared.
+ */
+function approximateNetBenefit(flaggedPositives, flaggedNegatives, perClass) {
+    return (flaggedPositives * perClass.positive + flaggedNegatives * perClass.negative);
+}
+/** The cost model in words, e.g. `FN = amount, TP = 5, FP = 5, TN = 0`. */
+function describeCostModel(costs) {
+    const show = (spec) => spec.kind === 'constant' ? spec.text : `column '${spec.column}'`;
+    return [
+        `TP ${show(costs.truePositive)}`,
+        `FP ${show(costs.falsePositive)}`,
+        `FN ${show(costs.falseNegative)}`,
+        `TN ${show(costs.trueNegative)}`
+    ].join(', ');
+}
+
+
+/***/ }),
+
+/***/ 4753:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -68891,100 +69448,138 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/gate/decide.ts + 1 modules
+var decide = __nccwpck_require__(2556);
+// EXTERNAL MODULE: ./src/metrics/classification-metrics.ts
+var classification_metrics = __nccwpck_require__(5569);
 // EXTERNAL MODULE: ./src/metrics/decimal.ts
 var decimal = __nccwpck_require__(1006);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
-;// CONCATENATED MODULE: ./src/gate/decide.ts
+// EXTERNAL MODULE: ./src/metrics/net-benefit.ts
+var net_benefit = __nccwpck_require__(3128);
+;// CONCATENATED MODULE: ./src/metrics/segments.ts
 /**
- * The quality gate: two floors on the candidate (net benefit and F1 must
- * each exceed theirs) and the comparison with the champion (the candidate's
- * net benefit must exceed the champion's by more than `min-improvement`;
- * a tie keeps the champion). Promote only when every enabled criterion
- * passes; every failed one is a reason in words.
+ * No segment left worse: a model's confusion counts and exact net benefit
+ * per group of a test-set column (`segment-column`, e.g. a region or a
+ * merchant category), fed by the same one pass as the model's totals. A
+ * candidate that wins on average can still lose a whole region; risk
+ * committees ask for that region by name.
  *
- * Money is compared exactly, at cents (net benefit is rounded to cents
- * first), and the reasons quote the exact figures compared, to the cent
- * whenever whole dollars could blur the call (`moneyPrecision`), so the
- * verdict can be checked against the figures printed beside it.
+ * Groups are numbered by the test-set reader in order of first appearance
+ * (at most MAX_SEGMENTS of them); each row carries its group number. The
+ * counts live in typed arrays indexed by group, and the exact sums of
+ * per-row benefits in one `ExactSum` per group, made when the group's first
+ * flagged row arrives: nothing is allocated per row.
  */
 
 
-function decide(candidate, champion, policy, 
-/** From the paired comparison, when there is a champion. */
-confidence) {
-    const gates = [];
-    const reasons = [];
-    const notes = [];
-    const difference = champion
-        ? (0,decimal/* subtractDecimal */.y8)(candidate.netBenefit, champion.netBenefit)
-        : undefined;
-    const precision = (0,format/* moneyPrecision */.Lf)({
-        netBenefit: candidate.netBenefit,
-        minNetBenefit: policy.minNetBenefit,
-        difference,
-        minImprovement: policy.minImprovement
-    });
-    const money = (value) => (0,format/* formatMoney */.up)(value, precision);
-    if (policy.minNetBenefit !== undefined) {
-        const passed = (0,decimal/* compareDecimal */.FF)(candidate.netBenefit, policy.minNetBenefit) > 0;
-        const value = (0,decimal/* decimalToNumber */._A)(candidate.netBenefit);
-        const threshold = (0,decimal/* decimalToNumber */._A)(policy.minNetBenefit);
-        gates.push({ name: 'min-net-benefit', value, threshold, passed });
-        if (!passed) {
-            reasons.push(`Net benefit ${money(candidate.netBenefit)} does not exceed the floor of ${money(policy.minNetBenefit)} (min-net-benefit).`);
-        }
-    }
-    else {
-        notes.push('The net-benefit floor is off (min-net-benefit: off).');
-    }
-    if (policy.minF1 !== undefined) {
-        const passed = candidate.f1 > policy.minF1;
-        gates.push({
-            name: 'min-f1',
-            value: candidate.f1,
-            threshold: policy.minF1,
-            passed
-        });
-        if (!passed) {
-            reasons.push(`F1 ${(0,format/* formatRatio */.B0)(candidate.f1)} does not exceed the floor of ${(0,format/* formatRatio */.B0)(policy.minF1)} (min-f1).`);
-        }
-    }
-    else {
-        notes.push('The F1 floor is off (min-f1: off).');
-    }
-    if (champion && difference) {
-        const passed = (0,decimal/* compareDecimal */.FF)(difference, policy.minImprovement) > 0;
-        const value = (0,decimal/* decimalToNumber */._A)(difference);
-        const threshold = (0,decimal/* decimalToNumber */._A)(policy.minImprovement);
-        gates.push({ name: 'min-improvement', value, threshold, passed });
-        if (!passed) {
-            reasons.push(`Net benefit ${money(candidate.netBenefit)} does not beat the champion's ` +
-                `${money(champion.netBenefit)} by more than ${money(policy.minImprovement)} ` +
-                `(difference ${(0,format/* formatMoneyDelta */.uW)(difference, precision)}; min-improvement).`);
-        }
-        if (policy.minConfidence !== undefined && confidence !== undefined) {
-            const passed = confidence >= policy.minConfidence;
-            gates.push({
-                name: 'min-confidence',
-                value: confidence,
-                threshold: policy.minConfidence,
-                passed
-            });
-            if (!passed) {
-                reasons.push(`The win is not clear enough: the confidence that the candidate beats the champion by more than ` +
-                    `${money(policy.minImprovement)} is ${(0,format/* formatPercent */.l9)(confidence)}, below ${(0,format/* formatPercent */.l9)(policy.minConfidence)} (min-confidence).`);
+
+/** More groups than this is an error (a column of ids, not of segments). */
+const MAX_SEGMENTS = 1000;
+/** One model's tallies per segment. */
+class SegmentTallies {
+    tp = new Float64Array(MAX_SEGMENTS);
+    fp = new Float64Array(MAX_SEGMENTS);
+    fn = new Float64Array(MAX_SEGMENTS);
+    tn = new Float64Array(MAX_SEGMENTS);
+    /** Per group, Σ benefit over flagged rows, exact (per-row costs only). */
+    flaggedBenefit = [];
+    /** Adds rows [0, count) of a batch whose rows carry their group (`batch.segments`). */
+    addBatch(batch, codes, count) {
+        const { labels, segments, benefitMantissa, benefitScale } = batch;
+        if (!segments)
+            return;
+        const { tp, fp, fn, tn } = this;
+        const sums = this.flaggedBenefit;
+        for (let i = 0; i < count; i++) {
+            const group = segments[i];
+            const flagged = codes[i] >= FLAGGED;
+            if (labels[i] === 1) {
+                if (flagged)
+                    tp[group]++;
+                else
+                    fn[group]++;
             }
+            else if (flagged)
+                fp[group]++;
+            else
+                tn[group]++;
+            if (flagged && benefitMantissa && benefitScale)
+                (sums[group] ??= new decimal/* ExactSum */.PA()).add(benefitMantissa[i], benefitScale[i]);
         }
     }
-    else {
-        notes.push('No champion to compare with: the floors alone decide.');
+    /** A group's counts and exact flagged-benefit sum, as `netBenefitInCents` reads them. */
+    group(k) {
+        return {
+            tp: this.tp[k],
+            fp: this.fp[k],
+            fn: this.fn[k],
+            tn: this.tn[k],
+            flaggedBenefit: this.flaggedBenefit[k] ?? new decimal/* ExactSum */.PA()
+        };
     }
+}
+/**
+ * The report's `segments` and the worst segment, from both models' tallies.
+ * `netBenefit` turns a group's tallies into exact dollars at cents (the
+ * same rule as the models' totals); `plain` writes them as plain digits.
+ */
+function segmentsReport(column, values, candidate, champion, netBenefit, plain) {
+    const model = (tallies, k) => {
+        const group = tallies.group(k);
+        const net = netBenefit(group);
+        const { tp, fp, fn, tn } = group;
+        return {
+            entry: {
+                tp,
+                fp,
+                fn,
+                tn,
+                f1: (0,classification_metrics/* classificationMetrics */.q)(group).f1,
+                net_benefit: (0,decimal/* decimalToNumber */._A)(net),
+                net_benefit_exact: plain(net)
+            },
+            net
+        };
+    };
+    const rows = values.map((value, k) => {
+        const c = model(candidate, k);
+        const h = champion ? model(champion, k) : undefined;
+        const delta = h ? (0,decimal/* subtractDecimal */.y8)(c.net, h.net) : undefined;
+        const { tp, fp, fn, tn } = c.entry;
+        return {
+            order: k,
+            delta,
+            c,
+            h,
+            group: {
+                value,
+                rows: tp + fp + fn + tn,
+                positives: tp + fn,
+                candidate: c.entry,
+                champion: h ? h.entry : null,
+                delta_net_benefit: delta ? (0,decimal/* decimalToNumber */._A)(delta) : null,
+                delta_net_benefit_exact: delta ? plain(delta) : null
+            }
+        };
+    });
+    // The largest losses first; ties (and runs without a champion) in order
+    // of first appearance.
+    rows.sort((a, b) => {
+        const loss = a.delta && b.delta ? (0,decimal/* compareDecimal */.FF)(a.delta, b.delta) : 0;
+        return loss !== 0 ? loss : a.order - b.order;
+    });
+    const first = rows[0];
     return {
-        decision: reasons.length === 0 ? 'promote' : 'reject',
-        gates,
-        reasons,
-        notes
+        report: { column, groups: rows.map((r) => r.group) },
+        worst: first?.delta && first.h
+            ? {
+                column,
+                value: first.group.value,
+                candidate: first.c.net,
+                champion: first.h.net,
+                difference: first.delta
+            }
+            : undefined
     };
 }
 
@@ -68997,6 +69592,8 @@ confidence) {
  *
  * Rows arrive in batches of typed arrays; nothing here allocates per row.
  */
+
+
 
 /** The curve is drawn at thresholds 0.00, 0.01, …, 1.00. */
 const CURVE_STEPS = 100;
@@ -69034,11 +69631,15 @@ class ModelAccumulator {
     slotPositives = new Float64Array(SLOTS);
     slotNegatives = new Float64Array(SLOTS);
     slotBenefit = new Float64Array(SLOTS);
+    /** Per segment, made by the first batch whose rows carry one (`segment-column`). */
+    segments;
     /**
      * Adds rows [0, count) of a batch, with this model's decision codes for
      * them (see `decisionCodes`).
      */
     addBatch(batch, codes, count) {
+        if (batch.segments)
+            (this.segments ??= new SegmentTallies()).addBatch(batch, codes, count);
         const { labels, benefitMantissa, benefitScale, benefitValue } = batch;
         const positives = this.slotPositives;
         const negatives = this.slotNegatives;
@@ -69122,11 +69723,12 @@ function decisionCode(score, threshold) {
  * summed per slot during the pass.
  */
 function netBenefitCurve(accumulator, constant) {
-    const perPositive = constant ? (0,decimal/* decimalToNumber */._A)(constant.positive) : 0;
-    const perNegative = constant ? (0,decimal/* decimalToNumber */._A)(constant.negative) : 0;
-    const slotValue = (slot) => constant
-        ? accumulator.slotPositives[slot] * perPositive +
-            accumulator.slotNegatives[slot] * perNegative
+    const perClass = constant && {
+        positive: (0,decimal/* decimalToNumber */._A)(constant.positive),
+        negative: (0,decimal/* decimalToNumber */._A)(constant.negative)
+    };
+    const slotValue = (slot) => perClass
+        ? (0,net_benefit/* approximateNetBenefit */.PO)(accumulator.slotPositives[slot], accumulator.slotNegatives[slot], perClass)
         : accumulator.slotBenefit[slot];
     const points = [];
     let running = slotValue(ALWAYS);
@@ -69141,66 +69743,10 @@ function netBenefitCurve(accumulator, constant) {
     return points;
 }
 
-;// CONCATENATED MODULE: ./src/metrics/net-benefit.ts
-/**
- * Net benefit in dollars: the cost of flagging nothing minus the cost of the
- * model's decisions. Flagging a row changes its cost from "missed" to
- * "caught" (a positive: cost_fn → cost_tp) or from "left alone" to "false
- * alarm" (a negative: cost_tn → cost_fp), so
- *
- *   net benefit = Σ over TP of (cost_fn − cost_tp) + Σ over FP of (cost_tn − cost_fp)
- *
- * With cost_fn = amount and cost_tp = cost_fp = 5 this is "fraud dollars
- * caught minus $5 per alert". Each cost is a constant or a per-row column.
- */
-
-/** The cost-matrix entries in input order, with their action input names. */
-const COST_INPUTS = [
-    ['truePositive', 'cost-true-positive'],
-    ['falsePositive', 'cost-false-positive'],
-    ['falseNegative', 'cost-false-negative'],
-    ['trueNegative', 'cost-true-negative']
-];
-/** The test-set columns that the cost model reads per row, without repeats. */
-function costColumns(costs) {
-    const columns = new Set();
-    for (const [key] of COST_INPUTS) {
-        const spec = costs[key];
-        if (spec.kind === 'column')
-            columns.add(spec.column);
-    }
-    return [...columns];
-}
-/**
- * The benefit of flagging a positive and a negative row when every cost is a
- * constant; undefined when any cost is a per-row column.
- */
-function constantBenefits(costs) {
-    const { truePositive, falsePositive, falseNegative, trueNegative } = costs;
-    if (truePositive.kind !== 'constant' ||
-        falsePositive.kind !== 'constant' ||
-        falseNegative.kind !== 'constant' ||
-        trueNegative.kind !== 'constant') {
-        return undefined;
-    }
-    return {
-        positive: (0,decimal/* subtractDecimal */.y8)(falseNegative.value, truePositive.value),
-        negative: (0,decimal/* subtractDecimal */.y8)(trueNegative.value, falsePositive.value)
-    };
-}
-/** The cost model in words, e.g. `FN = amount, TP = 5, FP = 5, TN = 0`. */
-function describeCostModel(costs) {
-    const show = (spec) => spec.kind === 'constant' ? spec.text : `column '${spec.column}'`;
-    return [
-        `TP ${show(costs.truePositive)}`,
-        `FP ${show(costs.falsePositive)}`,
-        `FN ${show(costs.falseNegative)}`,
-        `TN ${show(costs.trueNegative)}`
-    ].join(', ');
-}
-
-// EXTERNAL MODULE: ./src/report/report.ts + 1 modules
-var report = __nccwpck_require__(7379);
+// EXTERNAL MODULE: ./src/report/build-report.ts
+var build_report = __nccwpck_require__(4417);
+// EXTERNAL MODULE: ./src/report/format.ts
+var format = __nccwpck_require__(2011);
 ;// CONCATENATED MODULE: ./src/statistics/random.ts
 /**
  * Seeded randomness for the paired bootstrap: the same seed gives the same
@@ -77037,6 +77583,112 @@ function bitWidth(value) {
   return 32 - Math.clz32(value)
 }
 
+;// CONCATENATED MODULE: ./src/data/snappy.ts
+/**
+ * Snappy decompression of one Parquet page (the raw block format, no
+ * framing), as pyarrow and Spark write by default.
+ *
+ * hyparquet's own decoder copies every literal and back-reference a byte
+ * at a time: on 2,000,000 rows (test set and predictions in Parquet, by
+ * position) it took about 0.40 s of the two threads' 2.6 s of profile time;
+ * copying long literals with `set` and long back-references with
+ * `copyWithin` (memmove) brings that to about 0.27 s. Short copies stay in
+ * a loop, where a call costs more than it saves.
+ * Format: https://github.com/google/snappy/blob/main/format_description.txt
+ */
+/** Below this many bytes a copy is done in a loop. */
+const BULK = 16;
+/** Inflates `input` into `output`, which must be exactly the page's uncompressed size. */
+function inflateSnappy(input, output) {
+    const inputLength = input.length;
+    let pos = 0;
+    // The preamble: the uncompressed length as a varint.
+    let declared = 0;
+    for (let shift = 0;; shift += 7) {
+        if (pos >= inputLength || shift > 28)
+            throw new Error('invalid snappy length header');
+        const c = input[pos++];
+        declared += (c & 0x7f) * 2 ** shift;
+        if (c < 128)
+            break;
+    }
+    if (declared !== output.length)
+        throw new Error(`snappy length ${declared} differs from the page's ${output.length}`);
+    let out = 0;
+    while (pos < inputLength) {
+        const tag = input[pos++];
+        let length;
+        let offset;
+        switch (tag & 3) {
+            case 0: {
+                length = (tag >>> 2) + 1;
+                if (length > 60) {
+                    // 1 to 4 little-endian bytes hold length - 1.
+                    const size = length - 60;
+                    if (pos + size > inputLength)
+                        throw new Error('snappy literal length past the input');
+                    length = 0;
+                    for (let k = size - 1; k >= 0; k--)
+                        length = length * 256 + input[pos + k];
+                    length += 1;
+                    pos += size;
+                }
+                if (pos + length > inputLength || out + length > output.length)
+                    throw new Error('snappy literal past the input or the page');
+                if (length < BULK) {
+                    for (let k = 0; k < length; k++)
+                        output[out + k] = input[pos + k];
+                }
+                else {
+                    output.set(input.subarray(pos, pos + length), out);
+                }
+                pos += length;
+                out += length;
+                continue;
+            }
+            case 1:
+                if (pos >= inputLength)
+                    throw new Error('snappy copy past the input');
+                length = ((tag >>> 2) & 7) + 4;
+                offset = ((tag >>> 5) << 8) | input[pos++];
+                break;
+            case 2:
+                if (pos + 2 > inputLength)
+                    throw new Error('snappy copy past the input');
+                length = (tag >>> 2) + 1;
+                offset = input[pos] | (input[pos + 1] << 8);
+                pos += 2;
+                break;
+            default:
+                if (pos + 4 > inputLength)
+                    throw new Error('snappy copy past the input');
+                length = (tag >>> 2) + 1;
+                offset =
+                    (input[pos] |
+                        (input[pos + 1] << 8) |
+                        (input[pos + 2] << 16) |
+                        (input[pos + 3] << 24)) >>>
+                        0;
+                pos += 4;
+        }
+        if (offset === 0 || offset > out || out + length > output.length)
+            throw new Error('snappy copy outside the page');
+        const from = out - offset;
+        if (length < BULK || offset < length) {
+            // Overlapping copies repeat the last `offset` bytes: byte by byte is
+            // what they mean (copyWithin would copy the old bytes once).
+            for (let k = 0; k < length; k++)
+                output[out + k] = output[from + k];
+        }
+        else {
+            output.copyWithin(out, from, from + length);
+        }
+        out += length;
+    }
+    if (out !== output.length)
+        throw new Error('snappy data ends early');
+}
+
 ;// CONCATENATED MODULE: ./src/data/parquet-reader.ts
 /**
  * A streaming Parquet reader behind the same RecordReader interface as the
@@ -77082,7 +77734,7 @@ function bitWidth(value) {
 
 
 // Node's own zlib decompresses gzip, zstd and brotli pages (native and
-// adding nothing to the bundle); snappy is hyparquet's own.
+// adding nothing to the bundle); snappy is `snappy.ts`.
 const zstd = external_node_zlib_.zstdDecompressSync;
 const COMPRESSORS = {
     GZIP: (input) => external_node_zlib_.gunzipSync(input),
@@ -77415,7 +78067,15 @@ class ColumnCursor {
             // (A Buffer's slice() is a view: copy into a new Uint8Array.)
             if (decoder.codec === 'UNCOMPRESSED')
                 compressed = new Uint8Array(compressed);
-            const page = datapage_decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
+            const size = Number(header.uncompressed_page_size);
+            let page;
+            if (decoder.codec === 'SNAPPY') {
+                page = new Uint8Array(size);
+                inflateSnappy(compressed, page);
+            }
+            else {
+                page = datapage_decompressPage(compressed, size, decoder.codec, decoder.compressors);
+            }
             this.dictionary = plain_readPlain({
                 view: new DataView(page.buffer, page.byteOffset, page.byteLength),
                 offset: 0
@@ -77436,7 +78096,7 @@ class ColumnCursor {
                 if (this.pageBuffer.length < size)
                     this.pageBuffer = new Uint8Array(Math.max(size, this.pageBuffer.length * 2));
                 bytes = this.pageBuffer.subarray(0, size);
-                snappyUncompress(compressed, bytes);
+                inflateSnappy(compressed, bytes);
             }
             else {
                 bytes = datapage_decompressPage(compressed, size, decoder.codec, decoder.compressors);
@@ -78376,11 +79036,15 @@ function checkBatch(testSet, testHashes, subject, predicted, first, rows) {
 
 
 
+
+
+
 /** A row without a decision code yet (codes are at most 0x80 | 102). */
 const UNSET = 0xff;
-
-
-
+/** The threshold a file's scores are decided at. */
+function thresholdOf(file, threshold) {
+    return file.threshold ?? threshold;
+}
 class PredictionReader {
     file;
     predictionColumn;
@@ -78461,10 +79125,11 @@ class PredictionReader {
         return count;
     }
     /**
-     * Reads every row's decision code into `out` (and the other reading's
-     * into `alternative`, as in `readCodesInOrder`) at the row its id names.
-     * `out` starts filled with UNSET; a second prediction for an id is an
-     * error naming both lines.
+     * Reads every row's decision code into `out`, and the other reading's
+     * into `alternative` (written on every row here; meaningful only while
+     * `scores.alternative` is still true after the call), at the row its id
+     * names. `out` starts filled with UNSET; a second prediction for an id is
+     * an error naming both lines.
      */
     readCodesJoined(ids, out, alternative, threshold) {
         const reader = this.reader;
@@ -78518,7 +79183,7 @@ class PredictionReader {
             again.close();
         }
     }
-    /** Reads to the end without keeping scores (to count rows for a message). */
+    /** Reads to the end without decoding scores (to count rows for a message). */
     countRest() {
         const rows = countRemaining(this.reader);
         this.rows += rows;
@@ -78870,6 +79535,7 @@ class LabelEncoder {
 
 
 
+
 /** Growable columns of test-set rows. */
 class RowStore {
     perRowCosts;
@@ -78881,8 +79547,12 @@ class RowStore {
     benefitValue;
     /** Per kept column (see `TestSetReader.keep`), each row's value hash. */
     kept;
-    constructor(capacity, perRowCosts, keptColumns = 0) {
+    /** With `segment-column`: each row's group (see `metrics/segments.ts`). */
+    segments;
+    constructor(capacity, perRowCosts, keptColumns = 0, segmented = false) {
         this.perRowCosts = perRowCosts;
+        if (segmented)
+            this.segments = new Uint16Array(capacity);
         this.kept = Array.from({ length: keptColumns }, () => new Int32Array(capacity));
         this.labels = new Uint8Array(capacity);
         this.lines = new Int32Array(capacity);
@@ -78910,6 +79580,8 @@ class RowStore {
         if (this.benefitValue)
             this.benefitValue = resized(this.benefitValue, size);
         this.kept = this.kept.map((hashes) => resized(hashes, size));
+        if (this.segments)
+            this.segments = resized(this.segments, size);
     }
 }
 function resized(array, size) {
@@ -78927,13 +79599,20 @@ class TestSetReader {
     labelSlot;
     idSlot;
     costSources;
+    /** Per class (index 1: positive, 0: negative), the costs its benefit is made of. */
+    benefitSources;
     columnSlots;
     parsed;
+    /** The current row's benefit, written in place by `rowBenefit`. */
+    benefit = { mantissa: 0, scale: 0 };
     perRowCosts;
     /** The columns whose value hashes each row keeps, their slots, and the hash seed. */
     keptColumns = [];
     keptSlots = [];
     seed = 0;
+    /** With `segment-column`: its slot, and its values numbered by first appearance. */
+    segmentSlot;
+    segmentValues;
     constructor(options) {
         this.options = options;
         this.reader = openRecordReader(options.path, {
@@ -78948,10 +79627,15 @@ class TestSetReader {
             : -1;
         if (options.idColumn)
             this.ids = new IdIndex();
+        this.segmentSlot = options.segmentColumn
+            ? this.reader.bind(options.segmentColumn, 'segment-column')
+            : -1;
+        if (options.segmentColumn)
+            this.segmentValues = new IdIndex();
         this.labels = new LabelEncoder(options.positiveLabel, options.path, options.labelColumn, this.reader);
         // Resolve each cost to a column slot or a constant.
         const columns = [];
-        this.costSources = COST_INPUTS.map(([key, input]) => {
+        this.costSources = net_benefit/* COST_INPUTS */.W8.map(([key, input]) => {
             const spec = options.costs[key];
             if (spec.kind === 'constant') {
                 const mantissa = Number(spec.value.mantissa);
@@ -78976,6 +79660,11 @@ class TestSetReader {
                 index: columns.indexOf(slot)
             };
         });
+        const source = (key) => this.costSources[net_benefit/* COST_INPUTS */.W8.findIndex(([k]) => k === key)];
+        this.benefitSources = [net_benefit/* FLAGGING */.uM.negative, net_benefit/* FLAGGING */.uM.positive].map(({ missed, flagged }) => ({
+            missed: source(missed),
+            flagged: source(flagged)
+        }));
         this.columnSlots = columns;
         this.parsed = columns.map(() => ({ mantissa: 0, scale: 0 }));
         this.perRowCosts = columns.length > 0;
@@ -78996,9 +79685,9 @@ class TestSetReader {
     }
     /** A store for batches of `capacity` rows, with room for the kept columns. */
     newStore(capacity) {
-        return new RowStore(capacity, this.perRowCosts, this.keptSlots.length);
+        return new RowStore(capacity, this.perRowCosts, this.keptSlots.length, this.segmentValues !== undefined);
     }
-    /** Appends up to `limit` rows to the store (growing it when `grow`); returns how many. */
+    /** Appends up to `limit` rows to the store (growing it when full); returns how many. */
     readInto(store, limit) {
         const reader = this.reader;
         const labels = this.labels;
@@ -79016,6 +79705,8 @@ class TestSetReader {
                 this.rowBenefit(store, row, cls);
             if (this.ids)
                 this.addId(store);
+            if (this.segmentValues)
+                store.segments[row] = this.segmentOf();
             for (let k = 0; k < this.keptSlots.length; k++) {
                 const slot = this.keptSlots[k];
                 store.kept[k][row] = hashValue(reader.bytes, reader.start[slot], reader.end[slot], this.seed);
@@ -79042,6 +79733,40 @@ class TestSetReader {
         this.reader.close();
         return this.hash.digest('hex');
     }
+    /** The current row's group: its segment value's number, by first appearance. */
+    segmentOf() {
+        const reader = this.reader;
+        const values = this.segmentValues;
+        const s = reader.start[this.segmentSlot];
+        const e = reader.end[this.segmentSlot];
+        const earlier = values.add(reader.bytes, s, e);
+        if (earlier >= 0)
+            return earlier;
+        if (values.size > MAX_SEGMENTS)
+            throw this.tooManySegments();
+        return values.size - 1;
+    }
+    /**
+     * Counts the column's distinct values to the end of the test set, for a
+     * message that says how many there are: a column of ids or amounts was
+     * likely named by mistake.
+     */
+    tooManySegments() {
+        const reader = this.reader;
+        const values = this.segmentValues;
+        const slot = this.segmentSlot;
+        while (reader.next())
+            values.add(reader.bytes, reader.start[slot], reader.end[slot]);
+        return new errors/* DataError */.fL(reader.path, undefined, `column '${this.options.segmentColumn}' (input 'segment-column') has ${values.size.toLocaleString('en-US')} distinct values; ` +
+            `at most ${MAX_SEGMENTS.toLocaleString('en-US')} segments are compared. Name a column of groups, such as a region or a merchant category`);
+    }
+    /** The segment values, in the order of their group numbers. */
+    segmentNames() {
+        const values = this.segmentValues;
+        return values
+            ? Array.from({ length: values.size }, (_, k) => values.idOf(k))
+            : [];
+    }
     addId(store) {
         const reader = this.reader;
         const s = reader.start[this.idSlot];
@@ -79054,7 +79779,7 @@ class TestSetReader {
             throw errorAt(reader, `id ${fieldShown(reader, this.idSlot)} in column '${this.options.idColumn}' appears twice in the test set (first on ${reader.positionKind} ${store.lines[earlier]}); ids must be unique to join predictions`);
         }
     }
-    /** benefit = positive ? cost_fn − cost_tp : cost_tn − cost_fp, exactly. */
+    /** The row's benefit if flagged (`rowBenefit` of its class's two costs), exactly. */
     rowBenefit(store, row, cls) {
         const reader = this.reader;
         const slots = this.columnSlots;
@@ -79068,19 +79793,14 @@ class TestSetReader {
                     : `${fieldShown(reader, slot)} in cost column '${source.column}' (input '${source.input}') ${(0,decimal/* decimalProblem */.dn)(text)}`);
             }
         }
-        const [tp, fp, fn, tn] = this.costSources;
-        const gain = cls === 1 ? fn : tn;
-        const loss = cls === 1 ? tp : fp;
-        const g = gain.index < 0 ? gain : this.parsed[gain.index];
-        const l = loss.index < 0 ? loss : this.parsed[loss.index];
-        const scale = g.scale > l.scale ? g.scale : l.scale;
-        const mantissa = g.mantissa * decimal/* POW10 */.Y3[scale - g.scale] - l.mantissa * decimal/* POW10 */.Y3[scale - l.scale];
-        if (mantissa > decimal/* MANTISSA_LIMIT */.x || mantissa < -decimal/* MANTISSA_LIMIT */.x) {
+        const { missed, flagged } = this.benefitSources[cls];
+        const benefit = this.benefit;
+        if (!(0,net_benefit/* rowBenefit */.m7)(missed.index < 0 ? missed : this.parsed[missed.index], flagged.index < 0 ? flagged : this.parsed[flagged.index], benefit)) {
             throw errorAt(reader, 'the costs on this row need more than 15 significant digits together; round them to fewer decimals');
         }
-        store.benefitMantissa[row] = mantissa;
-        store.benefitScale[row] = scale;
-        store.benefitValue[row] = mantissa / decimal/* POW10 */.Y3[scale];
+        store.benefitMantissa[row] = benefit.mantissa;
+        store.benefitScale[row] = benefit.scale;
+        store.benefitValue[row] = benefit.mantissa / decimal/* POW10 */.Y3[benefit.scale];
     }
 }
 
@@ -79153,7 +79873,7 @@ class PairedReadings {
     perClass;
     constructor(options) {
         this.pairs = [0, 1, 2, 3].map(() => new PairedDifference(pairedOptions(options)));
-        const constant = constantBenefits(options.costs);
+        const constant = (0,net_benefit/* constantBenefits */.r1)(options.costs);
         this.perClass = constant
             ? {
                 positive: (0,decimal/* decimalToNumber */._A)(constant.positive),
@@ -79210,17 +79930,14 @@ function disagreementBefore(testSet, subject, first, rows) {
  * cell, not drawn one by one).
  */
 function pairedOptions(options) {
-    const { costs } = options;
-    const fixed = (flagged, missed) => flagged.kind === 'constant' && missed.kind === 'constant'
-        ? (0,decimal/* decimalToNumber */._A)((0,decimal/* subtractDecimal */.y8)(missed.value, flagged.value))
-        : undefined;
+    const fixed = (rowClass) => {
+        const benefit = (0,net_benefit/* classBenefit */.uz)(options.costs, rowClass);
+        return benefit && (0,decimal/* decimalToNumber */._A)(benefit);
+    };
     return {
         samples: options.bootstrap?.samples ?? 0,
         seed: options.bootstrap?.seed ?? 0,
-        constant: {
-            positive: fixed(costs.truePositive, costs.falseNegative),
-            negative: fixed(costs.falsePositive, costs.trueNegative)
-        }
+        constant: { positive: fixed('positive'), negative: fixed('negative') }
     };
 }
 /** The prediction worker's bundle, beside the action's own; absent when running from source. */
@@ -79233,7 +79950,9 @@ async function runEvaluationPass(options) {
     try {
         const tallies = options.predictions.map(() => new ModelTallies());
         const paired = options.predictions.length === 2 ? new PairedReadings(options) : undefined;
-        const script = options.idColumn === undefined ? predictionWorkerScript() : undefined;
+        const script = options.idColumn === undefined
+            ? (options.predictionWorker ?? predictionWorkerScript())
+            : undefined;
         // Seeds the hashes of the columns checked by position (row-agreement.ts).
         const seed = newHashSeed();
         let matchedBy;
@@ -79265,7 +79984,10 @@ async function runEvaluationPass(options) {
             matchedBy = readers.map((reader) => reader.joinsById ? 'id' : 'position');
         }
         const sha256 = testSet.finish();
-        const readings = values.map((v) => choosePredictionReading(v, testSet.labels, options));
+        const readings = values.map((v, k) => choosePredictionReading(v, testSet.labels, {
+            ...options,
+            threshold: thresholdOf(options.predictions[k], options.threshold)
+        }));
         return {
             rows: testSet.rows,
             positives: testSet.labels.positives,
@@ -79284,7 +80006,10 @@ async function runEvaluationPass(options) {
                 reading: readings[k],
                 source: sources[k]
             })),
-            paired: paired?.pick(readings[0], readings[1])
+            paired: paired?.pick(readings[0], readings[1]),
+            segments: options.segmentColumn
+                ? { column: options.segmentColumn, values: testSet.segmentNames() }
+                : undefined
         };
     }
     finally {
@@ -79307,7 +80032,7 @@ function passByPosition(testSet, readers, tallies, threshold, paired, seed) {
         const alternatives = [];
         for (let k = 0; k < readers.length; k++) {
             const reader = readers[k];
-            const got = reader.readCodesInOrder(codes[k], others[k], rows, threshold, hashes[k], seed);
+            const got = reader.readCodesInOrder(codes[k], others[k], rows, thresholdOf(reader.file, threshold), hashes[k], seed);
             if (got < rows)
                 throw (disagreementBefore(testSet, subjects[k], first, got) ??
                     countMismatch(testSet, reader.file, reader.rows + reader.countRest(), reader.reader.format));
@@ -79531,7 +80256,7 @@ function passJoined(testSet, readers, tallies, threshold, paired, seed) {
         const reader = readers[k];
         if (reader.joinsById) {
             codes[k].fill(UNSET);
-            reader.readCodesJoined(testSet.ids, codes[k], others[k], threshold);
+            reader.readCodesJoined(testSet.ids, codes[k], others[k], thresholdOf(reader.file, threshold));
             const missing = codes[k].indexOf(UNSET);
             if (missing >= 0) {
                 throw new errors/* DataError */.fL(reader.file.path, undefined, `no prediction for id ${shown(testSet.ids.idOf(missing))} (test set ${testSet.reader.path} line ${store.lines[missing]})` +
@@ -79542,7 +80267,7 @@ function passJoined(testSet, readers, tallies, threshold, paired, seed) {
             // Matched by position (a predictions document without ids).
             const subject = subjectOf(reader.file, reader.shared, reader.predictionColumn, reader.idColumn);
             const hashes = subject.columns.map(() => new Int32Array(rows));
-            const got = reader.readCodesInOrder(codes[k], others[k], rows, threshold, hashes, seed);
+            const got = reader.readCodesInOrder(codes[k], others[k], rows, thresholdOf(reader.file, threshold), hashes, seed);
             if (got < rows || reader.countRest() > 0) {
                 throw (disagreementBefore(testSet, subject, 0, got) ??
                     countMismatch(testSet, reader.file, reader.rows, reader.reader.format));
@@ -79565,8 +80290,10 @@ function countMismatch(testSet, file, predicted, format) {
 
 ;// CONCATENATED MODULE: ./src/evaluation/evaluate.ts
 /**
- * Evaluation from files to report: the one pass over the data, the metrics,
- * the gate and the report record. Used by `evaluate` and `gate` alike, so
+ * Evaluation from files to report: the one pass over the data, each
+ * model's net benefit (metrics/net-benefit.ts), the gate's verdict
+ * (gate/decide.ts), the paired comparison, and the report record built from
+ * them (report/build-report.ts). Used by `evaluate` and `gate` alike, so
  * the two decide in exactly the same way.
  */
 
@@ -79579,38 +80306,36 @@ function countMismatch(testSet, file, predicted, format) {
 
 
 
-function costText(spec) {
-    return spec.kind === 'constant' ? spec.text : spec.column;
-}
+
+
 async function evaluate(request) {
+    const thresholdOf = (identity) => identity.threshold ?? { value: request.threshold, source: 'default' };
     const pass = await runEvaluationPass({
         ...request,
         predictions: [
             {
                 role: 'candidate',
                 path: request.candidate.predictions,
-                input: request.candidate.input
+                input: request.candidate.input,
+                threshold: thresholdOf(request.candidate).value
             },
             ...(request.champion
                 ? [
                     {
                         role: 'champion',
                         path: request.champion.predictions,
-                        input: request.champion.input
+                        input: request.champion.input,
+                        threshold: thresholdOf(request.champion).value
                     }
                 ]
                 : [])
         ]
     });
-    const constant = constantBenefits(request.costs);
+    const constant = (0,net_benefit/* constantBenefits */.r1)(request.costs);
     const [candidatePass, championPass] = pass.models;
-    const candidateNet = (0,report/* netBenefitInCents */.jO)(candidatePass.accumulator, constant);
-    const candidateMetrics = (0,report/* modelMetrics */.l3)(candidatePass.accumulator, candidateNet);
+    const candidateNet = (0,net_benefit/* netBenefitInCents */.jO)(candidatePass.accumulator, constant);
     const championNet = championPass
-        ? (0,report/* netBenefitInCents */.jO)(championPass.accumulator, constant)
-        : undefined;
-    const championMetrics = championPass && championNet
-        ? (0,report/* modelMetrics */.l3)(championPass.accumulator, championNet)
+        ? (0,net_benefit/* netBenefitInCents */.jO)(championPass.accumulator, constant)
         : undefined;
     const delta = championNet
         ? (0,decimal/* subtractDecimal */.y8)(candidateNet, championNet)
@@ -79618,9 +80343,18 @@ async function evaluate(request) {
     const paired = pass.paired && delta
         ? pairedComparison(pass.paired, (0,decimal/* decimalToNumber */._A)(request.policy.minImprovement))
         : undefined;
-    const verdict = decide({ netBenefit: candidateNet, f1: candidateMetrics.f1 }, championNet && championMetrics
-        ? { netBenefit: championNet, f1: championMetrics.f1 }
-        : undefined, request.policy, paired?.report.confidence);
+    const segments = pass.segments && candidatePass.accumulator.segments
+        ? segmentsReport(pass.segments.column, pass.segments.values, candidatePass.accumulator.segments, championPass?.accumulator.segments, (group) => (0,net_benefit/* netBenefitInCents */.jO)(group, constant), format/* plainMoney */.xW)
+        : undefined;
+    const verdict = (0,decide/* decide */.L)({
+        netBenefit: candidateNet,
+        f1: (0,classification_metrics/* classificationMetrics */.q)(candidatePass.accumulator).f1
+    }, championPass && championNet
+        ? {
+            netBenefit: championNet,
+            f1: (0,classification_metrics/* classificationMetrics */.q)(championPass.accumulator).f1
+        }
+        : undefined, request.policy, paired?.report.confidence, segments?.worst);
     const notes = [...verdict.notes, ...(paired?.notes ?? [])];
     for (const model of pass.models) {
         if (model.reading.kind === 'label') {
@@ -79633,34 +80367,28 @@ async function evaluate(request) {
             notes.push(`The ${model.file.role}'s predictions (${model.file.path}) carry no ids, so they were matched to the test set by position.`);
         }
     }
-    const entry = (identity, matchedBy, metrics, source) => ({
-        version: identity.version ?? null,
-        model_uri: identity.modelUri ?? null,
-        url: identity.url ?? null,
+    const model = (identity, modelPass, netBenefit) => ({
+        version: identity.version,
+        modelUri: identity.modelUri,
+        url: identity.url,
         predictions: identity.predictions,
-        matched_by: matchedBy,
-        metrics,
-        predictions_format: source.format,
-        predictions_parts: source.parts,
-        predictions_sha256: source.sha256
+        matchedBy: modelPass.matchedBy,
+        source: modelPass.source,
+        counts: modelPass.accumulator,
+        netBenefit,
+        curve: netBenefitCurve(modelPass.accumulator, constant),
+        threshold: thresholdOf(identity)
     });
-    const candidateCurve = netBenefitCurve(candidatePass.accumulator, constant);
-    const championCurve = championPass
-        ? netBenefitCurve(championPass.accumulator, constant)
-        : undefined;
-    return {
-        schema: 1,
-        tool: { name: 'champion-gate', version: request.toolVersion },
+    return (0,build_report/* buildEvaluationReport */.xD)({
         mode: request.mode,
-        model_name: request.modelName ?? null,
-        decision: verdict.decision,
-        reasons: verdict.reasons,
+        modelName: request.modelName,
+        verdict,
         notes,
         warnings: thinEvidenceWarnings({
             positives: pass.positives,
-            candidateFlagged: candidateMetrics.tp + candidateMetrics.fp,
-            championFlagged: championMetrics
-                ? championMetrics.tp + championMetrics.fp
+            candidateFlagged: candidatePass.accumulator.tp + candidatePass.accumulator.fp,
+            championFlagged: championPass
+                ? championPass.accumulator.tp + championPass.accumulator.fp
                 : undefined,
             disagreements: pass.paired?.disagreements,
             largestRow: pass.paired?.largestRow,
@@ -79671,60 +80399,33 @@ async function evaluate(request) {
             difference: delta,
             minImprovement: request.policy.minImprovement
         })),
-        gates: verdict.gates,
-        test_set: {
+        testSet: {
             path: request.testSet,
             rows: pass.rows,
             positives: pass.positives,
             sha256: pass.sha256,
-            format: pass.testSetSource.format,
-            parts: pass.testSetSource.parts
+            source: pass.testSetSource
         },
         policy: {
             threshold: request.threshold,
-            label_column: request.labelColumn,
-            positive_label: request.positiveLabel,
-            id_column: request.idColumn ?? null,
-            prediction_column: request.predictionColumn,
-            costs: {
-                true_positive: costText(request.costs.truePositive),
-                false_positive: costText(request.costs.falsePositive),
-                false_negative: costText(request.costs.falseNegative),
-                true_negative: costText(request.costs.trueNegative)
-            },
-            cost_model: describeCostModel(request.costs),
-            min_net_benefit: request.policy.minNetBenefit
-                ? (0,decimal/* decimalToNumber */._A)(request.policy.minNetBenefit)
-                : null,
-            min_net_benefit_exact: request.policy.minNetBenefit
-                ? (0,decimal/* decimalToString */.WC)(request.policy.minNetBenefit)
-                : null,
-            min_f1: request.policy.minF1 ?? null,
-            min_improvement: (0,decimal/* decimalToNumber */._A)(request.policy.minImprovement),
-            min_improvement_exact: (0,decimal/* decimalToString */.WC)(request.policy.minImprovement),
-            min_confidence: request.policy.minConfidence ?? null
+            labelColumn: request.labelColumn,
+            positiveLabel: request.positiveLabel,
+            idColumn: request.idColumn,
+            predictionColumn: request.predictionColumn,
+            costs: request.costs,
+            gate: request.policy,
+            segmentColumn: request.segmentColumn
         },
-        candidate: entry(request.candidate, candidatePass.matchedBy, candidateMetrics, candidatePass.source),
-        champion: request.champion && championPass && championMetrics
-            ? entry(request.champion, championPass.matchedBy, championMetrics, championPass.source)
-            : null,
-        comparison: {
-            delta_net_benefit: delta ? (0,decimal/* decimalToNumber */._A)(delta) : null,
-            delta_net_benefit_exact: delta ? (0,format/* plainMoney */.xW)(delta) : null,
-            delta_f1: championMetrics
-                ? candidateMetrics.f1 - championMetrics.f1
-                : null,
-            paired: paired?.report ?? null
-        },
-        curves: {
-            thresholds: candidateCurve.map((p) => p.threshold),
-            candidate: (0,report/* curveValues */.up)(candidateCurve),
-            champion: championCurve ? (0,report/* curveValues */.up)(championCurve) : null
-        },
-        registry: null,
+        candidate: model(request.candidate, candidatePass, candidateNet),
+        champion: request.champion && championPass && championNet
+            ? model(request.champion, championPass, championNet)
+            : undefined,
+        paired: paired?.report,
         run: request.run,
-        created_at: request.now.toISOString()
-    };
+        toolVersion: request.toolVersion,
+        now: request.now,
+        segments: segments?.report
+    });
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -79985,6 +80686,8 @@ async function runScoreCommand(run) {
 
 // EXTERNAL MODULE: ./src/modes/shared.ts + 1 modules
 var shared = __nccwpck_require__(1073);
+// EXTERNAL MODULE: ./src/evaluation/model-thresholds.ts
+var model_thresholds = __nccwpck_require__(1008);
 ;// CONCATENATED MODULE: ./src/modes/model-evaluation.ts
 /**
  * The read-only half of evaluate and gate: resolve the champion and the
@@ -79992,6 +80695,7 @@ var shared = __nccwpck_require__(1073);
  * predictions on the shared test set (files, or the scoring command per
  * model URI), and evaluate them. Writes nothing to the registry.
  */
+
 
 
 
@@ -80138,6 +80842,19 @@ async function evaluateModels(inputs, env, run, registry, models) {
     const championUri = models?.champion
         ? `models:/${models.modelName}/${models.champion.version}`
         : undefined;
+    const candidateVersion = models?.candidate.kind === 'version' ? models.candidate.version : undefined;
+    // A version's `threshold` tag is its default (an explicit input wins);
+    // a bad tag stops the run before anything is scored.
+    const candidateThreshold = (0,model_thresholds/* modelThreshold */.DJ)('candidate', modelName, {
+        input: inputs['candidate-threshold'],
+        version: candidateVersion,
+        fallback: inputs.threshold
+    });
+    const championThreshold = (0,model_thresholds/* modelThreshold */.DJ)('champion', modelName, {
+        input: inputs['champion-threshold'],
+        version: models?.champion,
+        fallback: inputs.threshold
+    });
     if (!registry &&
         inputs['score-command'] &&
         !inputs['candidate-predictions']) {
@@ -80151,18 +80868,19 @@ async function evaluateModels(inputs, env, run, registry, models) {
             ? registry.versionUrl(modelName, version.version)
             : undefined
     });
-    const candidateVersion = models?.candidate.kind === 'version' ? models.candidate.version : undefined;
     return core/* group */.Os('Evaluate the candidate and the champion on the test set', async () => evaluate((0,shared/* evaluationRequest */.eY)(inputs, {
         modelName,
         testSet,
         candidate: {
             ...identity(candidateVersion, candidateUri),
-            ...predictions.candidate
+            ...predictions.candidate,
+            threshold: candidateThreshold
         },
         champion: predictions.champion
             ? {
                 ...identity(models?.champion, championUri),
-                ...predictions.champion
+                ...predictions.champion,
+                threshold: championThreshold
             }
             : undefined,
         run
@@ -80180,6 +80898,7 @@ async function evaluateModels(inputs, env, run, registry, models) {
 __nccwpck_require__.d(__webpack_exports__, {
   U7: () => (/* binding */ checkRegistryNames),
   eY: () => (/* binding */ evaluationRequest),
+  b4: () => (/* binding */ halfwayError),
   oN: () => (/* binding */ requireInput),
   iG: () => (/* binding */ takePromotionLock)
 });
@@ -80190,10 +80909,12 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./src/evaluation/model-thresholds.ts
+var model_thresholds = __nccwpck_require__(1008);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./src/registry/mlflow-client.ts
-var mlflow_client = __nccwpck_require__(812);
+// EXTERNAL MODULE: ./src/registry/mlflow-client.ts + 3 modules
+var mlflow_client = __nccwpck_require__(9530);
 ;// CONCATENATED MODULE: ./src/registry/promotion-lock.ts
 /**
  * The promotion lock: one run at a time writes a model's verdict to the
@@ -80290,11 +81011,11 @@ function lockInfoOf(model) {
     };
 }
 function isAlreadyExists(error) {
-    return (error instanceof mlflow_client/* MlflowApiError */.ge &&
+    return (error instanceof mlflow_client/* MlflowApiError */.g &&
         error.errorCode === 'RESOURCE_ALREADY_EXISTS');
 }
 function isMissing(error) {
-    return (error instanceof mlflow_client/* MlflowApiError */.ge &&
+    return (error instanceof mlflow_client/* MlflowApiError */.g &&
         error.errorCode === 'RESOURCE_DOES_NOT_EXIST');
 }
 function describeError(error) {
@@ -80481,7 +81202,13 @@ function seconds(ms) {
 // EXTERNAL MODULE: ./src/version.ts
 var version = __nccwpck_require__(311);
 ;// CONCATENATED MODULE: ./src/modes/shared.ts
-/** Small pieces every mode uses to turn inputs into requests. */
+/**
+ * What the modes share: required inputs, the cost model, gate policy and
+ * evaluation request read from the inputs, the registry names checked
+ * before anything is written, the promotion lock, and the error of a
+ * registry write that failed partway.
+ */
+
 
 
 
@@ -80507,7 +81234,8 @@ function policyOf(inputs) {
         minNetBenefit: inputs['min-net-benefit'],
         minF1: inputs['min-f1'],
         minImprovement: inputs['min-improvement'],
-        minConfidence: inputs['min-confidence']
+        minConfidence: inputs['min-confidence'],
+        maxSegmentLoss: inputs['max-segment-loss']
     };
 }
 /**
@@ -80515,6 +81243,9 @@ function policyOf(inputs) {
  * models and the run, which the caller has resolved.
  */
 function evaluationRequest(inputs, resolved, now) {
+    if (inputs['max-segment-loss'] && !inputs['segment-column']) {
+        throw new errors/* InputError */.dz('max-segment-loss', "compares the models per segment, so it needs 'segment-column' (a test-set column such as region); set it, or set max-segment-loss to off");
+    }
     return {
         mode: inputs.mode,
         labelColumn: inputs['label-column'],
@@ -80527,9 +81258,27 @@ function evaluationRequest(inputs, resolved, now) {
         costs: costModelOf(inputs),
         policy: policyOf(inputs),
         bootstrap: { samples: inputs['bootstrap-samples'], seed: inputs.seed },
+        segmentColumn: inputs['segment-column'],
         toolVersion: version/* VERSION */.x,
         now,
-        ...resolved
+        ...resolved,
+        // From the inputs alone when the caller knew no version tags.
+        candidate: {
+            ...resolved.candidate,
+            threshold: resolved.candidate.threshold ??
+                (0,model_thresholds/* modelThreshold */.DJ)('candidate', resolved.modelName, {
+                    input: inputs['candidate-threshold'],
+                    fallback: inputs.threshold
+                })
+        },
+        champion: resolved.champion && {
+            ...resolved.champion,
+            threshold: resolved.champion.threshold ??
+                (0,model_thresholds/* modelThreshold */.DJ)('champion', resolved.modelName, {
+                    input: inputs['champion-threshold'],
+                    fallback: inputs.threshold
+                })
+        }
     };
 }
 /** MLflow stores registered-model names in a VARCHAR(256) column. */
@@ -80588,48 +81337,267 @@ async function takePromotionLock(client, inputs, modelName, run) {
     });
     return { lock, writeMarginMs };
 }
+/**
+ * The error of a registry write that failed partway: the cause, what this
+ * run wrote before it (in order; or that it wrote nothing), and, when it
+ * wrote something, `toFinish`: how to complete what was begun.
+ */
+function halfwayError(error, written, toFinish) {
+    const cause = error instanceof Error ? error.message : String(error);
+    return new errors/* GateError */.ue(written.length === 0
+        ? `${cause}\nNothing was written to the registry.`
+        : `${cause}\nWritten before the failure: ${written.join('; ')}. ${toFinish}`, { cause: error });
+}
 
 
 /***/ }),
 
-/***/ 812:
+/***/ 9530:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   MA: () => (/* binding */ displayTrackingUri),
-/* harmony export */   ge: () => (/* binding */ MlflowApiError),
-/* harmony export */   lh: () => (/* binding */ modelVersionUrl),
-/* harmony export */   pN: () => (/* binding */ MlflowClient),
-/* harmony export */   y5: () => (/* binding */ resolveTrackingConnection)
-/* harmony export */ });
-/* unused harmony exports escapedValue, modelVersionSchema, registeredModelSchema, runSchema, loggedModelSchema, parseRetryAfter */
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6752);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9691);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8532);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3916);
-/* harmony import */ var _tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1881);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ MlflowApiError),
+  p: () => (/* binding */ MlflowClient)
+});
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __nccwpck_require__(9691);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __nccwpck_require__(3916);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+// EXTERNAL MODULE: ./src/transport/retry-policy.ts
+var retry_policy = __nccwpck_require__(6454);
+// EXTERNAL MODULE: ./src/registry/tracking-connection.ts
+var tracking_connection = __nccwpck_require__(635);
+// EXTERNAL MODULE: ./src/registry/tracking-uri.ts
+var tracking_uri = __nccwpck_require__(1881);
+;// CONCATENATED MODULE: ./src/registry/http-transport.ts
 /**
- * The MLflow Model Registry client: the only code that speaks MLflow's REST
- * dialect (`/api/2.0/mlflow/...`, https://mlflow.org/docs/latest/api_reference/rest-api.html).
- *
- * One undici `request` per call with a per-request timeout, bounded retries
- * (exponential backoff with full jitter, `Retry-After` honoured), a zod schema
- * for every answer and one typed error, `MlflowApiError`, whose message says
- * what to check. `resolveTrackingConnection` turns inputs and MLflow's
- * environment variables into a tracking URI and credentials.
+ * The registry's HTTP transport, below any dialect: one undici `request` per
+ * try with a per-request timeout and the credentials, the answer read up to a
+ * size cap, retries by the one policy (src/transport/retry-policy.ts), and
+ * the typed error `RegistryApiError` with messages that say what to check
+ * when no answer came (unreachable, TLS, too large). MLflow's REST dialect
+ * (src/registry/mlflow-client.ts) sits on it; a second dialect (Unity
+ * Catalog) would share it as it is.
  */
 
 
 
 
-// ---------------------------------------------------------------------------
-// Response schemas. MLflow omits empty fields (proto2 JSON) and some servers
-// and proxies send int64 as strings, so everything but the identity of an
-// entity is optional and numbers are accepted either way.
+
+/** A request to the registry failed; the message names the server, the request and what to check. */
+class RegistryApiError extends errors/* GateError */.ue {
+    method;
+    path;
+    status;
+    errorCode;
+    serverMessage;
+    attempts;
+    constructor(message, details, options) {
+        super(message, options);
+        this.method = details.method;
+        this.path = details.path;
+        this.status = details.status;
+        this.errorCode = details.errorCode;
+        this.serverMessage = details.serverMessage;
+        this.attempts = details.attempts ?? 1;
+    }
+}
+/**
+ * The largest answer read. The registry's answers are kilobytes; a server
+ * (or something posing as one) sending more is cut off, not buffered.
+ */
+const MAX_BODY_BYTES = 32 * 1024 * 1024;
+const BODY_TOO_LARGE = 'BODY_TOO_LARGE';
+/** Sends requests to one server with its credentials, retrying by the policy. */
+class HttpTransport {
+    /** Origin and path prefix, no credentials, no trailing slash. */
+    baseUrl;
+    auth;
+    /** True when the credentials came from the URI's userinfo. */
+    authFromUri;
+    options;
+    /** Names the server in messages ("MLflow"). */
+    service;
+    constructor(options, service) {
+        // Credentials are cut out before parsing: a password may hold '/', '?' or '#'.
+        const { scheme, userinfo, rest } = (0,tracking_uri/* splitUserinfo */.Gw)(options.trackingUri);
+        this.baseUrl = (0,tracking_connection/* baseOf */.bx)((0,tracking_connection/* parseHttpUrl */.f$)(`${scheme}${rest}`));
+        const fromUri = (0,tracking_connection/* basicAuthFromUserinfo */.qk)(userinfo);
+        this.auth = options.auth ?? fromUri;
+        this.authFromUri = options.auth === undefined && fromUri !== undefined;
+        this.options = options;
+        this.service = service;
+    }
+    /** Sends the request, retrying transient failures within the budget. */
+    async exchange(call) {
+        const { maxAttempts, maxRetryMs, timeoutMs } = this.options;
+        const headers = {
+            accept: 'application/json',
+            'user-agent': this.options.userAgent
+        };
+        if (call.body !== undefined)
+            headers['content-type'] = 'application/json';
+        if (this.auth?.kind === 'bearer') {
+            headers.authorization = `Bearer ${this.auth.token}`;
+        }
+        else if (this.auth?.kind === 'basic') {
+            headers.authorization = `Basic ${(0,tracking_uri/* basicHeaderValue */.$X)(this.auth.username, this.auth.password)}`;
+        }
+        const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+        const { result, attempts, elapsedMs } = await (0,retry_policy/* withRetries */.LH)(async () => {
+            try {
+                const response = await (0,undici/* request */.Em)(`${this.baseUrl}${call.path}`, {
+                    method: call.method,
+                    headers,
+                    body,
+                    dispatcher: this.options.dispatcher,
+                    signal: AbortSignal.timeout(timeoutMs)
+                });
+                const text = await readCapped(response.body, MAX_BODY_BYTES);
+                return {
+                    kind: 'answer',
+                    status: response.statusCode,
+                    contentType: String(response.headers['content-type'] ?? ''),
+                    text,
+                    retryAfterMs: (0,retry_policy/* parseRetryAfter */.mu)(response.headers['retry-after'])
+                };
+            }
+            catch (error) {
+                return { kind: 'failure', code: failureCode(error), error };
+            }
+        }, (result) => ({ outcome: result, safeToRepeat: call.safeToRepeat }), { maxAttempts, maxRetryMs }, { sleep: this.options.sleep }, (result, { attempt, delayMs }) => this.options.log?.(`${this.service} ${call.method} ${call.path}: ${result.kind === 'answer' ? `HTTP ${result.status}` : result.code}; retrying in ${seconds(delayMs)}s (attempt ${attempt + 1} of ${maxAttempts}).`));
+        if (result.kind === 'failure')
+            return { ...result, attempts, elapsedMs };
+        const { status, contentType, text } = result;
+        return { kind: 'answer', status, contentType, text, attempts, elapsedMs };
+    }
+    /**
+     * What to say about an exchange that got no answer (too large, TLS,
+     * unreachable), with what to check; the dialect throws it as its typed
+     * error, with `outcome.error` as the cause. `ifLost`, for a write that is not safe to repeat, what to check when it
+     * may have reached the server.
+     */
+    failureMessage(outcome, label, ifLost) {
+        const service = this.service;
+        const at = `${service} at ${this.baseUrl}`;
+        if (outcome.code === BODY_TOO_LARGE) {
+            return `${at} answered ${label} with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; the reading stopped there. Is the tracking URI an ${service} tracking server?`;
+        }
+        const tls = tlsAdvice(outcome.code);
+        if (tls) {
+            return `Could not connect to ${at} over TLS: ${tls} (${label}).`;
+        }
+        const reason = outcome.code === 'timeout'
+            ? `no answer within ${seconds(this.options.timeoutMs)}s (timeout)`
+            : outcome.code;
+        // Over TLS 1.3 a server that wants a client certificate completes the
+        // handshake, then closes the connection: the client sees only that.
+        const closedUnanswered = this.baseUrl.startsWith('https:') &&
+            (outcome.code === 'UND_ERR_SOCKET' || outcome.code === 'ECONNRESET') &&
+            outcome.error.socket
+                ?.bytesRead === 0;
+        const lost = ifLost && !retry_policy/* NOT_SENT_CODES */.my.has(outcome.code)
+            ? ` The request may have reached the server before the connection failed: ${ifLost}`
+            : '';
+        return (`Could not reach ${at} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). ` +
+            (closedUnanswered
+                ? 'The server closed the connection before answering: if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key.'
+                : 'Is the server running and the tracking URI right?') +
+            lost);
+    }
+}
+/** OpenSSL's verdicts on a server certificate no trusted root vouches for. */
+const UNTRUSTED_CERT_CODES = new Set([
+    'DEPTH_ZERO_SELF_SIGNED_CERT',
+    'SELF_SIGNED_CERT_IN_CHAIN',
+    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+    'UNABLE_TO_GET_ISSUER_CERT',
+    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+    'CERT_UNTRUSTED',
+    'CERT_SIGNATURE_FAILURE'
+]);
+/**
+ * What to do about a TLS failure, or undefined when the failure is not one.
+ * These are never retried (the retry policy does not list them): a
+ * certificate does not change between attempts.
+ */
+function tlsAdvice(code) {
+    if (UNTRUSTED_CERT_CODES.has(code)) {
+        return `the server's certificate is not signed by a trusted CA (${code}). Set MLFLOW_TRACKING_SERVER_CERT_PATH to the CA bundle that signed it (as for MLflow's own client), or add that CA with NODE_EXTRA_CA_CERTS; MLFLOW_TRACKING_INSECURE_TLS=true skips the check, unsafely`;
+    }
+    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+        return `the server's certificate is not issued for this host (${code}); use a host name the certificate names in the tracking URI`;
+    }
+    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+        return `the server's certificate is outside its validity period (${code}); renew it on the server`;
+    }
+    if (/^ERR_SSL_.*ALERT_(CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|HANDSHAKE_FAILURE)$/.test(code)) {
+        return `the server refused the handshake (${code}); if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key`;
+    }
+    return undefined;
+}
+function failureCode(error) {
+    // Duck-typed: `AbortSignal.timeout` rejects with a DOMException (named
+    // TimeoutError) that need not be an `instanceof Error` of this realm.
+    if (typeof error !== 'object' || error === null)
+        return String(error);
+    const { name, code, cause } = error;
+    if (name === 'TimeoutError')
+        return 'timeout';
+    const found = code ?? cause?.code;
+    if (typeof found === 'string')
+        return found;
+    return typeof name === 'string' ? name : String(error);
+}
+/** The body as text, or a `BODY_TOO_LARGE` error once it passes `limit` bytes. */
+async function readCapped(body, limit) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of body) {
+        size += chunk.length;
+        if (size > limit) {
+            body.destroy();
+            throw Object.assign(new Error(`answer over ${limit} bytes`), {
+                code: BODY_TOO_LARGE
+            });
+        }
+        chunks.push(Buffer.from(chunk));
+    }
+    // TextDecoder, as undici's text() does: a BOM is dropped, not parsed.
+    return new TextDecoder().decode(Buffer.concat(chunks));
+}
+/** Milliseconds as seconds with one decimal, for messages. */
+function seconds(ms) {
+    return (ms / 1000).toFixed(1);
+}
+/** "1 attempt", "3 attempts". */
+function plural(count, noun) {
+    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+// EXTERNAL MODULE: ./node_modules/zod/v4/core/core.js
+var core = __nccwpck_require__(8532);
+;// CONCATENATED MODULE: ./src/registry/mlflow-schemas.ts
+/**
+ * The zod schemas of MLflow's REST answers
+ * (https://mlflow.org/docs/latest/api_reference/rest-api.html) and the types
+ * inferred from them. MLflow omits empty fields (proto2 JSON) and some
+ * servers and proxies send int64 as strings, so everything but the identity
+ * of an entity is optional and numbers are accepted either way. Registry
+ * values are data: versions, aliases and statuses that MLflow's own schema
+ * would never produce are refused here, before they reach a log line, a
+ * link or the report.
+ */
+
 /** An int64 as MLflow sends it: a JSON number, or a string of digits. */
-const int64Schema = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([
-    zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig(),
-    zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+const int64Schema = schemas/* union */.KCZ([
+    schemas/* number */.aig(),
+    schemas/* string */.YjP()
         .regex(/^-?\d+$/)
         .transform(Number)
 ]);
@@ -80657,7 +81625,7 @@ function escapedValue(value, cap = 80) {
  * holding a line break and `::warning ...`, or `](https://…)`, must never
  * reach a log line, a link or the report, so anything else is refused here.
  */
-const versionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_2__/* .number */ .aig()])
+const versionSchema = schemas/* union */.KCZ([schemas/* string */.YjP(), schemas/* number */.aig()])
     .transform((value, context) => {
     const text = String(value);
     if (/^\d{1,19}$/.test(text))
@@ -80666,124 +81634,180 @@ const versionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .union */ .KCZ([zod__WE
         code: 'custom',
         message: `a model version is digits, not ${escapedValue(text)}`
     });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return core/* NEVER */.tm;
 });
 /** An alias name as MLflow validates it (`^[\w\-]*$`, at most 255 characters). */
-const aliasNameSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().transform((alias, context) => {
+const aliasNameSchema = schemas/* string */.YjP().transform((alias, context) => {
     if (/^[\p{L}\p{N}\p{M}_-]{1,255}$/u.test(alias))
         return alias;
     context.addIssue({
         code: 'custom',
         message: `an alias name is letters, digits, '_' and '-', not ${escapedValue(alias)}`
     });
-    return zod__WEBPACK_IMPORTED_MODULE_3__/* .NEVER */ .tm;
+    return core/* NEVER */.tm;
 });
 /** MLflow's `[{ key, value }]` tags (an empty value may be omitted) as a record. */
-const tagsSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ key: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), value: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional() }))
+const tagsSchema = schemas/* array */.YOg(schemas/* looseObject */._H3({ key: schemas/* string */.YjP(), value: schemas/* string */.YjP().optional() }))
     .optional()
     .transform((tags) => Object.fromEntries((tags ?? []).map((tag) => [tag.key, tag.value ?? ''])));
 /** A registered model version (`ModelVersion` in MLflow's protos). */
-const modelVersionSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
+const modelVersionSchema = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP(),
     version: versionSchema,
     /** `PENDING_REGISTRATION`, `FAILED_REGISTRATION` or `READY` (printed, so an enum name only). */
-    status: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP()
+    status: schemas/* string */.YjP()
         .regex(/^[A-Z][A-Z_]{0,63}$/, 'a status is an upper-case enum name')
         .optional(),
-    status_message: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    source: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    run_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    model_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    run_link: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    current_stage: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-    user_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+    status_message: schemas/* string */.YjP().optional(),
+    source: schemas/* string */.YjP().optional(),
+    run_id: schemas/* string */.YjP().optional(),
+    model_id: schemas/* string */.YjP().optional(),
+    run_link: schemas/* string */.YjP().optional(),
+    description: schemas/* string */.YjP().optional(),
+    current_stage: schemas/* string */.YjP().optional(),
+    user_id: schemas/* string */.YjP().optional(),
     creation_timestamp: int64Schema.optional(),
     last_updated_timestamp: int64Schema.optional(),
-    aliases: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(aliasNameSchema).default([]),
+    aliases: schemas/* array */.YOg(aliasNameSchema).default([]),
     tags: tagsSchema
 });
 /** A registered model, with its aliases (`{ alias, version }`). */
-const registeredModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-    description: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+const registeredModelSchema = schemas/* looseObject */._H3({
+    name: schemas/* string */.YjP(),
+    description: schemas/* string */.YjP().optional(),
     creation_timestamp: int64Schema.optional(),
     last_updated_timestamp: int64Schema.optional(),
-    latest_versions: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(modelVersionSchema).default([]),
-    aliases: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ alias: aliasNameSchema, version: versionSchema }))
+    latest_versions: schemas/* array */.YOg(modelVersionSchema).default([]),
+    aliases: schemas/* array */.YOg(schemas/* looseObject */._H3({ alias: aliasNameSchema, version: versionSchema }))
         .default([]),
     tags: tagsSchema
 });
 /** The parts of a run this action reads: where its artifacts live, its logged models. */
-const runSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    info: zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-        run_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        experiment_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        status: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        artifact_uri: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        lifecycle_stage: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional()
+const runSchema = schemas/* looseObject */._H3({
+    info: schemas/* looseObject */._H3({
+        run_id: schemas/* string */.YjP(),
+        experiment_id: schemas/* string */.YjP().optional(),
+        status: schemas/* string */.YjP().optional(),
+        artifact_uri: schemas/* string */.YjP().optional(),
+        lifecycle_stage: schemas/* string */.YjP().optional()
     }),
-    outputs: zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-        model_outputs: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ model_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(), step: int64Schema.optional() }))
+    outputs: schemas/* looseObject */._H3({
+        model_outputs: schemas/* array */.YOg(schemas/* looseObject */._H3({ model_id: schemas/* string */.YjP(), step: int64Schema.optional() }))
             .default([])
     })
         .optional()
 });
 /** An MLflow 3 logged model (`models:/m-<id>`). */
-const loggedModelSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    info: zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-        model_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP(),
-        experiment_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        name: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        artifact_uri: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        status: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
-        source_run_id: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional(),
+const loggedModelSchema = schemas/* looseObject */._H3({
+    info: schemas/* looseObject */._H3({
+        model_id: schemas/* string */.YjP(),
+        experiment_id: schemas/* string */.YjP().optional(),
+        name: schemas/* string */.YjP().optional(),
+        artifact_uri: schemas/* string */.YjP().optional(),
+        status: schemas/* string */.YjP().optional(),
+        source_run_id: schemas/* string */.YjP().optional(),
         tags: tagsSchema
     })
 });
-const emptySchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({});
-const artifactListSchema = zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-    files: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ path: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP() })).default([])
+/** An answer whose fields the caller does not read (a write's `{}`). */
+const emptySchema = schemas/* looseObject */._H3({});
+/** `artifacts/list`: the paths directly under the listed one. */
+const artifactListSchema = schemas/* looseObject */._H3({
+    files: schemas/* array */.YOg(schemas/* looseObject */._H3({ path: schemas/* string */.YjP() })).default([])
 });
-/** A request to MLflow failed; the message names the tracking URI, the request and what to check. */
-class MlflowApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue {
-    method;
-    path;
-    status;
-    errorCode;
-    serverMessage;
-    attempts;
-    constructor(message, details, options) {
-        super(message, options);
-        this.method = details.method;
-        this.path = details.path;
-        this.status = details.status;
-        this.errorCode = details.errorCode;
-        this.serverMessage = details.serverMessage;
-        this.attempts = details.attempts ?? 1;
+
+;// CONCATENATED MODULE: ./src/registry/model-source.ts
+/**
+ * Model-source resolution: what to send to MLflow's `model-versions/create`
+ * for a model URI (`models:/m-<id>`, `runs:/<run>/<path>`, anything else),
+ * so that `models:/<name>/<v>` loads afterwards. It reads the registry
+ * through the few calls it needs and writes nothing.
+ */
+
+/**
+ * What to send to `model-versions/create` so that `models:/<name>/<v>`
+ * loads afterwards (checked against MLflow 3.17 with `mlflow models predict`):
+ * - `models:/m-<id>` (an MLflow 3 logged model): `source` = the URI, `model_id`
+ *   = the id; the server fills `run_id` from the logged model and rejects the
+ *   source without `model_id`.
+ * - `runs:/<run>/<path>`: MLflow 3's `log_model` stores the model as a logged
+ *   model, not under the run's artifacts, so a `runs:/` source is accepted
+ *   but does not load. Like `mlflow.register_model`, use the run's logged
+ *   model named `<path>` (the latest step wins): `models:/m-<id>`, `model_id`
+ *   and `run_id`. Without one (MLflow 2 style), the run's artifact directory
+ *   must hold `<path>/MLmodel`; then `source` = `<artifact_uri>/<path>` and
+ *   `run_id`.
+ * - anything else (`models:/<name>/<v>`, `s3://…`) is passed through for the
+ *   server to validate.
+ * Databricks' workspace registry does not take `models:/m-<id>` sources (the
+ * Python client sends the logged model's artifact location there); that case
+ * is not handled here.
+ */
+async function resolveModelSource(registry, modelUri) {
+    const logged = /^models:\/(m-[^/]+)\/?$/.exec(modelUri);
+    if (logged) {
+        const modelId = logged[1];
+        if (!(await registry.getLoggedModel(modelId))) {
+            throw new errors/* GateError */.ue(`Model URI '${modelUri}': MLflow at ${registry.baseUrl} has no logged model '${modelId}'.`);
+        }
+        return { source: `models:/${modelId}`, modelId };
     }
+    const runs = /^runs:\/([^/]+)\/(.+?)\/?$/.exec(modelUri);
+    if (!runs)
+        return { source: modelUri };
+    const [, runId, path] = runs;
+    const run = await registry.getRun(runId);
+    if (!run) {
+        throw new errors/* GateError */.ue(`Model URI '${modelUri}': MLflow at ${registry.baseUrl} has no run '${runId}'.`);
+    }
+    const outputs = run.outputs?.model_outputs ?? [];
+    let best;
+    for (const output of outputs) {
+        const model = await registry.getLoggedModel(output.model_id);
+        const step = output.step ?? 0;
+        if (model?.info.name === path &&
+            (model.info.source_run_id ?? runId) === runId &&
+            (best === undefined || step >= best.step)) {
+            best = { modelId: model.info.model_id, step };
+        }
+    }
+    if (best) {
+        return { source: `models:/${best.modelId}`, modelId: best.modelId, runId };
+    }
+    const listing = await registry.listArtifacts(runId, path);
+    if (run.info.artifact_uri &&
+        listing.some((file) => file === `${path}/MLmodel`)) {
+        return {
+            source: `${run.info.artifact_uri.replace(/\/+$/, '')}/${path}`,
+            runId
+        };
+    }
+    throw new errors/* GateError */.ue(`Model URI '${modelUri}': run ${runId} has no logged model named '${path}' and no '${path}/MLmodel' among its artifacts; check the artifact path (the 'name' given to log_model).`);
+}
+
+;// CONCATENATED MODULE: ./src/registry/mlflow-client.ts
+/**
+ * The MLflow Model Registry client: the only code that speaks MLflow's REST
+ * dialect (`/api/2.0/mlflow/...`, https://mlflow.org/docs/latest/api_reference/rest-api.html).
+ *
+ * Each method says what it calls, whether it is safe to repeat, and what
+ * permission it needs; the request goes over the registry's transport
+ * (src/registry/http-transport.ts: timeout, retries by the one policy in
+ * src/transport/retry-policy.ts), the answer is checked against its schema
+ * (src/registry/mlflow-schemas.ts), and a failure becomes one typed error,
+ * `MlflowApiError`, whose message says what to check. Where the tracking
+ * server is and which credentials to use: src/registry/tracking-connection.ts.
+ * Which source a model URI registers as: src/registry/model-source.ts.
+ */
+
+
+
+
+
+/** A request to MLflow failed; the message names the tracking URI, the request and what to check. */
+class MlflowApiError extends RegistryApiError {
 }
 const API_PREFIX = '/api/2.0/mlflow/';
-const BACKOFF_BASE_MS = 500;
-const BACKOFF_CAP_MS = 15_000;
-/** Errors after which the request certainly did not reach the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN']);
-const TRANSIENT_CODES = new Set([
-    'timeout',
-    'ECONNREFUSED',
-    'ECONNRESET',
-    'ETIMEDOUT',
-    'EPIPE',
-    'EAI_AGAIN',
-    'ENETUNREACH',
-    'EHOSTUNREACH'
-]);
-/**
- * The largest answer read. The registry's answers are kilobytes; a server
- * (or something posing as one) sending more is cut off, not buffered.
- */
-const MAX_BODY_BYTES = 32 * 1024 * 1024;
-const BODY_TOO_LARGE = 'BODY_TOO_LARGE';
 const READY_POLL_TIMEOUT_MS = 300_000;
 const READY_POLL_INTERVAL_MS = 1_000;
 /**
@@ -80793,19 +81817,11 @@ const READY_POLL_INTERVAL_MS = 1_000;
 class MlflowClient {
     /** Origin and path prefix, no credentials, no trailing slash. */
     baseUrl;
-    auth;
-    authFromUri;
-    options;
+    transport;
     sleep;
     constructor(options) {
-        // Credentials are cut out before parsing: a password may hold '/', '?' or '#'.
-        const { scheme, userinfo, rest } = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .splitUserinfo */ .Gw)(options.trackingUri);
-        const url = parseHttpUrl(`${scheme}${rest}`);
-        this.baseUrl = baseOf(url);
-        const fromUri = basicAuthFromUserinfo(userinfo);
-        this.auth = options.auth ?? fromUri;
-        this.authFromUri = options.auth === undefined && fromUri !== undefined;
-        this.options = options;
+        this.transport = new HttpTransport(options, 'MLflow');
+        this.baseUrl = this.transport.baseUrl;
         this.sleep =
             options.sleep ??
                 ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
@@ -80819,7 +81835,7 @@ class MlflowClient {
             idempotent: true,
             needs: `READ permission on registered model '${name}' to read it`,
             model: name
-        }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ registered_model: registeredModelSchema })), isResourceMissing);
+        }, schemas/* looseObject */._H3({ registered_model: registeredModelSchema })), isResourceMissing);
         return answer?.registered_model;
     }
     /** Creates a registered model; fails with `RESOURCE_ALREADY_EXISTS` when it exists. */
@@ -80840,7 +81856,7 @@ class MlflowClient {
             // owner tag in this same create and reads it back.
             idempotent: true,
             needs: `permission to create registered model '${name}' (with MLflow workspaces: USE on the workspace)`
-        }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ registered_model: registeredModelSchema }));
+        }, schemas/* looseObject */._H3({ registered_model: registeredModelSchema }));
         return answer.registered_model;
     }
     /** The model version, or undefined when it (or its registered model) does not exist. */
@@ -80852,7 +81868,7 @@ class MlflowClient {
             idempotent: true,
             needs: `READ permission on registered model '${name}' to read version ${version}`,
             model: name
-        }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ model_version: modelVersionSchema })), isResourceMissing);
+        }, schemas/* looseObject */._H3({ model_version: modelVersionSchema })), isResourceMissing);
         return answer?.model_version;
     }
     /**
@@ -80869,7 +81885,7 @@ class MlflowClient {
             idempotent: true,
             needs: `READ permission on registered model '${name}' to read alias @${alias}`,
             model: name
-        }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ model_version: modelVersionSchema })), (error) => error.status === 400 &&
+        }, schemas/* looseObject */._H3({ model_version: modelVersionSchema })), (error) => error.status === 400 &&
             error.errorCode === 'INVALID_PARAMETER_VALUE' &&
             /alias/i.test(error.serverMessage ?? '') &&
             /not found/i.test(error.serverMessage ?? ''));
@@ -80938,63 +81954,19 @@ class MlflowClient {
             ifLost: `MLflow may have created the version anyway; look at the newest versions of registered model '${name}' (source ${source.source}) before running again, as a re-run registers the model once more.`,
             needs: `EDIT permission on registered model '${name}' and READ permission on the source run or logged model to create a version`,
             model: name
-        }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ model_version: modelVersionSchema }));
+        }, schemas/* looseObject */._H3({ model_version: modelVersionSchema }));
         return answer.model_version;
     }
     /** Resolves `modelUri` and creates a version of `name` from it. */
     async registerModelVersion(name, modelUri, options = {}) {
         return this.createModelVersion(name, await this.resolveModelSource(modelUri), options);
     }
-    /**
-     * What to send to `model-versions/create` so that `models:/<name>/<v>`
-     * loads afterwards (checked against MLflow 3.17 with `mlflow models predict`):
-     * - `models:/m-<id>` (an MLflow 3 logged model): `source` = the URI, `model_id`
-     *   = the id; the server fills `run_id` from the logged model and rejects the
-     *   source without `model_id`.
-     * - `runs:/<run>/<path>`: MLflow 3's `log_model` stores the model as a logged
-     *   model, not under the run's artifacts, so a `runs:/` source is accepted
-     *   but does not load. Like `mlflow.register_model`, use the run's logged
-     *   model named `<path>` (the latest step wins): `models:/m-<id>`, `model_id`
-     *   and `run_id`. Without one (MLflow 2 style), the run's artifact directory
-     *   must hold `<path>/MLmodel`; then `source` = `<artifact_uri>/<path>` and
-     *   `run_id`.
-     * - anything else (`models:/<name>/<v>`, `s3://…`) is passed through for the
-     *   server to validate.
-     * Databricks' workspace registry does not take `models:/m-<id>` sources (the
-     * Python client sends the logged model's artifact location there); that case
-     * is not handled here.
-     */
+    /** What to send to `model-versions/create` for a model URI (see src/registry/model-source.ts). */
     async resolveModelSource(modelUri) {
-        const logged = /^models:\/(m-[^/]+)\/?$/.exec(modelUri);
-        if (logged) {
-            const modelId = logged[1];
-            if (!(await this.getLoggedModel(modelId))) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`Model URI '${modelUri}': MLflow at ${this.baseUrl} has no logged model '${modelId}'.`);
-            }
-            return { source: `models:/${modelId}`, modelId };
-        }
-        const runs = /^runs:\/([^/]+)\/(.+?)\/?$/.exec(modelUri);
-        if (!runs)
-            return { source: modelUri };
-        const [, runId, path] = runs;
-        const run = await this.getRun(runId);
-        if (!run) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`Model URI '${modelUri}': MLflow at ${this.baseUrl} has no run '${runId}'.`);
-        }
-        const outputs = run.outputs?.model_outputs ?? [];
-        let best;
-        for (const output of outputs) {
-            const model = await this.getLoggedModel(output.model_id);
-            const step = output.step ?? 0;
-            if (model?.info.name === path &&
-                (model.info.source_run_id ?? runId) === runId &&
-                (best === undefined || step >= best.step)) {
-                best = { modelId: model.info.model_id, step };
-            }
-        }
-        if (best) {
-            return { source: `models:/${best.modelId}`, modelId: best.modelId, runId };
-        }
+        return resolveModelSource(this, modelUri);
+    }
+    /** The paths of a run's artifacts directly under `path`. */
+    async listArtifacts(runId, path) {
         const listing = await this.call({
             method: 'GET',
             endpoint: 'artifacts/list',
@@ -81002,14 +81974,7 @@ class MlflowClient {
             idempotent: true,
             needs: `READ permission on the experiment of run ${runId} to list its artifacts`
         }, artifactListSchema);
-        if (run.info.artifact_uri &&
-            listing.files.some((file) => file.path === `${path}/MLmodel`)) {
-            return {
-                source: `${run.info.artifact_uri.replace(/\/+$/, '')}/${path}`,
-                runId
-            };
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`Model URI '${modelUri}': run ${runId} has no logged model named '${path}' and no '${path}/MLmodel' among its artifacts; check the artifact path (the 'name' given to log_model).`);
+        return listing.files.map((file) => file.path);
     }
     /**
      * Polls until the version is READY (MLflow registers asynchronously on some
@@ -81022,17 +81987,17 @@ class MlflowClient {
             const current = await this.getModelVersion(name, version);
             const label = `version ${version} of registered model '${name}'`;
             if (!current) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`MLflow at ${this.baseUrl} no longer has ${label} (deleted while waiting for it to become READY).`);
+                throw new errors/* GateError */.ue(`MLflow at ${this.baseUrl} no longer has ${label} (deleted while waiting for it to become READY).`);
             }
             // A server that sends no status has no asynchronous registration.
             if (current.status === undefined || current.status === 'READY') {
                 return current;
             }
             if (current.status === 'FAILED_REGISTRATION') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message ? escapedValue(current.status_message, 200) : 'FAILED_REGISTRATION'}.`);
+                throw new errors/* GateError */.ue(`MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message ? escapedValue(current.status_message, 200) : 'FAILED_REGISTRATION'}.`);
             }
             if (waitedMs + intervalMs > timeoutMs) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`MLflow at ${this.baseUrl}: ${label} is still ${current.status} after ${seconds(waitedMs)}s; it did not become READY in time.`);
+                throw new errors/* GateError */.ue(`MLflow at ${this.baseUrl}: ${label} is still ${current.status} after ${seconds(waitedMs)}s; it did not become READY in time.`);
             }
             await this.sleep(intervalMs);
         }
@@ -81045,7 +82010,7 @@ class MlflowClient {
             query: { run_id: runId },
             idempotent: true,
             needs: `READ permission on the experiment of run ${runId} to read it`
-        }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ run: runSchema })), isResourceMissing);
+        }, schemas/* looseObject */._H3({ run: runSchema })), isResourceMissing);
         return answer?.run;
     }
     /** The MLflow 3 logged model `m-<id>`, or undefined when it does not exist. */
@@ -81055,7 +82020,7 @@ class MlflowClient {
             endpoint: `logged-models/${encodeURIComponent(modelId)}`,
             idempotent: true,
             needs: `READ permission on the experiment of logged model ${modelId} to read it`
-        }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({ model: loggedModelSchema })), isResourceMissing);
+        }, schemas/* looseObject */._H3({ model: loggedModelSchema })), isResourceMissing);
         return answer?.model;
     }
     // -------------------------------------------------------------------------
@@ -81072,7 +82037,12 @@ class MlflowClient {
     async call(call, schema) {
         const query = new URLSearchParams(call.query).toString();
         const path = `${API_PREFIX}${call.endpoint}${query ? `?${query}` : ''}`;
-        const outcome = await this.exchange(call, path);
+        const outcome = await this.transport.exchange({
+            method: call.method,
+            path,
+            body: call.body,
+            safeToRepeat: call.idempotent
+        });
         const label = `${call.method} ${path}`;
         const details = {
             method: call.method,
@@ -81080,30 +82050,7 @@ class MlflowClient {
             attempts: outcome.attempts
         };
         if (outcome.kind === 'failure') {
-            const reason = outcome.code === 'timeout'
-                ? `no answer within ${seconds(this.options.timeoutMs)}s (timeout)`
-                : outcome.code;
-            if (outcome.code === BODY_TOO_LARGE) {
-                throw new MlflowApiError(`MLflow at ${this.baseUrl} answered ${label} with more than ${MAX_BODY_BYTES / 1024 / 1024} MiB; the reading stopped there. Is the tracking URI an MLflow tracking server?`, details, { cause: outcome.error });
-            }
-            const tls = tlsAdvice(outcome.code);
-            if (tls) {
-                throw new MlflowApiError(`Could not connect to MLflow at ${this.baseUrl} over TLS: ${tls} (${label}).`, details, { cause: outcome.error });
-            }
-            // Over TLS 1.3 a server that wants a client certificate completes the
-            // handshake, then closes the connection: the client sees only that.
-            const closedUnanswered = this.baseUrl.startsWith('https:') &&
-                (outcome.code === 'UND_ERR_SOCKET' || outcome.code === 'ECONNRESET') &&
-                outcome.error.socket
-                    ?.bytesRead === 0;
-            const lost = call.ifLost && !NOT_SENT_CODES.has(outcome.code)
-                ? ` The request may have reached the server before the connection failed: ${call.ifLost}`
-                : '';
-            throw new MlflowApiError(`Could not reach MLflow at ${this.baseUrl} after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s: ${reason} (${label}). ` +
-                (closedUnanswered
-                    ? 'The server closed the connection before answering: if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key.'
-                    : 'Is the server running and the tracking URI right?') +
-                lost, details, { cause: outcome.error });
+            throw new MlflowApiError(this.transport.failureMessage(outcome, label, call.ifLost), details, { cause: outcome.error });
         }
         const { status, text, contentType } = outcome;
         const json = parseJson(text);
@@ -81163,68 +82110,14 @@ class MlflowClient {
         }
         return parsed.data;
     }
-    /** Sends the request, retrying transient failures within the budget. */
-    async exchange(call, path) {
-        const { maxAttempts, maxRetryMs, timeoutMs } = this.options;
-        const headers = {
-            accept: 'application/json',
-            'user-agent': this.options.userAgent
-        };
-        if (call.body !== undefined)
-            headers['content-type'] = 'application/json';
-        if (this.auth?.kind === 'bearer') {
-            headers.authorization = `Bearer ${this.auth.token}`;
-        }
-        else if (this.auth?.kind === 'basic') {
-            headers.authorization = `Basic ${(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .basicHeaderValue */ .$X)(this.auth.username, this.auth.password)}`;
-        }
-        const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-        let elapsedMs = 0;
-        for (let attempts = 1;; attempts++) {
-            const started = Date.now();
-            let attempt;
-            let retryAfter;
-            try {
-                const response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(`${this.baseUrl}${path}`, {
-                    method: call.method,
-                    headers,
-                    body,
-                    dispatcher: this.options.dispatcher,
-                    signal: AbortSignal.timeout(timeoutMs)
-                });
-                const text = await readCapped(response.body, MAX_BODY_BYTES);
-                attempt = {
-                    kind: 'answer',
-                    status: response.statusCode,
-                    contentType: String(response.headers['content-type'] ?? ''),
-                    text
-                };
-                retryAfter = parseRetryAfter(response.headers['retry-after']);
-            }
-            catch (error) {
-                attempt = { kind: 'failure', code: failureCode(error), error };
-            }
-            elapsedMs += Date.now() - started;
-            const done = { ...attempt, attempts, elapsedMs };
-            if (!isRetryable(attempt, call.idempotent) || attempts >= maxAttempts) {
-                return done;
-            }
-            const delay = retryAfter ?? Math.random() * backoffCeiling(attempts);
-            if (elapsedMs + delay > maxRetryMs)
-                return done;
-            this.options.log?.(`MLflow ${call.method} ${path}: ${attempt.kind === 'answer' ? `HTTP ${attempt.status}` : attempt.code}; retrying in ${seconds(delay)}s (attempt ${attempts + 1} of ${maxAttempts}).`);
-            await this.sleep(delay);
-            elapsedMs += delay;
-        }
-    }
     credentialHint() {
         const both = "input 'tracking-token' (or MLFLOW_TRACKING_TOKEN) for a bearer token, or 'tracking-username' + 'tracking-password' (or MLFLOW_TRACKING_USERNAME + MLFLOW_TRACKING_PASSWORD) for basic auth";
-        if (this.auth === undefined)
+        if (this.transport.auth === undefined)
             return `no credentials were sent; set ${both}`;
-        if (this.auth.kind === 'bearer') {
+        if (this.transport.auth.kind === 'bearer') {
             return "the bearer token was refused; check input 'tracking-token' (or MLFLOW_TRACKING_TOKEN, or DATABRICKS_TOKEN for Databricks)";
         }
-        return this.authFromUri
+        return this.transport.authFromUri
             ? "the username and password in the tracking URI were refused; check them, or set 'tracking-username' + 'tracking-password'"
             : "the username and password were refused; check inputs 'tracking-username' + 'tracking-password' (or MLFLOW_TRACKING_USERNAME + MLFLOW_TRACKING_PASSWORD)";
     }
@@ -81283,9 +82176,9 @@ class MlflowClient {
                 idempotent: true,
                 needs: `READ permission on registered model '${name}' to list its versions`,
                 model: name
-            }, zod__WEBPACK_IMPORTED_MODULE_2__/* .looseObject */ ._H3({
-                model_versions: zod__WEBPACK_IMPORTED_MODULE_2__/* .array */ .YOg(modelVersionSchema).default([]),
-                next_page_token: zod__WEBPACK_IMPORTED_MODULE_2__/* .string */ .YjP().optional()
+            }, schemas/* looseObject */._H3({
+                model_versions: schemas/* array */.YOg(modelVersionSchema).default([]),
+                next_page_token: schemas/* string */.YjP().optional()
             }));
             found.push(...answer.model_versions);
             pageToken = answer.next_page_token;
@@ -81295,14 +82188,72 @@ class MlflowClient {
         return found;
     }
 }
-// ---------------------------------------------------------------------------
-// Pure helpers.
+function tagList(tags) {
+    return Object.entries(tags).map(([key, value]) => ({ key, value }));
+}
+function isResourceMissing(error) {
+    return error.errorCode === 'RESOURCE_DOES_NOT_EXIST';
+}
+function parseJson(text) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+function looksLikeHtml(text, contentType) {
+    return /^\s*</.test(text) || (/html/i.test(contentType) && /<\w/.test(text));
+}
+/** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
+function excerpt(text) {
+    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
+    const flat = (title ?? text.replace(/<[^>]*>/g, ' '))
+        .replace(/\s+/g, ' ')
+        .trim();
+    if (!flat)
+        return undefined;
+    return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
+}
+function issueSummary(error) {
+    return error.issues
+        .slice(0, 3)
+        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+        .join('; ');
+}
+
+
+/***/ }),
+
+/***/ 635:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MA: () => (/* binding */ displayTrackingUri),
+/* harmony export */   bx: () => (/* binding */ baseOf),
+/* harmony export */   f$: () => (/* binding */ parseHttpUrl),
+/* harmony export */   lh: () => (/* binding */ modelVersionUrl),
+/* harmony export */   qk: () => (/* binding */ basicAuthFromUserinfo),
+/* harmony export */   y5: () => (/* binding */ resolveTrackingConnection)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3916);
+/* harmony import */ var _tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1881);
+/**
+ * Where the tracking server is and how to authenticate to it: the tracking
+ * URI and credentials resolved from the inputs and MLflow's environment
+ * variables (`resolveTrackingConnection`), and the URI made fit to print or
+ * to link. Pure: the shell (src/registry/connect.ts) masks the secrets it
+ * returns and builds the client from it. Credentials inside a URI are found
+ * by src/registry/tracking-uri.ts before anything parses it.
+ */
+
+
 /**
  * The MLflow UI page of a model version,
  * `<base>/#/models/<name>/versions/<v>`, without credentials.
  */
 function modelVersionUrl(trackingUri, name, version) {
-    const { scheme, rest } = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .splitUserinfo */ .Gw)(trackingUri);
+    const { scheme, rest } = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUserinfo */ .Gw)(trackingUri);
     const base = baseOf(parseHttpUrl(`${scheme}${rest}`));
     return `${base}/#/models/${encodeURIComponent(name)}/versions/${encodeURIComponent(version)}`;
 }
@@ -81312,7 +82263,7 @@ function modelVersionUrl(trackingUri, name, version) {
  * as given.
  */
 function displayTrackingUri(trackingUri) {
-    const { scheme, rest } = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .splitUserinfo */ .Gw)(trackingUri.trim());
+    const { scheme, rest } = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUserinfo */ .Gw)(trackingUri.trim());
     const stripped = `${scheme}${rest}`;
     try {
         const url = new URL(stripped);
@@ -81347,13 +82298,13 @@ function resolveTrackingConnection(inputs, env) {
         env.MLFLOW_TRACKING_PASSWORD,
         env.DATABRICKS_TOKEN,
         // Basic auth puts user:pass on the wire in Base64: mask that form too.
-        username && password && (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .basicHeaderValue */ .$X)(username, password),
+        username && password && (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .basicHeaderValue */ .$X)(username, password),
         env.MLFLOW_TRACKING_USERNAME &&
             env.MLFLOW_TRACKING_PASSWORD &&
-            (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .basicHeaderValue */ .$X)(env.MLFLOW_TRACKING_USERNAME.trim(), env.MLFLOW_TRACKING_PASSWORD),
-        ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .uriSecrets */ .uP)(inputs.trackingUri),
-        ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .uriSecrets */ .uP)(env.MLFLOW_TRACKING_URI),
-        ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .uriSecrets */ .uP)(env.DATABRICKS_HOST)
+            (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .basicHeaderValue */ .$X)(env.MLFLOW_TRACKING_USERNAME.trim(), env.MLFLOW_TRACKING_PASSWORD),
+        ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .uriSecrets */ .uP)(inputs.trackingUri),
+        ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .uriSecrets */ .uP)(env.MLFLOW_TRACKING_URI),
+        ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .uriSecrets */ .uP)(env.DATABRICKS_HOST)
     ]) {
         if (secret)
             secrets.add(secret);
@@ -81365,16 +82316,16 @@ function resolveTrackingConnection(inputs, env) {
     // Printed in errors: without credentials, query or fragment.
     const shown = uri === undefined ? '' : displayTrackingUri(uri);
     if (uri === undefined) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tracking-uri', 'is required to reach the MLflow Model Registry; set it (or MLFLOW_TRACKING_URI) to the tracking server, e.g. https://mlflow.example.com.');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tracking-uri', 'is required to reach the MLflow Model Registry; set it (or MLFLOW_TRACKING_URI) to the tracking server, e.g. https://mlflow.example.com.');
     }
     if (token && (username || password)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tracking-token', "set either 'tracking-token' or 'tracking-username' + 'tracking-password', not both.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tracking-token', "set either 'tracking-token' or 'tracking-username' + 'tracking-password', not both.");
     }
     if (username && !password) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tracking-password', "is required with 'tracking-username'.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tracking-password', "is required with 'tracking-username'.");
     }
     if (password && !username) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tracking-username', "is required with 'tracking-password'.");
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tracking-username', "is required with 'tracking-password'.");
     }
     const inputAuth = token
         ? { kind: 'bearer', token }
@@ -81385,21 +82336,21 @@ function resolveTrackingConnection(inputs, env) {
     // used as they are. Unity Catalog (`databricks-uc`) has its own endpoints
     // and three-level names, which this client does not speak.
     if (/^databricks-uc(:|$)/i.test(uri)) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tracking-uri', `'${shown}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tracking-uri', `'${shown}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`);
     }
-    const split = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .splitUserinfo */ .Gw)(uri);
+    const split = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUserinfo */ .Gw)(uri);
     if (/^databricks$/i.test(uri) ||
         (/^databricks:\/\/$/i.test(split.scheme) && !split.rest.includes('/'))) {
         const host = given(env.DATABRICKS_HOST);
         if (!host) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tracking-uri', `'${shown}'${origin} needs DATABRICKS_HOST (and DATABRICKS_TOKEN) in the environment; profiles in ~/.databrickscfg are not read.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tracking-uri', `'${shown}'${origin} needs DATABRICKS_HOST (and DATABRICKS_TOKEN) in the environment; profiles in ~/.databrickscfg are not read.`);
         }
         const databricksToken = token ?? given(env.DATABRICKS_TOKEN);
         if (!databricksToken) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz('tracking-token', `is required for '${shown}'${origin}: set it or DATABRICKS_TOKEN.`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz('tracking-token', `is required for '${shown}'${origin}: set it or DATABRICKS_TOKEN.`);
         }
         // Credentials in DATABRICKS_HOST are masked (above) and not used.
-        const hostSplit = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .splitUserinfo */ .Gw)(host);
+        const hostSplit = (0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .splitUserinfo */ .Gw)(host);
         const hostUrl = `${hostSplit.scheme || 'https://'}${hostSplit.rest}`;
         return finish(withoutUserinfo(parseHttpUrl(hostUrl, 'tracking-uri')), inputAuth ?? { kind: 'bearer', token: databricksToken });
     }
@@ -81440,8 +82391,8 @@ function parseHttpUrl(uri, input, origin = '') {
             : 'is not the http(s) URL of an MLflow tracking server.';
     const shown = `'${displayTrackingUri(uri)}'${origin}`;
     throw input
-        ? new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(input, `${shown} ${detail}`)
-        : new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue(`Tracking URI ${shown} ${detail}`);
+        ? new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(input, `${shown} ${detail}`)
+        : new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .GateError */ .ue(`Tracking URI ${shown} ${detail}`);
 }
 /** Origin plus path prefix, without userinfo, query, fragment or trailing slash. */
 function baseOf(url) {
@@ -81460,133 +82411,7 @@ function withoutUserinfo(url) {
 function basicAuthFromUserinfo(userinfo) {
     if (!userinfo)
         return undefined;
-    return { kind: 'basic', ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_4__/* .userinfoCredentials */ .sd)(userinfo) };
-}
-function tagList(tags) {
-    return Object.entries(tags).map(([key, value]) => ({ key, value }));
-}
-function isResourceMissing(error) {
-    return error.errorCode === 'RESOURCE_DOES_NOT_EXIST';
-}
-function isRetryable(attempt, idempotent) {
-    if (attempt.kind === 'failure') {
-        if (!idempotent)
-            return NOT_SENT_CODES.has(attempt.code);
-        return (TRANSIENT_CODES.has(attempt.code) ||
-            (attempt.code.startsWith('UND_ERR_') &&
-                attempt.code !== 'UND_ERR_INVALID_ARG'));
-    }
-    const { status } = attempt;
-    if (status === 408 || status === 429 || status === 503)
-        return true;
-    return idempotent && status >= 500 && status !== 501;
-}
-/** OpenSSL's verdicts on a server certificate no trusted root vouches for. */
-const UNTRUSTED_CERT_CODES = new Set([
-    'DEPTH_ZERO_SELF_SIGNED_CERT',
-    'SELF_SIGNED_CERT_IN_CHAIN',
-    'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-    'UNABLE_TO_GET_ISSUER_CERT',
-    'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-    'CERT_UNTRUSTED',
-    'CERT_SIGNATURE_FAILURE'
-]);
-/**
- * What to do about a TLS failure, or undefined when the failure is not one.
- * These are never retried (see `isRetryable`): a certificate does not change
- * between attempts.
- */
-function tlsAdvice(code) {
-    if (UNTRUSTED_CERT_CODES.has(code)) {
-        return `the server's certificate is not signed by a trusted CA (${code}). Set MLFLOW_TRACKING_SERVER_CERT_PATH to the CA bundle that signed it (as for MLflow's own client), or add that CA with NODE_EXTRA_CA_CERTS; MLFLOW_TRACKING_INSECURE_TLS=true skips the check, unsafely`;
-    }
-    if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
-        return `the server's certificate is not issued for this host (${code}); use a host name the certificate names in the tracking URI`;
-    }
-    if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
-        return `the server's certificate is outside its validity period (${code}); renew it on the server`;
-    }
-    if (/^ERR_SSL_.*ALERT_(CERTIFICATE_REQUIRED|BAD_CERTIFICATE|UNKNOWN_CA|CERTIFICATE_UNKNOWN|HANDSHAKE_FAILURE)$/.test(code)) {
-        return `the server refused the handshake (${code}); if it requires a client certificate, set MLFLOW_TRACKING_CLIENT_CERT_PATH to one PEM file holding the certificate and its private key`;
-    }
-    return undefined;
-}
-/** Full jitter: the delay is drawn from [0, ceiling). */
-function backoffCeiling(attempt) {
-    return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
-}
-/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
-function parseRetryAfter(header, now = Date.now()) {
-    const value = Array.isArray(header) ? header[0] : header;
-    if (value === undefined || value.trim() === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value.trim()))
-        return Number(value.trim()) * 1000;
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-function failureCode(error) {
-    // Duck-typed: `AbortSignal.timeout` rejects with a DOMException (named
-    // TimeoutError) that need not be an `instanceof Error` of this realm.
-    if (typeof error !== 'object' || error === null)
-        return String(error);
-    const { name, code, cause } = error;
-    if (name === 'TimeoutError')
-        return 'timeout';
-    const found = code ?? cause?.code;
-    if (typeof found === 'string')
-        return found;
-    return typeof name === 'string' ? name : String(error);
-}
-/** The body as text, or a `BODY_TOO_LARGE` error once it passes `limit` bytes. */
-async function readCapped(body, limit) {
-    const chunks = [];
-    let size = 0;
-    for await (const chunk of body) {
-        size += chunk.length;
-        if (size > limit) {
-            body.destroy();
-            throw Object.assign(new Error(`answer over ${limit} bytes`), {
-                code: BODY_TOO_LARGE
-            });
-        }
-        chunks.push(Buffer.from(chunk));
-    }
-    // TextDecoder, as undici's text() does: a BOM is dropped, not parsed.
-    return new TextDecoder().decode(Buffer.concat(chunks));
-}
-function parseJson(text) {
-    try {
-        return JSON.parse(text);
-    }
-    catch {
-        return undefined;
-    }
-}
-function looksLikeHtml(text, contentType) {
-    return /^\s*</.test(text) || (/html/i.test(contentType) && /<\w/.test(text));
-}
-/** A short, single-line excerpt of a non-JSON body (an HTML page's title). */
-function excerpt(text) {
-    const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1];
-    const flat = (title ?? text.replace(/<[^>]*>/g, ' '))
-        .replace(/\s+/g, ' ')
-        .trim();
-    if (!flat)
-        return undefined;
-    return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat;
-}
-function issueSummary(error) {
-    return error.issues
-        .slice(0, 3)
-        .map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
-        .join('; ');
-}
-function seconds(ms) {
-    return (ms / 1000).toFixed(1);
-}
-function plural(count, noun) {
-    return `${count} ${noun}${count === 1 ? '' : 's'}`;
+    return { kind: 'basic', ...(0,_tracking_uri_js__WEBPACK_IMPORTED_MODULE_1__/* .userinfoCredentials */ .sd)(userinfo) };
 }
 
 
@@ -81679,6 +82504,406 @@ function safeDecode(part) {
 
 /***/ }),
 
+/***/ 4417:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kp: () => (/* binding */ registryOutcome),
+/* harmony export */   qm: () => (/* binding */ versionRef),
+/* harmony export */   xD: () => (/* binding */ buildEvaluationReport),
+/* harmony export */   zW: () => (/* binding */ buildAliasReport)
+/* harmony export */ });
+/* harmony import */ var _metrics_classification_metrics_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5569);
+/* harmony import */ var _metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1006);
+/* harmony import */ var _metrics_net_benefit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3128);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2011);
+/**
+ * Builds the report record (report.ts) from what a run found. The
+ * evaluation and the modes supply facts (counts, exact net benefits, the
+ * verdict, the registry's versions); the record's shape, its field names
+ * and how each figure is written (exact cents as text, the nearest double
+ * beside it) are decided here and nowhere else.
+ */
+
+
+
+
+function costText(spec) {
+    return spec.kind === 'constant' ? spec.text : spec.column;
+}
+/** The metrics block of a model: its counts, the ratios from them, and its net benefit. */
+function modelMetrics(counts, netBenefit) {
+    const { tp, fp, fn, tn } = counts;
+    const { precision, recall, f1 } = (0,_metrics_classification_metrics_js__WEBPACK_IMPORTED_MODULE_3__/* .classificationMetrics */ .q)(counts);
+    return {
+        rows: tp + fp + fn + tn,
+        tp,
+        fp,
+        fn,
+        tn,
+        precision,
+        recall,
+        f1,
+        net_benefit: (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalToNumber */ ._A)(netBenefit),
+        net_benefit_exact: (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plainMoney */ .xW)(netBenefit)
+    };
+}
+/** Curve values rounded to cents, for the report. */
+function curveValues(points) {
+    return points.map((p) => Math.round(p.netBenefit * 100) / 100);
+}
+function modelEntry(model) {
+    return {
+        version: model.version ?? null,
+        model_uri: model.modelUri ?? null,
+        url: model.url ?? null,
+        predictions: model.predictions,
+        matched_by: model.matchedBy,
+        metrics: modelMetrics(model.counts, model.netBenefit),
+        predictions_format: model.source.format,
+        predictions_parts: model.source.parts,
+        predictions_sha256: model.source.sha256,
+        ...(model.threshold ? { threshold: model.threshold } : {})
+    };
+}
+function buildEvaluationReport(facts) {
+    const { policy, testSet, verdict } = facts;
+    const gate = policy.gate;
+    const candidate = modelEntry(facts.candidate);
+    const champion = facts.champion ? modelEntry(facts.champion) : null;
+    const delta = facts.champion
+        ? (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .subtractDecimal */ .y8)(facts.candidate.netBenefit, facts.champion.netBenefit)
+        : undefined;
+    return {
+        schema: 1,
+        tool: { name: 'champion-gate', version: facts.toolVersion },
+        mode: facts.mode,
+        model_name: facts.modelName ?? null,
+        decision: verdict.decision,
+        reasons: verdict.reasons,
+        notes: facts.notes,
+        warnings: facts.warnings,
+        gates: verdict.gates.map((gate) => ({
+            name: gate.name,
+            value: gate.value,
+            threshold: gate.floor,
+            passed: gate.passed
+        })),
+        test_set: {
+            path: testSet.path,
+            rows: testSet.rows,
+            positives: testSet.positives,
+            sha256: testSet.sha256,
+            format: testSet.source.format,
+            parts: testSet.source.parts
+        },
+        policy: {
+            threshold: policy.threshold,
+            label_column: policy.labelColumn,
+            positive_label: policy.positiveLabel,
+            id_column: policy.idColumn ?? null,
+            prediction_column: policy.predictionColumn,
+            costs: {
+                true_positive: costText(policy.costs.truePositive),
+                false_positive: costText(policy.costs.falsePositive),
+                false_negative: costText(policy.costs.falseNegative),
+                true_negative: costText(policy.costs.trueNegative)
+            },
+            cost_model: (0,_metrics_net_benefit_js__WEBPACK_IMPORTED_MODULE_1__/* .describeCostModel */ .M4)(policy.costs),
+            min_net_benefit: gate.minNetBenefit
+                ? (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalToNumber */ ._A)(gate.minNetBenefit)
+                : null,
+            min_net_benefit_exact: gate.minNetBenefit
+                ? (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalToString */ .WC)(gate.minNetBenefit)
+                : null,
+            min_f1: gate.minF1 ?? null,
+            min_improvement: (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalToNumber */ ._A)(gate.minImprovement),
+            min_improvement_exact: (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalToString */ .WC)(gate.minImprovement),
+            min_confidence: gate.minConfidence ?? null,
+            ...(policy.segmentColumn
+                ? {
+                    segment_column: policy.segmentColumn,
+                    max_segment_loss_exact: gate.maxSegmentLoss
+                        ? (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalToString */ .WC)(gate.maxSegmentLoss)
+                        : null
+                }
+                : {})
+        },
+        candidate,
+        champion,
+        comparison: {
+            delta_net_benefit: delta ? (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalToNumber */ ._A)(delta) : null,
+            delta_net_benefit_exact: delta ? (0,_format_js__WEBPACK_IMPORTED_MODULE_2__/* .plainMoney */ .xW)(delta) : null,
+            delta_f1: champion ? candidate.metrics.f1 - champion.metrics.f1 : null,
+            paired: facts.paired ?? null
+        },
+        curves: {
+            thresholds: facts.candidate.curve.map((p) => p.threshold),
+            candidate: curveValues(facts.candidate.curve),
+            champion: facts.champion ? curveValues(facts.champion.curve) : null
+        },
+        registry: null,
+        run: facts.run,
+        created_at: facts.now.toISOString(),
+        ...(facts.segments ? { segments: facts.segments } : {})
+    };
+}
+/** A registered version as the report names it. */
+function versionRef(modelName, version, url) {
+    return { version, model_uri: `models:/${modelName}/${version}`, url };
+}
+/**
+ * The registry block before any write: the aliases governed and the
+ * champion as read. The run fills in what it moves as it moves it.
+ */
+function registryOutcome(facts) {
+    return {
+        tracking_uri: facts.trackingUri,
+        champion_alias: facts.championAlias,
+        previous_champion_alias: facts.previousChampionAlias,
+        ...(facts.candidateAlias === undefined
+            ? {}
+            : { candidate_alias: facts.candidateAlias }),
+        alias_moved: false,
+        new_champion_version: facts.championVersion,
+        previous_champion_version: null
+    };
+}
+/** The report of a run that only moved (or kept) an alias: unchanged, rollback. */
+function buildAliasReport(facts) {
+    return {
+        schema: 1,
+        tool: { name: 'champion-gate', version: facts.toolVersion },
+        mode: facts.mode,
+        model_name: facts.modelName,
+        decision: facts.decision,
+        reasons: [],
+        notes: facts.notes,
+        candidate: facts.candidate,
+        champion: facts.champion,
+        registry: facts.registry,
+        run: facts.run,
+        created_at: facts.now.toISOString()
+    };
+}
+
+
+/***/ }),
+
+/***/ 2775:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D: () => (/* binding */ fitMarkdown)
+/* harmony export */ });
+/**
+ * The one Markdown truncator: cuts a rendered report to a size limit so that
+ * what is left still renders, and appends a note saying where the rest is.
+ * The job summary (a limit in UTF-8 bytes, src/main.ts) and the pull request
+ * comment (a limit in characters, src/github/pull-request-comment.ts) both
+ * use it. Pure; no I/O.
+ */
+/**
+ * Cuts a Markdown body to fit `limit` and appends `note`; a body that fits is
+ * returned unchanged.
+ *
+ * The cut is made at a line boundary, preferably between blocks with no code
+ * fence or HTML block (`<details>`, `<table>`, …) open. When that would throw
+ * away more than half of what fits, it cuts inside the block instead and
+ * closes what is open: the fence with its own marker, HTML blocks with their
+ * closing tags. A Mermaid diagram is never cut in half (it would render as an
+ * error), and a surrogate pair is never split.
+ */
+function fitMarkdown(markdown, options) {
+    const { limit, note } = options;
+    const size = options.unit === 'utf8' ? utf8Length : utf16Length;
+    if (size(markdown) <= limit)
+        return markdown;
+    // Room for the note and the blank line before it.
+    const budget = limit - size(note) - 2;
+    if (budget < 1) {
+        throw new RangeError(`fitMarkdown: a limit of ${limit} leaves no room for the note`);
+    }
+    const cut = chooseCut(markdown, budget, size);
+    // Exactly one blank line between the report and the note.
+    const separator = cut.endsWith('\n\n')
+        ? ''
+        : cut.endsWith('\n')
+            ? '\n'
+            : '\n\n';
+    return `${cut}${separator}${note}`;
+}
+function utf16Length(text) {
+    return text.length;
+}
+/** Bytes in UTF-8, as TextEncoder writes it (a lone surrogate becomes U+FFFD, 3 bytes). */
+function utf8Length(text) {
+    let bytes = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code < 0x80)
+            bytes += 1;
+        else if (code < 0x800)
+            bytes += 2;
+        else if (isHighSurrogate(code) &&
+            i + 1 < text.length &&
+            isLowSurrogate(text.charCodeAt(i + 1))) {
+            bytes += 4;
+            i++;
+        }
+        else
+            bytes += 3;
+    }
+    return bytes;
+}
+const FENCE_OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HTML_BLOCK_TAGS = 'details|table|thead|tbody|tr|div|pre|blockquote|ul|ol|dl|section';
+const HTML_TAG = new RegExp(`<(/?)(${HTML_BLOCK_TAGS})(?=[\\s>/])[^>]*>`, 'gi');
+function chooseCut(body, budget, size) {
+    const lines = body.split('\n');
+    const state = { fence: undefined, language: '', html: [] };
+    const best = [undefined, undefined, undefined];
+    // `end` counts characters kept (to slice), `used` the same in the limit's unit.
+    let end = 0;
+    let used = 0;
+    for (let i = 0; i < lines.length - 1; i++) {
+        const line = lines[i];
+        advance(state, line);
+        end += line.length + 1;
+        used += size(line) + 1;
+        if (used > budget)
+            break;
+        const closing = closingFor(state, line.trim() === '');
+        if (used + size(closing) > budget)
+            continue;
+        // Half a diagram renders as an error box; drop the whole diagram instead.
+        if (state.fence !== undefined && state.language === 'mermaid')
+            continue;
+        const next = lines[i + 1];
+        const quality = state.fence !== undefined
+            ? 0
+            : state.html.length === 0 &&
+                (line.trim() === '' || next.trim() === '' || /^ {0,3}#/.test(next))
+                ? 2
+                : 1;
+        for (let q = 0; q <= quality; q++)
+            best[q] = { end, closing, quality };
+    }
+    const any = best[0];
+    if (any === undefined)
+        return hardCut(body, budget, size);
+    // Prefer a cleaner cut unless it keeps less than half of what fits.
+    const chosen = [best[2], best[1]].find((candidate) => candidate !== undefined && candidate.end * 2 >= any.end) ?? any;
+    return body.slice(0, chosen.end) + chosen.closing;
+}
+/**
+ * No line boundary fits (a first line longer than the budget, or a fence that
+ * cannot be closed in time): cut inside a line, closing what is open there.
+ */
+function hardCut(body, budget, size) {
+    // Snapshots of (line start, its size before it, state) for every line
+    // that starts in budget.
+    const snapshots = [];
+    const state = { fence: undefined, language: '', html: [] };
+    let start = 0;
+    let used = 0;
+    for (;;) {
+        snapshots.push({ start, used, state: { ...state, html: [...state.html] } });
+        const newline = body.indexOf('\n', start);
+        if (newline === -1)
+            break;
+        const line = body.slice(start, newline);
+        if (used + size(line) + 1 > budget)
+            break;
+        advance(state, line);
+        start = newline + 1;
+        used += size(line) + 1;
+    }
+    for (let k = snapshots.length - 1; k >= 0; k--) {
+        const snapshot = snapshots[k];
+        const closing = closingFor(snapshot.state, false);
+        // A closing fence or tag must start on a line of its own.
+        const room = budget - snapshot.used - size(closing) - (closing === '' ? 0 : 1);
+        if (room < 0)
+            continue;
+        const end = snapshot.start + prefixLength(body, snapshot.start, room, size);
+        return `${body.slice(0, end)}${closing === '' ? '' : '\n'}${closing}`;
+    }
+    return '';
+}
+/**
+ * How many characters of `text` from `start` fit in `room` units, never
+ * ending between the halves of a surrogate pair.
+ */
+function prefixLength(text, start, room, size) {
+    let length = 0;
+    let used = 0;
+    while (start + length < text.length) {
+        const code = text.charCodeAt(start + length);
+        const width = isHighSurrogate(code) &&
+            isLowSurrogate(text.charCodeAt(start + length + 1))
+            ? 2
+            : 1;
+        const cost = size(text.slice(start + length, start + length + width));
+        if (used + cost > room)
+            break;
+        used += cost;
+        length += width;
+    }
+    return length;
+}
+function isHighSurrogate(code) {
+    return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code) {
+    return code >= 0xdc00 && code <= 0xdfff;
+}
+function advance(state, line) {
+    if (state.fence !== undefined) {
+        const closer = new RegExp(`^ {0,3}${state.fence[0] === '`' ? '`' : '~'}{${state.fence.length},}\\s*$`);
+        if (closer.test(line))
+            state.fence = undefined;
+        return;
+    }
+    const fence = FENCE_OPEN.exec(line);
+    // A backtick fence's info string may not contain a backtick (CommonMark).
+    if (fence !== null && !(fence[1][0] === '`' && fence[2].includes('`'))) {
+        state.fence = fence[1];
+        state.language = fence[2].trim().split(/\s+/)[0].toLowerCase();
+        return;
+    }
+    for (const match of line.matchAll(HTML_TAG)) {
+        const tag = match[2].toLowerCase();
+        if (match[1] === '') {
+            state.html.push(tag);
+        }
+        else {
+            const index = state.html.lastIndexOf(tag);
+            if (index !== -1)
+                state.html.splice(index);
+        }
+    }
+}
+/** What closes the open blocks; `afterBlank`: the kept text ends with a blank line. */
+function closingFor(state, afterBlank) {
+    let closing = '';
+    if (state.fence !== undefined)
+        closing += `${state.fence}\n`;
+    if (state.html.length > 0) {
+        // A blank line ends the Markdown inside the block before the raw HTML.
+        closing +=
+            (afterBlank && state.fence === undefined ? '' : '\n') +
+                [...state.html]
+                    .reverse()
+                    .map((tag) => `</${tag}>\n`)
+                    .join('');
+    }
+    return closing;
+}
+
+
+/***/ }),
+
 /***/ 2011:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
@@ -81687,7 +82912,6 @@ function safeDecode(part) {
 /* harmony export */   B4: () => (/* binding */ formatCount),
 /* harmony export */   BC: () => (/* binding */ shortHash),
 /* harmony export */   Lf: () => (/* binding */ moneyPrecision),
-/* harmony export */   Un: () => (/* binding */ moneyPrecisionOf),
 /* harmony export */   l9: () => (/* binding */ formatPercent),
 /* harmony export */   nt: () => (/* binding */ formatRatioDelta),
 /* harmony export */   td: () => (/* binding */ formatPValue),
@@ -81733,20 +82957,6 @@ function moneyPrecision(money) {
         ? [money.minImprovement, money.minNetBenefit]
         : [money.minImprovement];
     return close || !limits.every(isWholeDollars) ? 'cents' : 'dollars';
-}
-/** `moneyPrecision` of an evaluation report, from its exact figures. */
-function moneyPrecisionOf(report) {
-    const { policy, comparison } = report;
-    return moneyPrecision({
-        netBenefit: (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalFromString */ .b9)(report.candidate.metrics.net_benefit_exact),
-        minNetBenefit: policy.min_net_benefit_exact === null
-            ? undefined
-            : (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalFromString */ .b9)(policy.min_net_benefit_exact),
-        difference: comparison.delta_net_benefit_exact === null
-            ? undefined
-            : (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalFromString */ .b9)(comparison.delta_net_benefit_exact),
-        minImprovement: (0,_metrics_decimal_js__WEBPACK_IMPORTED_MODULE_0__/* .decimalFromString */ .b9)(policy.min_improvement_exact)
-    });
 }
 /**
  * Money as plain digits with two decimals, exact at any size
@@ -81825,94 +83035,6 @@ function formatPValue(value) {
     if (value < 0.0001)
         return '< 0.0001';
     return `= ${value < 0.01 ? value.toPrecision(2) : value.toFixed(3)}`;
-}
-
-
-/***/ }),
-
-/***/ 7379:
-/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  up: () => (/* binding */ curveValues),
-  lZ: () => (/* binding */ isEvaluation),
-  l3: () => (/* binding */ modelMetrics),
-  jO: () => (/* binding */ netBenefitInCents)
-});
-
-;// CONCATENATED MODULE: ./src/metrics/classification-metrics.ts
-/**
- * Confusion counts and the positive-class precision, recall and F1 computed
- * from them, with scikit-learn's formulas and its `zero_division=0` rule, so
- * the figures agree with `precision_score`, `recall_score` and `f1_score`
- * to the last bit.
- */
-/** 0 where the ratio is undefined, as scikit-learn's `zero_division=0`. */
-function ratio(numerator, denominator) {
-    return denominator === 0 ? 0 : numerator / denominator;
-}
-function classificationMetrics(counts) {
-    const { tp, fp, fn } = counts;
-    return {
-        precision: ratio(tp, tp + fp),
-        recall: ratio(tp, tp + fn),
-        // scikit-learn (>= 1.3) computes F-beta from counts, not from the rounded
-        // precision and recall: (1 + b^2) tp / (b^2 (tp + fn) + (tp + fp)).
-        f1: ratio(2 * tp, tp + fn + (tp + fp))
-    };
-}
-
-// EXTERNAL MODULE: ./src/metrics/decimal.ts
-var decimal = __nccwpck_require__(1006);
-// EXTERNAL MODULE: ./src/report/format.ts
-var format = __nccwpck_require__(2011);
-;// CONCATENATED MODULE: ./src/report/report.ts
-/**
- * The report: one plain-data record of a run, written as the JSON report
- * (stable, `"schema": 1`) and rendered to Markdown for the job summary and
- * the PR comment. Every figure in it can be traced: the threshold and cost
- * model as given, the test set's sha256 and counts, the versions compared.
- */
-
-
-
-/** True for the report of an evaluation (promote or reject), which carries metrics. */
-function isEvaluation(report) {
-    return report.decision === 'promote' || report.decision === 'reject';
-}
-/** Exact net benefit rounded to cents (the figure the gate and report use). */
-function netBenefitInCents(accumulator, constant) {
-    if (!constant)
-        return (0,decimal/* roundToCents */.dM)(accumulator.flaggedBenefit.total());
-    const positive = constant.positive.mantissa * BigInt(accumulator.tp);
-    const negative = constant.negative.mantissa * BigInt(accumulator.fp);
-    const scale = Math.max(constant.positive.scale, constant.negative.scale);
-    const total = positive * 10n ** BigInt(scale - constant.positive.scale) +
-        negative * 10n ** BigInt(scale - constant.negative.scale);
-    return (0,decimal/* roundToCents */.dM)({ mantissa: total, scale });
-}
-/** The metrics block of a model from its accumulator. */
-function modelMetrics(accumulator, netBenefit) {
-    const { tp, fp, fn, tn } = accumulator;
-    const { precision, recall, f1 } = classificationMetrics({ tp, fp, fn, tn });
-    return {
-        rows: tp + fp + fn + tn,
-        tp,
-        fp,
-        fn,
-        tn,
-        precision,
-        recall,
-        f1,
-        net_benefit: (0,decimal/* decimalToNumber */._A)(netBenefit),
-        net_benefit_exact: (0,format/* plainMoney */.xW)(netBenefit)
-    };
-}
-/** Curve values rounded to cents, for the report. */
-function curveValues(points) {
-    return points.map((p) => Math.round(p.netBenefit * 100) / 100);
 }
 
 
@@ -82003,6 +83125,149 @@ function pullRequestOf(env, readEvent) {
         number > 0
         ? { owner, repo, number }
         : undefined;
+}
+
+
+/***/ }),
+
+/***/ 6454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
+/* harmony export */ });
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryable, nextDelay */
+/**
+ * The one retry policy for every service the action calls (the MLflow
+ * registry in src/registry/http-transport.ts, GitHub in
+ * src/github/pull-request-comment.ts). What is retried and how:
+ *
+ * - **What.** A connection error (refused, reset, DNS, timeout), HTTP 408,
+ *   429, and 5xx except 501 (Not Implemented does not heal). GitHub's rate
+ *   limits (a 403 or 429 saying so) count as 429. A request that is not safe
+ *   to repeat (it may create a second thing) is retried only when its first
+ *   try certainly did no work: the connection was refused or the name did
+ *   not resolve (nothing was sent), or the server answered 408, 429 or 503
+ *   (it refused the work). Whether a request is safe to repeat is the
+ *   caller's decision, made per request next to the request.
+ * - **Backoff.** Exponential from 500 ms (500 ms, 1 s, 2 s, …), each step
+ *   capped at 15 s, with **full jitter**: the wait is drawn uniformly from
+ *   [0, step), so runs that failed together do not retry together
+ *   (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
+ * - **Retry-After.** When the server says when to come back (`Retry-After`
+ *   in seconds or as an HTTP date; GitHub's `x-ratelimit-reset`), that wait
+ *   replaces the backoff. It is capped at 60 s: a server that asks for longer
+ *   ends the retries at once, since coming back sooner would only be refused
+ *   again.
+ * - **Caps.** At most `maxAttempts` tries, the first included (input
+ *   `retry-max-attempts`), and no wait that would take the request's tries
+ *   and waits together past `maxRetryMs` (input `retry-max-seconds`).
+ *
+ * Pure apart from the injected clock, sleep and random source, so the policy
+ * is tested without waiting (__tests__/transport/retry-policy.test.ts).
+ */
+/** The first backoff step. */
+const BACKOFF_BASE_MS = 500;
+/** The largest backoff step (before jitter). */
+const BACKOFF_CAP_MS = 15_000;
+/** The longest `Retry-After` obeyed; a longer one ends the retries. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/**
+ * Errors after which the request certainly did not reach the server: the
+ * connection was refused, or the host name did not resolve.
+ */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'EAI_AGAIN'
+]);
+/** Connection errors worth another try. */
+const TRANSIENT_CODES = new Set([
+    'timeout',
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH'
+]);
+/**
+ * True when `outcome` is worth another try. `safeToRepeat`: the request does
+ * the same thing however often it lands (a read, setting an alias); when
+ * false, only outcomes that prove the first try did no work are retried.
+ * TLS failures (a certificate does not change between tries) and undici's
+ * argument errors are never retried.
+ */
+function isRetryable(outcome, safeToRepeat) {
+    if (outcome.kind === 'failure') {
+        if (!safeToRepeat)
+            return NOT_SENT_CODES.has(outcome.code);
+        return (TRANSIENT_CODES.has(outcome.code) ||
+            (outcome.code.startsWith('UND_ERR_') &&
+                outcome.code !== 'UND_ERR_INVALID_ARG'));
+    }
+    const { status } = outcome;
+    if (status === 408 || status === 429 || status === 503)
+        return true;
+    return safeToRepeat && status >= 500 && status !== 501;
+}
+/**
+ * The wait before try `attempts + 1`, or undefined when there is none: the
+ * tries are spent, the server asked for a wait over the cap, or the wait
+ * would pass the time budget. `elapsedMs` is what the tries and waits so far
+ * took.
+ */
+function nextDelay(attempts, elapsedMs, retryAfterMs, limits, random = Math.random) {
+    if (attempts >= limits.maxAttempts)
+        return undefined;
+    if (retryAfterMs !== undefined && retryAfterMs > RETRY_AFTER_CAP_MS) {
+        return undefined;
+    }
+    const step = Math.min(BACKOFF_CAP_MS, (limits.baseDelayMs ?? BACKOFF_BASE_MS) * 2 ** (attempts - 1));
+    const delay = retryAfterMs ?? random() * step;
+    return elapsedMs + delay > limits.maxRetryMs ? undefined : delay;
+}
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now()) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `attempt` until its result is not retryable or the limits say stop,
+ * and returns the last result. `attempt` must not throw for an outcome the
+ * policy should judge: it returns it, and `judge` maps it to a
+ * {@link TryOutcome} and whether the request is safe to repeat (undefined:
+ * a result that is never retried, such as a success or an abort).
+ */
+async function withRetries(attempt, judge, limits, environment = {}, onRetry) {
+    const now = environment.now ?? Date.now;
+    const sleep = environment.sleep ??
+        ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    let elapsedMs = 0;
+    for (let attempts = 1;; attempts++) {
+        const started = now();
+        const result = await attempt(attempts);
+        elapsedMs += now() - started;
+        const verdict = judge(result);
+        if (!verdict || !isRetryable(verdict.outcome, verdict.safeToRepeat)) {
+            return { result, attempts, elapsedMs };
+        }
+        const delay = nextDelay(attempts, elapsedMs, verdict.outcome.kind === 'answer'
+            ? verdict.outcome.retryAfterMs
+            : undefined, limits, environment.random);
+        if (delay === undefined)
+            return { result, attempts, elapsedMs };
+        onRetry?.(result, { attempt: attempts, delayMs: delay });
+        await sleep(delay);
+        elapsedMs += delay;
+    }
 }
 
 

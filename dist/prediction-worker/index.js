@@ -109,12 +109,12 @@ function numberProblem(text) {
 /** The largest scale (digits after the point) a value may carry. */
 const MAX_SCALE = 15;
 /** Powers of ten that are exact doubles (10^0 … 10^22). */
-const POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
+const decimal_POW10 = Array.from({ length: 23 }, (_, k) => 10 ** k);
 /** The largest mantissa a single value may have in the hot loop (2^52). */
-const MANTISSA_LIMIT = 2 ** 52;
+const decimal_MANTISSA_LIMIT = 2 ** 52;
 const SAFE = Number.MAX_SAFE_INTEGER;
 /** Room kept below 2^53 so that adding one more mantissa is still exact. */
-const FLUSH_AT = SAFE - MANTISSA_LIMIT;
+const FLUSH_AT = SAFE - decimal_MANTISSA_LIMIT;
 /** The largest exponent written in a cost that is read (`0e999999` is 0; `1e9999999` is refused). */
 const MAX_EXPONENT = 999_999;
 function isAsciiBlank(c) {
@@ -166,7 +166,7 @@ function parseDecimalBytes(bytes, start, end, out) {
             digits += zeros + 1;
             if (digits > 15)
                 return notAscii(bytes, start, end, out);
-            mantissa = mantissa * POW10[zeros + 1] + (c - 48);
+            mantissa = mantissa * decimal_POW10[zeros + 1] + (c - 48);
             zeros = 0;
         }
         else if (c === 46 && !seenPoint) {
@@ -213,10 +213,10 @@ function parseDecimalBytes(bytes, start, end, out) {
     if (scale < 0) {
         if (digits - scale > 16)
             return false;
-        mantissa *= POW10[-scale];
+        mantissa *= decimal_POW10[-scale];
         scale = 0;
     }
-    if (mantissa > MANTISSA_LIMIT)
+    if (mantissa > decimal_MANTISSA_LIMIT)
         return false;
     out.mantissa = negative ? -mantissa : mantissa;
     out.scale = scale;
@@ -290,7 +290,7 @@ function decimalProblem(text) {
         return `has ${significant.length} significant digits; a cost may have at most 15`;
     if (scale > MAX_SCALE)
         return `has ${scale} digits after the decimal point once written out; a cost may have at most ${MAX_SCALE}`;
-    return `is larger than ${MANTISSA_LIMIT} (2^52), the largest cost champion-gate sums exactly`;
+    return `is larger than ${decimal_MANTISSA_LIMIT} (2^52), the largest cost champion-gate sums exactly`;
 }
 /** Brings two decimals to a common scale. */
 function align(a, b) {
@@ -301,22 +301,21 @@ function align(a, b) {
         scale
     ];
 }
-function addDecimal(a, b) {
+function decimal_addDecimal(a, b) {
     const [x, y, scale] = align(a, b);
     return { mantissa: x + y, scale };
 }
-function subtractDecimal(a, b) {
+function decimal_subtractDecimal(a, b) {
     const [x, y, scale] = align(a, b);
     return { mantissa: x - y, scale };
 }
-function multiplyDecimal(a, count) {
+function decimal_multiplyDecimal(a, count) {
     return { mantissa: a.mantissa * BigInt(count), scale: a.scale };
 }
-function compareDecimal(a, b) {
+function decimal_compareDecimal(a, b) {
     const [x, y] = align(a, b);
     return x < y ? -1 : x > y ? 1 : 0;
 }
-const ZERO = { mantissa: 0n, scale: 0 };
 /**
  * Rounds to `scale` digits after the point, half away from zero (as money
  * is rounded on paper), and returns the exact result at that scale.
@@ -337,7 +336,7 @@ function roundDecimal(value, scale) {
     return { mantissa: negative ? -rounded : rounded, scale };
 }
 /** Rounds to cents (see `roundDecimal`): the precision net benefit is judged at. */
-function roundToCents(value) {
+function decimal_roundToCents(value) {
     return roundDecimal(value, 2);
 }
 /** Exact decimal text, e.g. `79372.10` for mantissa 7937210, scale 2. */
@@ -415,6 +414,226 @@ class decimal_ExactSum {
     }
 }
 
+;// CONCATENATED MODULE: ./src/metrics/net-benefit.ts
+/**
+ * Net benefit in dollars: the cost of flagging nothing minus the cost of the
+ * model's decisions. Flagging a row changes its cost from "missed" to
+ * "caught" (a positive: cost_fn → cost_tp) or from "left alone" to "false
+ * alarm" (a negative: cost_tn → cost_fp), so
+ *
+ *   net benefit = Σ over TP of (cost_fn − cost_tp) + Σ over FP of (cost_tn − cost_fp)
+ *
+ * With cost_fn = amount and cost_tp = cost_fp = 5 this is "fraud dollars
+ * caught minus $5 per alert". Each cost is a constant or a per-row column.
+ */
+
+/** The cost-matrix entries in input order, with their action input names. */
+const COST_INPUTS = (/* unused pure expression or super */ null && ([
+    ['truePositive', 'cost-true-positive'],
+    ['falsePositive', 'cost-false-positive'],
+    ['falseNegative', 'cost-false-negative'],
+    ['trueNegative', 'cost-true-negative']
+]));
+/**
+ * The formula, once: flagging a row of each class moves its cost from the
+ * `missed` entry to the `flagged` one, so its benefit is missed − flagged.
+ */
+const FLAGGING = {
+    positive: { missed: 'falseNegative', flagged: 'truePositive' },
+    negative: { missed: 'trueNegative', flagged: 'falsePositive' }
+};
+/**
+ * The benefit of flagging a row of this class when both of its costs are
+ * constants; undefined when either is a per-row column.
+ */
+function classBenefit(costs, rowClass) {
+    const missed = costs[FLAGGING[rowClass].missed];
+    const flagged = costs[FLAGGING[rowClass].flagged];
+    return missed.kind === 'constant' && flagged.kind === 'constant'
+        ? subtractDecimal(missed.value, flagged.value)
+        : undefined;
+}
+/**
+ * The benefit of flagging a positive and a negative row when every cost is a
+ * constant; undefined when any cost is a per-row column.
+ */
+function constantBenefits(costs) {
+    const positive = classBenefit(costs, 'positive');
+    const negative = classBenefit(costs, 'negative');
+    return positive && negative ? { positive, negative } : undefined;
+}
+/**
+ * One row's benefit if flagged, exactly: `missed − flagged` (the two costs
+ * `FLAGGING` names for its class), written into `out` at the larger of their
+ * scales so the hot loop allocates nothing. False when the result needs more
+ * than the 2^52 mantissa the exact sum holds.
+ */
+function rowBenefit(missed, flagged, out) {
+    const scale = missed.scale > flagged.scale ? missed.scale : flagged.scale;
+    const mantissa = missed.mantissa * POW10[scale - missed.scale] -
+        flagged.mantissa * POW10[scale - flagged.scale];
+    if (mantissa > MANTISSA_LIMIT || mantissa < -MANTISSA_LIMIT)
+        return false;
+    out.mantissa = mantissa;
+    out.scale = scale;
+    return true;
+}
+/**
+ * Net benefit, exactly, rounded to cents (the figure the gate compares and
+ * the report shows): with constant costs TP × the positive benefit + FP ×
+ * the negative one; with per-row costs the exact sum of the flagged rows'
+ * benefits.
+ */
+function netBenefitInCents(rows, constant) {
+    if (!constant)
+        return roundToCents(rows.flaggedBenefit.total());
+    return roundToCents(addDecimal(multiplyDecimal(constant.positive, rows.tp), multiplyDecimal(constant.negative, rows.fp)));
+}
+/**
+ * The same from counts, as the nearest double: for the net-benefit curve,
+ * whose points are drawn, not compared.
+ */
+function net_benefit_approximateNetBenefit(flaggedPositives, flaggedNegatives, perClass) {
+    return (flaggedPositives * perClass.positive + flaggedNegatives * perClass.negative);
+}
+/** The cost model in words, e.g. `FN = amount, TP = 5, FP = 5, TN = 0`. */
+function describeCostModel(costs) {
+    const show = (spec) => spec.kind === 'constant' ? spec.text : `column '${spec.column}'`;
+    return [
+        `TP ${show(costs.truePositive)}`,
+        `FP ${show(costs.falsePositive)}`,
+        `FN ${show(costs.falseNegative)}`,
+        `TN ${show(costs.trueNegative)}`
+    ].join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/metrics/segments.ts
+/**
+ * No segment left worse: a model's confusion counts and exact net benefit
+ * per group of a test-set column (`segment-column`, e.g. a region or a
+ * merchant category), fed by the same one pass as the model's totals. A
+ * candidate that wins on average can still lose a whole region; risk
+ * committees ask for that region by name.
+ *
+ * Groups are numbered by the test-set reader in order of first appearance
+ * (at most MAX_SEGMENTS of them); each row carries its group number. The
+ * counts live in typed arrays indexed by group, and the exact sums of
+ * per-row benefits in one `ExactSum` per group, made when the group's first
+ * flagged row arrives: nothing is allocated per row.
+ */
+
+
+
+/** More groups than this is an error (a column of ids, not of segments). */
+const MAX_SEGMENTS = 1000;
+/** One model's tallies per segment. */
+class segments_SegmentTallies {
+    tp = new Float64Array(MAX_SEGMENTS);
+    fp = new Float64Array(MAX_SEGMENTS);
+    fn = new Float64Array(MAX_SEGMENTS);
+    tn = new Float64Array(MAX_SEGMENTS);
+    /** Per group, Σ benefit over flagged rows, exact (per-row costs only). */
+    flaggedBenefit = [];
+    /** Adds rows [0, count) of a batch whose rows carry their group (`batch.segments`). */
+    addBatch(batch, codes, count) {
+        const { labels, segments, benefitMantissa, benefitScale } = batch;
+        if (!segments)
+            return;
+        const { tp, fp, fn, tn } = this;
+        const sums = this.flaggedBenefit;
+        for (let i = 0; i < count; i++) {
+            const group = segments[i];
+            const flagged = codes[i] >= FLAGGED;
+            if (labels[i] === 1) {
+                if (flagged)
+                    tp[group]++;
+                else
+                    fn[group]++;
+            }
+            else if (flagged)
+                fp[group]++;
+            else
+                tn[group]++;
+            if (flagged && benefitMantissa && benefitScale)
+                (sums[group] ??= new ExactSum()).add(benefitMantissa[i], benefitScale[i]);
+        }
+    }
+    /** A group's counts and exact flagged-benefit sum, as `netBenefitInCents` reads them. */
+    group(k) {
+        return {
+            tp: this.tp[k],
+            fp: this.fp[k],
+            fn: this.fn[k],
+            tn: this.tn[k],
+            flaggedBenefit: this.flaggedBenefit[k] ?? new ExactSum()
+        };
+    }
+}
+/**
+ * The report's `segments` and the worst segment, from both models' tallies.
+ * `netBenefit` turns a group's tallies into exact dollars at cents (the
+ * same rule as the models' totals); `plain` writes them as plain digits.
+ */
+function segmentsReport(column, values, candidate, champion, netBenefit, plain) {
+    const model = (tallies, k) => {
+        const group = tallies.group(k);
+        const net = netBenefit(group);
+        const { tp, fp, fn, tn } = group;
+        return {
+            entry: {
+                tp,
+                fp,
+                fn,
+                tn,
+                f1: classificationMetrics(group).f1,
+                net_benefit: decimalToNumber(net),
+                net_benefit_exact: plain(net)
+            },
+            net
+        };
+    };
+    const rows = values.map((value, k) => {
+        const c = model(candidate, k);
+        const h = champion ? model(champion, k) : undefined;
+        const delta = h ? subtractDecimal(c.net, h.net) : undefined;
+        const { tp, fp, fn, tn } = c.entry;
+        return {
+            order: k,
+            delta,
+            c,
+            h,
+            group: {
+                value,
+                rows: tp + fp + fn + tn,
+                positives: tp + fn,
+                candidate: c.entry,
+                champion: h ? h.entry : null,
+                delta_net_benefit: delta ? decimalToNumber(delta) : null,
+                delta_net_benefit_exact: delta ? plain(delta) : null
+            }
+        };
+    });
+    // The largest losses first; ties (and runs without a champion) in order
+    // of first appearance.
+    rows.sort((a, b) => {
+        const loss = a.delta && b.delta ? compareDecimal(a.delta, b.delta) : 0;
+        return loss !== 0 ? loss : a.order - b.order;
+    });
+    const first = rows[0];
+    return {
+        report: { column, groups: rows.map((r) => r.group) },
+        worst: first?.delta && first.h
+            ? {
+                column,
+                value: first.group.value,
+                candidate: first.c.net,
+                champion: first.h.net,
+                difference: first.delta
+            }
+            : undefined
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/metrics/model-accumulator.ts
 /**
  * The per-model accumulator fed by the one pass over the data: confusion
@@ -424,6 +643,8 @@ class decimal_ExactSum {
  *
  * Rows arrive in batches of typed arrays; nothing here allocates per row.
  */
+
+
 
 /** The curve is drawn at thresholds 0.00, 0.01, …, 1.00. */
 const CURVE_STEPS = 100;
@@ -461,11 +682,15 @@ class ModelAccumulator {
     slotPositives = new Float64Array(SLOTS);
     slotNegatives = new Float64Array(SLOTS);
     slotBenefit = new Float64Array(SLOTS);
+    /** Per segment, made by the first batch whose rows carry one (`segment-column`). */
+    segments;
     /**
      * Adds rows [0, count) of a batch, with this model's decision codes for
      * them (see `decisionCodes`).
      */
     addBatch(batch, codes, count) {
+        if (batch.segments)
+            (this.segments ??= new SegmentTallies()).addBatch(batch, codes, count);
         const { labels, benefitMantissa, benefitScale, benefitValue } = batch;
         const positives = this.slotPositives;
         const negatives = this.slotNegatives;
@@ -480,7 +705,7 @@ class ModelAccumulator {
                 const code = codes[i];
                 const slot = code & SLOT_MASK;
                 slotBenefit[slot] += benefitValue[i];
-                const flagged = code >= FLAGGED;
+                const flagged = code >= model_accumulator_FLAGGED;
                 if (labels[i] === 1) {
                     positives[slot]++;
                     if (flagged)
@@ -505,14 +730,14 @@ class ModelAccumulator {
                 const slot = code & SLOT_MASK;
                 if (labels[i] === 1) {
                     positives[slot]++;
-                    if (code >= FLAGGED)
+                    if (code >= model_accumulator_FLAGGED)
                         tp++;
                     else
                         fn++;
                 }
                 else {
                     negatives[slot]++;
-                    if (code >= FLAGGED)
+                    if (code >= model_accumulator_FLAGGED)
                         fp++;
                     else
                         tn++;
@@ -526,7 +751,7 @@ class ModelAccumulator {
     }
 }
 /** Decision code bit: the score is at or above the threshold. */
-const FLAGGED = 0x80;
+const model_accumulator_FLAGGED = 0x80;
 const SLOT_MASK = 0x7f;
 /**
  * All the pass needs of a score, in one byte: its histogram slot and
@@ -541,7 +766,7 @@ function decisionCodes(scores, count, threshold, out) {
 }
 /** One score's decision code. */
 function decisionCode(score, threshold) {
-    return curveSlot(score) | (score >= threshold ? FLAGGED : 0);
+    return curveSlot(score) | (score >= threshold ? model_accumulator_FLAGGED : 0);
 }
 /**
  * Net benefit at each threshold 0.00 … 1.00, from the histogram. With
@@ -549,11 +774,12 @@ function decisionCode(score, threshold) {
  * summed per slot during the pass.
  */
 function netBenefitCurve(accumulator, constant) {
-    const perPositive = constant ? decimalToNumber(constant.positive) : 0;
-    const perNegative = constant ? decimalToNumber(constant.negative) : 0;
-    const slotValue = (slot) => constant
-        ? accumulator.slotPositives[slot] * perPositive +
-            accumulator.slotNegatives[slot] * perNegative
+    const perClass = constant && {
+        positive: decimalToNumber(constant.positive),
+        negative: decimalToNumber(constant.negative)
+    };
+    const slotValue = (slot) => perClass
+        ? approximateNetBenefit(accumulator.slotPositives[slot], accumulator.slotNegatives[slot], perClass)
         : accumulator.slotBenefit[slot];
     const points = [];
     let running = slotValue(ALWAYS);
@@ -7069,6 +7295,112 @@ function halfEven(x, p, rounded) {
     return Math.fround(Number(candidate)) === x ? candidate : rounded;
 }
 
+;// CONCATENATED MODULE: ./src/data/snappy.ts
+/**
+ * Snappy decompression of one Parquet page (the raw block format, no
+ * framing), as pyarrow and Spark write by default.
+ *
+ * hyparquet's own decoder copies every literal and back-reference a byte
+ * at a time: on 2,000,000 rows (test set and predictions in Parquet, by
+ * position) it took about 0.40 s of the two threads' 2.6 s of profile time;
+ * copying long literals with `set` and long back-references with
+ * `copyWithin` (memmove) brings that to about 0.27 s. Short copies stay in
+ * a loop, where a call costs more than it saves.
+ * Format: https://github.com/google/snappy/blob/main/format_description.txt
+ */
+/** Below this many bytes a copy is done in a loop. */
+const BULK = 16;
+/** Inflates `input` into `output`, which must be exactly the page's uncompressed size. */
+function inflateSnappy(input, output) {
+    const inputLength = input.length;
+    let pos = 0;
+    // The preamble: the uncompressed length as a varint.
+    let declared = 0;
+    for (let shift = 0;; shift += 7) {
+        if (pos >= inputLength || shift > 28)
+            throw new Error('invalid snappy length header');
+        const c = input[pos++];
+        declared += (c & 0x7f) * 2 ** shift;
+        if (c < 128)
+            break;
+    }
+    if (declared !== output.length)
+        throw new Error(`snappy length ${declared} differs from the page's ${output.length}`);
+    let out = 0;
+    while (pos < inputLength) {
+        const tag = input[pos++];
+        let length;
+        let offset;
+        switch (tag & 3) {
+            case 0: {
+                length = (tag >>> 2) + 1;
+                if (length > 60) {
+                    // 1 to 4 little-endian bytes hold length - 1.
+                    const size = length - 60;
+                    if (pos + size > inputLength)
+                        throw new Error('snappy literal length past the input');
+                    length = 0;
+                    for (let k = size - 1; k >= 0; k--)
+                        length = length * 256 + input[pos + k];
+                    length += 1;
+                    pos += size;
+                }
+                if (pos + length > inputLength || out + length > output.length)
+                    throw new Error('snappy literal past the input or the page');
+                if (length < BULK) {
+                    for (let k = 0; k < length; k++)
+                        output[out + k] = input[pos + k];
+                }
+                else {
+                    output.set(input.subarray(pos, pos + length), out);
+                }
+                pos += length;
+                out += length;
+                continue;
+            }
+            case 1:
+                if (pos >= inputLength)
+                    throw new Error('snappy copy past the input');
+                length = ((tag >>> 2) & 7) + 4;
+                offset = ((tag >>> 5) << 8) | input[pos++];
+                break;
+            case 2:
+                if (pos + 2 > inputLength)
+                    throw new Error('snappy copy past the input');
+                length = (tag >>> 2) + 1;
+                offset = input[pos] | (input[pos + 1] << 8);
+                pos += 2;
+                break;
+            default:
+                if (pos + 4 > inputLength)
+                    throw new Error('snappy copy past the input');
+                length = (tag >>> 2) + 1;
+                offset =
+                    (input[pos] |
+                        (input[pos + 1] << 8) |
+                        (input[pos + 2] << 16) |
+                        (input[pos + 3] << 24)) >>>
+                        0;
+                pos += 4;
+        }
+        if (offset === 0 || offset > out || out + length > output.length)
+            throw new Error('snappy copy outside the page');
+        const from = out - offset;
+        if (length < BULK || offset < length) {
+            // Overlapping copies repeat the last `offset` bytes: byte by byte is
+            // what they mean (copyWithin would copy the old bytes once).
+            for (let k = 0; k < length; k++)
+                output[out + k] = output[from + k];
+        }
+        else {
+            output.copyWithin(out, from, from + length);
+        }
+        out += length;
+    }
+    if (out !== output.length)
+        throw new Error('snappy data ends early');
+}
+
 ;// CONCATENATED MODULE: ./src/data/parquet-reader.ts
 /**
  * A streaming Parquet reader behind the same RecordReader interface as the
@@ -7114,7 +7446,7 @@ function halfEven(x, p, rounded) {
 
 
 // Node's own zlib decompresses gzip, zstd and brotli pages (native and
-// adding nothing to the bundle); snappy is hyparquet's own.
+// adding nothing to the bundle); snappy is `snappy.ts`.
 const zstd = external_node_zlib_namespaceObject.zstdDecompressSync;
 const COMPRESSORS = {
     GZIP: (input) => external_node_zlib_namespaceObject.gunzipSync(input),
@@ -7447,7 +7779,15 @@ class ColumnCursor {
             // (A Buffer's slice() is a view: copy into a new Uint8Array.)
             if (decoder.codec === 'UNCOMPRESSED')
                 compressed = new Uint8Array(compressed);
-            const page = datapage_decompressPage(compressed, Number(header.uncompressed_page_size), decoder.codec, decoder.compressors);
+            const size = Number(header.uncompressed_page_size);
+            let page;
+            if (decoder.codec === 'SNAPPY') {
+                page = new Uint8Array(size);
+                inflateSnappy(compressed, page);
+            }
+            else {
+                page = datapage_decompressPage(compressed, size, decoder.codec, decoder.compressors);
+            }
             this.dictionary = plain_readPlain({
                 view: new DataView(page.buffer, page.byteOffset, page.byteLength),
                 offset: 0
@@ -7468,7 +7808,7 @@ class ColumnCursor {
                 if (this.pageBuffer.length < size)
                     this.pageBuffer = new Uint8Array(Math.max(size, this.pageBuffer.length * 2));
                 bytes = this.pageBuffer.subarray(0, size);
-                snappyUncompress(compressed, bytes);
+                inflateSnappy(compressed, bytes);
             }
             else {
                 bytes = datapage_decompressPage(compressed, size, decoder.codec, decoder.compressors);
@@ -8566,7 +8906,7 @@ function parseNumberBytes(bytes, start, end) {
             }
             // At most 15 digits in all: an exact integer over an exact power of ten.
             if (i === end && i > point + 1 && i - start - 1 <= 15) {
-                return mantissa / POW10[i - point - 1];
+                return mantissa / decimal_POW10[i - point - 1];
             }
         }
     }
@@ -8615,7 +8955,7 @@ function parseNumberGeneral(bytes, start, end) {
         return NaN;
     if (digits > 15 || fraction > 22)
         return slowPath(bytes, start, end);
-    const value = fraction === 0 ? mantissa : mantissa / POW10[fraction];
+    const value = fraction === 0 ? mantissa : mantissa / decimal_POW10[fraction];
     return negative ? -value : value;
 }
 function parse_number_isAsciiBlank(c) {
@@ -9010,11 +9350,15 @@ function checkOtherValues(values, labels, kind) {
 
 
 
+
+
+
 /** A row without a decision code yet (codes are at most 0x80 | 102). */
 const UNSET = 0xff;
-
-
-
+/** The threshold a file's scores are decided at. */
+function thresholdOf(file, threshold) {
+    return file.threshold ?? threshold;
+}
 class PredictionReader {
     file;
     predictionColumn;
@@ -9095,10 +9439,11 @@ class PredictionReader {
         return count;
     }
     /**
-     * Reads every row's decision code into `out` (and the other reading's
-     * into `alternative`, as in `readCodesInOrder`) at the row its id names.
-     * `out` starts filled with UNSET; a second prediction for an id is an
-     * error naming both lines.
+     * Reads every row's decision code into `out`, and the other reading's
+     * into `alternative` (written on every row here; meaningful only while
+     * `scores.alternative` is still true after the call), at the row its id
+     * names. `out` starts filled with UNSET; a second prediction for an id is
+     * an error naming both lines.
      */
     readCodesJoined(ids, out, alternative, threshold) {
         const reader = this.reader;
@@ -9152,7 +9497,7 @@ class PredictionReader {
             again.close();
         }
     }
-    /** Reads to the end without keeping scores (to count rows for a message). */
+    /** Reads to the end without decoding scores (to count rows for a message). */
     countRest() {
         const rows = countRemaining(this.reader);
         this.rows += rows;
@@ -9270,7 +9615,7 @@ function work(job) {
                 const columns = reader.shared.length;
                 const slot = batch % READ_AHEAD;
                 const { codes, alternative, hashes } = slotViews(ring, job.batchRows, columns, slot, job.batchRows);
-                const rows = reader.readCodesInOrder(codes, alternative, job.batchRows, job.threshold, hashes, job.seed);
+                const rows = reader.readCodesInOrder(codes, alternative, job.batchRows, thresholdOf(reader.file, job.threshold), hashes, job.seed);
                 if (rows > 0) {
                     // A seq-cst store after the slot's writes: the main thread's load of
                     // it (before reading the slot) sees them all.
