@@ -241,7 +241,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     await publish(report, reportPathOf(inputs, env), inputs, env)
     if (report.decision === 'reject') {
       const why = report.reasons.join(' ')
-      if (inputs['fail-on-reject']) core.setFailed(`Rejected: ${why}`)
+      if (inputs['fail-on-reject']) failStep(`Rejected: ${why}`)
       else
         core.warning(
           `Rejected (fail-on-reject is false, so the step passes): ${why}`
@@ -251,9 +251,20 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (error instanceof Error) {
       if (!(error instanceof GateError))
         core.debug(error.stack ?? error.message)
-      core.setFailed(error.message)
+      failStep(error.message)
     } else {
-      core.setFailed(String(error))
+      failStep(String(error))
     }
   }
+}
+
+/**
+ * Fails the step: the one place that does. `core.setFailed` sets the exit
+ * code on a runner, but `@github/local-action`'s stand-in for it only
+ * records the failure, so `npm run local-action` would exit 0 on a failed
+ * run; setting `process.exitCode` too makes both exit 1.
+ */
+function failStep(message: string): void {
+  core.setFailed(message)
+  process.exitCode = 1
 }
