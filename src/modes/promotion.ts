@@ -112,7 +112,7 @@ export async function writeVerdict(
   }
 
   const { lock, writeMarginMs } = await takePromotionLock(
-    client,
+    registry.lock,
     inputs,
     name,
     run
