@@ -15,6 +15,7 @@ import {
   networkSettings
 } from './dispatcher.js'
 import { InputError } from '../errors.js'
+import { uriSecrets } from './tracking-uri.js'
 import {
   databricksHost,
   DatabricksTokenSource,
@@ -149,7 +150,11 @@ function connectUnityCatalog(
   for (const secret of [
     inputs['tracking-token'],
     env.DATABRICKS_TOKEN,
-    env.DATABRICKS_CLIENT_SECRET
+    env.DATABRICKS_CLIENT_SECRET,
+    ...uriSecrets(env.DATABRICKS_HOST),
+    ...uriSecrets(inputs['registry-uri']),
+    ...uriSecrets(env.MLFLOW_REGISTRY_URI),
+    ...uriSecrets(inputs['tracking-uri'])
   ]) {
     if (secret?.trim()) core.setSecret(secret.trim())
   }

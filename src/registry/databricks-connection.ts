@@ -31,8 +31,12 @@ export type RegistrySelection =
   /** Unity Catalog at DATABRICKS_HOST. */
   | { kind: 'unity-catalog'; origin: string }
 
-const DATABRICKS = /^databricks(:\/\/[^/]*)?$/i
-const DATABRICKS_UC = /^databricks-uc(:\/\/[^/]*)?$/i
+/** `databricks`, `databricks://<profile>` (userinfo cut first: a password may hold '/'). */
+function isScheme(uri: string, scheme: string): boolean {
+  const { scheme: given, rest } = splitUserinfo(uri)
+  if (!given) return uri.toLowerCase() === scheme
+  return given.toLowerCase() === `${scheme}://` && !rest.includes('/')
+}
 
 /**
  * Picks the registry from `registry-uri` (or MLFLOW_REGISTRY_URI) and the
@@ -50,19 +54,19 @@ export function selectRegistry(
     given(inputs.trackingUri) ?? given(env.MLFLOW_TRACKING_URI)
   const origin = fromInput ? "input 'registry-uri'" : 'MLFLOW_REGISTRY_URI'
   if (registryUri === undefined) {
-    if (trackingUri && DATABRICKS.test(trackingUri)) {
+    if (trackingUri && isScheme(trackingUri, 'databricks')) {
       return {
         kind: 'unity-catalog',
-        origin: `tracking URI '${trackingUri}' (MLflow 3's default registry for Databricks)`
+        origin: "tracking URI 'databricks' (MLflow 3's default registry there)"
       }
     }
     return { kind: 'mlflow', trackingUri }
   }
-  if (DATABRICKS_UC.test(registryUri)) {
-    return { kind: 'unity-catalog', origin: `${origin} '${registryUri}'` }
+  if (isScheme(registryUri, 'databricks-uc')) {
+    return { kind: 'unity-catalog', origin: `${origin} 'databricks-uc'` }
   }
   // The legacy workspace registry: MLflow's dialect against DATABRICKS_HOST.
-  if (DATABRICKS.test(registryUri)) {
+  if (isScheme(registryUri, 'databricks')) {
     return { kind: 'mlflow', trackingUri: registryUri }
   }
   if (/^https?:\/\//i.test(registryUri)) {
@@ -137,11 +141,14 @@ export function resolveDatabricksAuth(
     }
     return { kind: 'pat', token: pat }
   }
-  if (type === 'oauth-m2m' || (type === undefined && clientId && clientSecret)) {
+  if (
+    type === 'oauth-m2m' ||
+    (type === undefined && clientId && clientSecret)
+  ) {
     if (!clientId || !clientSecret) {
       throw new InputError(
         'registry-uri',
-        'DATABRICKS_AUTH_TYPE is oauth-m2m: set both DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (the service principal\'s OAuth secret).'
+        "DATABRICKS_AUTH_TYPE is oauth-m2m: set both DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET (the service principal's OAuth secret)."
       )
     }
     return { kind: 'oauth-m2m', clientId, clientSecret }
@@ -156,7 +163,7 @@ export function resolveDatabricksAuth(
     if (!oidcAvailable) {
       throw new InputError(
         'registry-uri',
-        'GitHub OIDC federation needs the job\'s ID token: add `permissions: id-token: write` to the job (ACTIONS_ID_TOKEN_REQUEST_URL is not set), or ' +
+        "GitHub OIDC federation needs the job's ID token: add `permissions: id-token: write` to the job (ACTIONS_ID_TOKEN_REQUEST_URL is not set), or " +
           none.replace(/, or DATABRICKS_CLIENT_ID.*$/, '') +
           '.'
       )
@@ -179,8 +186,10 @@ interface HeldToken {
 }
 
 /** What the token source needs from the shell. */
-export interface TokenSourceOptions
-  extends Omit<HttpTransportOptions, 'trackingUri' | 'auth' | 'bearer'> {
+export interface TokenSourceOptions extends Omit<
+  HttpTransportOptions,
+  'trackingUri' | 'auth' | 'bearer'
+> {
   /** GitHub's ID token for an audience (`core.getIDToken`). */
   getIdToken?: (audience: string) => Promise<string>
   /** Masks each token as soon as it is known (`core.setSecret`). */

@@ -266,13 +266,7 @@ export async function acquirePromotionLock(
       )
       let outcome
       try {
-        outcome = await deleteInstance(
-          client,
-          naming,
-          name,
-          info.token,
-          owner
-        )
+        outcome = await deleteInstance(client, naming, name, info.token, owner)
       } catch (error) {
         throw new GateError(
           `Could not take over the expired promotion lock '${name}' of ${info.owner}: ${describeError(error)}\n` +

@@ -46,7 +46,10 @@ const MLFLOW_UC = '/api/2.0/mlflow/unity-catalog/'
 const FULL_NAME = /^[^.\s/]+\.[^.\s/]+\.[^.\s/]+$/
 
 /** Throws unless `name` is a three-level Unity Catalog name. */
-export function checkUnityCatalogName(name: string, input = 'model-name'): void {
+export function checkUnityCatalogName(
+  name: string,
+  input = 'model-name'
+): void {
   if (!FULL_NAME.test(name)) {
     throw new InputError(
       input,
