@@ -9,7 +9,7 @@
  * confirm both. It never moves @champion. CI does not run it: the
  * stand-in tests are what CI verifies.
  */
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
@@ -41,24 +41,28 @@ async function official(ops: Record<string, unknown>[]): Promise<unknown[]> {
 }
 
 live('Unity Catalog in a real workspace (opt-in)', () => {
-  const { host } = databricksHost(process.env)
-  const options = {
-    userAgent: 'champion-gate-smoke',
-    timeoutMs: 30_000,
-    maxAttempts: 3,
-    maxRetryMs: 30_000
-  }
-  const tokens = new DatabricksTokenSource(
-    host,
-    resolveDatabricksAuth(host, undefined, process.env),
-    options
-  )
-  const client = new UnityCatalogClient({
-    ...options,
-    trackingUri: host,
-    bearer: () => tokens.token()
+  // Built lazily: describe.skip still runs this body, without the variables.
+  let client: UnityCatalogClient
+  beforeAll(() => {
+    const { host } = databricksHost(process.env)
+    const options = {
+      userAgent: 'champion-gate-smoke',
+      timeoutMs: 30_000,
+      maxAttempts: 3,
+      maxRetryMs: 30_000
+    }
+    const tokens = new DatabricksTokenSource(
+      host,
+      resolveDatabricksAuth(host, undefined, process.env),
+      options
+    )
+    client = new UnityCatalogClient({
+      ...options,
+      trackingUri: host,
+      bearer: () => tokens.token()
+    })
   })
-  const name = MODEL!
+  const name = MODEL ?? ''
 
   it('reads @champion as MLflow and databricks-sdk do', async () => {
     const champion = await client.getModelVersionByAlias(name, 'champion')
