@@ -72,7 +72,8 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
     pats: [PAT],
     clients: [CLIENT],
     githubRequestToken: GITHUB_RUNTIME_TOKEN,
-    federationAudience: 'databricks-account-id-123'
+    federationAudience: 'databricks-account-id-123',
+    noManageOn: ['main.fraud.not_managed']
   })
   let host = ''
   let data: ReturnType<typeof files>
@@ -220,134 +221,153 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
     240_000
   )
 
-  it('gate rejects a worse candidate: @champion stays, the evidence is tagged', async () => {
-    const name = 'main.fraud.reject'
-    seedModel(name)
-    const result = await run('pat', {
-      mode: 'gate',
-      'model-name': name,
-      'candidate-version': '2',
-      'candidate-predictions': data.bad,
-      'champion-predictions': data.good,
-      'fail-on-reject': 'false'
-    })
-    expect(result.errors).toEqual([])
-    expect(result.outputs.decision).toBe('reject')
-    const [champion, candidate] = (await official([
-      { op: 'mlflow.get_model_version_by_alias', name, alias: 'champion' },
-      { op: 'mlflow.get_model_version', name, version: '2' }
-    ])) as [{ version: string }, { tags: Record<string, string> }]
-    expect(champion.version).toBe('1')
-    expect(candidate.tags['champion_gate.decision']).toBe('reject')
-    expect(standIn.rejected).toEqual([])
-  }, 240_000)
+  it.each<Auth>(['pat', 'oauth-m2m', 'github-oidc'])(
+    'gate rejects a worse candidate with %s: @champion stays, the evidence is tagged',
+    async (auth) => {
+      const name = `main.fraud.reject_${auth.replace('-', '_')}`
+      seedModel(name)
+      const result = await run(auth, {
+        mode: 'gate',
+        'model-name': name,
+        'candidate-version': '2',
+        'candidate-predictions': data.bad,
+        'champion-predictions': data.good,
+        'fail-on-reject': 'false'
+      })
+      expect(result.errors).toEqual([])
+      expect(result.outputs.decision).toBe('reject')
+      const [champion, candidate] = (await official([
+        { op: 'mlflow.get_model_version_by_alias', name, alias: 'champion' },
+        { op: 'mlflow.get_model_version', name, version: '2' }
+      ])) as [{ version: string }, { tags: Record<string, string> }]
+      expect(champion.version).toBe('1')
+      expect(candidate.tags['champion_gate.decision']).toBe('reject')
+      expect(secretsShown(result)).toEqual([])
+      expect(standIn.rejected).toEqual([])
+    },
+    240_000
+  )
 
-  it('rollback moves @champion back to @previous-champion, as the official clients read it', async () => {
-    const name = 'main.fraud.rollback'
-    seedModel(name)
-    standIn.seedAlias(name, 'champion', '2')
-    standIn.seedAlias(name, 'previous-champion', '1')
-    const result = await run('oauth-m2m', {
-      mode: 'rollback',
-      'model-name': name,
-      reason: 'alerts doubled'
-    })
-    expect(result.errors).toEqual([])
-    const [champion, model] = (await official([
-      { op: 'mlflow.get_model_version_by_alias', name, alias: 'champion' },
-      { op: 'sdk.registered_models.get', name }
-    ])) as [
-      { version: string; tags: Record<string, string> },
-      { aliases: Record<string, string> }
-    ]
-    expect(champion.version).toBe('1')
-    expect(model.aliases).toMatchObject({
-      champion: '1',
-      'previous-champion': '2'
-    })
-    expect(standIn.rejected).toEqual([])
-  }, 240_000)
+  it.each<Auth>(['pat', 'oauth-m2m', 'github-oidc'])(
+    'rollback with %s moves @champion back to @previous-champion, as the official clients read it',
+    async (auth) => {
+      const name = `main.fraud.rollback_${auth.replace('-', '_')}`
+      seedModel(name)
+      standIn.seedAlias(name, 'champion', '2')
+      standIn.seedAlias(name, 'previous-champion', '1')
+      const result = await run(auth, {
+        mode: 'rollback',
+        'model-name': name,
+        reason: 'alerts doubled'
+      })
+      expect(result.errors).toEqual([])
+      const [champion, model] = (await official([
+        { op: 'mlflow.get_model_version_by_alias', name, alias: 'champion' },
+        { op: 'sdk.registered_models.get', name }
+      ])) as [
+        { version: string; tags: Record<string, string> },
+        { aliases: Record<string, string> }
+      ]
+      expect(champion.version).toBe('1')
+      expect(model.aliases).toMatchObject({
+        champion: '1',
+        'previous-champion': '2'
+      })
+      expect(standIn.rejected).toEqual([])
+    },
+    240_000
+  )
 
-  it("evaluate reads an alias set by MLflow's client and writes nothing", async () => {
-    const name = 'main.fraud.evaluate'
-    standIn.seedVersion(name, '1')
-    standIn.seedVersion(name, '2')
-    await official([
-      {
-        op: 'mlflow.set_registered_model_alias',
-        name,
-        alias: 'champion',
-        version: '1'
-      },
-      {
-        op: 'sdk.registered_models.set_alias',
-        name,
-        alias: 'candidate',
-        version: '2'
+  it.each<Auth>(['pat', 'oauth-m2m', 'github-oidc'])(
+    "evaluate with %s reads an alias set by MLflow's client and writes nothing",
+    async (auth) => {
+      const name = `main.fraud.evaluate_${auth.replace('-', '_')}`
+      standIn.seedVersion(name, '1')
+      standIn.seedVersion(name, '2')
+      await official([
+        {
+          op: 'mlflow.set_registered_model_alias',
+          name,
+          alias: 'champion',
+          version: '1'
+        },
+        {
+          op: 'sdk.registered_models.set_alias',
+          name,
+          alias: 'candidate',
+          version: '2'
+        }
+      ])
+      const apiWrites = () =>
+        standIn.seen.filter(
+          (s) => s.method !== 'GET' && s.path.startsWith('/api/')
+        ).length
+      const writesBefore = apiWrites()
+      const result = await run(auth, {
+        mode: 'evaluate',
+        'model-name': name,
+        'candidate-predictions': data.good,
+        'champion-predictions': data.bad
+      })
+      expect(result.errors).toEqual([])
+      const report = JSON.parse(
+        readFileSync(result.outputs.report, 'utf8')
+      ) as {
+        candidate: { version: string | null }
+        champion: { version: string | null }
       }
-    ])
-    const apiWrites = () =>
-      standIn.seen.filter(
-        (s) => s.method !== 'GET' && s.path.startsWith('/api/')
-      ).length
-    const writesBefore = apiWrites()
-    const result = await run('github-oidc', {
-      mode: 'evaluate',
-      'model-name': name,
-      'candidate-predictions': data.good,
-      'champion-predictions': data.bad
-    })
-    expect(result.errors).toEqual([])
-    const report = JSON.parse(readFileSync(result.outputs.report, 'utf8')) as {
-      candidate: { version: string | null }
-      champion: { version: string | null }
-    }
-    expect(report.candidate.version).toBe('2')
-    expect(report.champion.version).toBe('1')
-    expect(apiWrites()).toBe(writesBefore)
-    expect(standIn.aliasOf(name, 'champion')).toBe('1')
-    expect(standIn.rejected).toEqual([])
-  }, 240_000)
+      expect(report.candidate.version).toBe('2')
+      expect(report.champion.version).toBe('1')
+      expect(apiWrites()).toBe(writesBefore)
+      expect(standIn.aliasOf(name, 'champion')).toBe('1')
+      expect(standIn.rejected).toEqual([])
+    },
+    240_000
+  )
 
-  it('waits for the promotion lock another run holds, and does not write', async () => {
-    const name = 'main.fraud.race'
-    seedModel(name)
-    // Another run holds the lock, far from expiry.
-    standIn.models.set(`${name}_champion_gate_lock`, {
-      description: 'held',
-      tags: new Map([
-        [
-          'champion_gate.lock.owner',
-          'https://github.com/acme/other/actions/runs/1'
-        ],
-        ['champion_gate.lock.token', 'aaaaaaaaaaaaaaaa'],
-        ['champion_gate.lock.model', name],
-        ['champion_gate.lock.started_at', new Date().toISOString()],
-        [
-          'champion_gate.lock.expires_at',
-          new Date(Date.now() + 600_000).toISOString()
-        ]
-      ]),
-      aliases: new Map(),
-      versions: new Map(),
-      created: Date.now()
-    })
-    const result = await run('pat', {
-      mode: 'gate',
-      'model-name': name,
-      'candidate-version': '2',
-      'candidate-predictions': data.good,
-      'champion-predictions': data.bad,
-      'lock-timeout-seconds': '1'
-    })
-    expect(result.status).toBe(1)
-    expect(result.errors.join('\n')).toMatch(
-      /Another run holds the promotion lock/
-    )
-    expect(standIn.aliasOf(name, 'champion')).toBe('1')
-    expect(standIn.tagsOf(name, '2')).toEqual({})
-    expect(standIn.rejected).toEqual([])
-  }, 240_000)
+  it.each<Auth>(['pat', 'oauth-m2m', 'github-oidc'])(
+    'with %s, waits for the promotion lock another run holds, and does not write',
+    async (auth) => {
+      const name = `main.fraud.race_${auth.replace('-', '_')}`
+      seedModel(name)
+      // Another run holds the lock, far from expiry.
+      standIn.models.set(`${name}_champion_gate_lock`, {
+        description: 'held',
+        tags: new Map([
+          [
+            'champion_gate.lock.owner',
+            'https://github.com/acme/other/actions/runs/1'
+          ],
+          ['champion_gate.lock.token', 'aaaaaaaaaaaaaaaa'],
+          ['champion_gate.lock.model', name],
+          ['champion_gate.lock.started_at', new Date().toISOString()],
+          [
+            'champion_gate.lock.expires_at',
+            new Date(Date.now() + 600_000).toISOString()
+          ]
+        ]),
+        aliases: new Map(),
+        versions: new Map(),
+        created: Date.now()
+      })
+      const result = await run(auth, {
+        mode: 'gate',
+        'model-name': name,
+        'candidate-version': '2',
+        'candidate-predictions': data.good,
+        'champion-predictions': data.bad,
+        'lock-timeout-seconds': '1'
+      })
+      expect(result.status).toBe(1)
+      expect(result.errors.join('\n')).toMatch(
+        /Another run holds the promotion lock/
+      )
+      expect(standIn.aliasOf(name, 'champion')).toBe('1')
+      expect(standIn.tagsOf(name, '2')).toEqual({})
+      expect(standIn.rejected).toEqual([])
+    },
+    240_000
+  )
 
   it('refuses a name that is not catalog.schema.model, and register-on-pass, before any request', async () => {
     const before = standIn.seen.length
@@ -370,6 +390,24 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
       /Input 'candidate-model-uri'.*Register the model in the training step/
     )
     expect(standIn.seen.length).toBe(before)
+  }, 120_000)
+
+  it('a missing MANAGE on the model is named, and @champion does not move', async () => {
+    const name = 'main.fraud.not_managed'
+    seedModel(name)
+    const result = await run('pat', {
+      mode: 'gate',
+      'model-name': name,
+      'candidate-version': '2',
+      'candidate-predictions': data.good,
+      'champion-predictions': data.bad
+    })
+    expect(result.status).toBe(1)
+    expect(result.errors.join('\n')).toMatch(
+      /HTTP 403.*ownership of \(or MANAGE on\) model 'main\.fraud\.not_managed'/
+    )
+    expect(standIn.aliasOf(name, 'champion')).toBe('1')
+    expect(standIn.rejected).toEqual([])
   }, 120_000)
 
   it('a refused token names what is missing', async () => {

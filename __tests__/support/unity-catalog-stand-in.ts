@@ -61,6 +61,8 @@ export interface StandInOptions {
   federationAudience?: string
   /** Schemas where the principal lacks CREATE MODEL. */
   noCreateModelIn?: string[]
+  /** Models the principal may read but neither owns nor MANAGEs (no alias moves). */
+  noManageOn?: string[]
 }
 
 const PUBLIC = '/api/2.1/unity-catalog/models/'
@@ -97,6 +99,7 @@ export class UnityCatalogStandIn {
       githubRequestToken: '',
       federationAudience: '',
       noCreateModelIn: [],
+      noManageOn: [],
       ...options
     }
   }
@@ -395,6 +398,16 @@ export class UnityCatalogStandIn {
           )
         }
         return this.publicVersion(name, model, version, with_)
+      }
+      if (
+        (method === 'PUT' || method === 'DELETE') &&
+        this.options.noManageOn.includes(name)
+      ) {
+        throw new Reject(
+          403,
+          'PERMISSION_DENIED',
+          `User does not have MANAGE on Registered Model '${name}'.`
+        )
       }
       if (method === 'PUT') {
         includeAliases(false)
