@@ -392,6 +392,51 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
     expect(standIn.seen.length).toBe(before)
   }, 120_000)
 
+  it.each<Auth>(['oauth-m2m', 'github-oidc'])(
+    'score-command with %s scores models:/catalog.schema.model/<v> URIs: MLflow in the scorer reads them with the token this run holds',
+    async (auth) => {
+      const name = `main.fraud.scored_${auth.replace('-', '_')}`
+      seedModel(name)
+      const dir = mkdtempSync(join(tmpdir(), 'uc-score-'))
+      const record = join(dir, 'record.jsonl')
+      const scorer = join(ROOT, '__tests__/support/unity-catalog/scorer.py')
+      const result = await run(auth, {
+        mode: 'gate',
+        'model-name': name,
+        'candidate-version': '2',
+        'score-command': `${PYTHON} ${scorer} {model_uri} {output} ${record} 2=${data.good} 1=${data.bad}`
+      })
+      expect(result.errors).toEqual([])
+      expect(result.outputs.decision).toBe('promote')
+      const calls = readFileSync(record, 'utf8')
+        .trim()
+        .split('\n')
+        .map(
+          (line) =>
+            JSON.parse(line) as {
+              model_uri: string
+              env: Record<string, string | null>
+            }
+        )
+      expect(calls.map((c) => c.model_uri).sort()).toEqual([
+        `models:/${name}/1`,
+        `models:/${name}/2`
+      ])
+      const issued = new Map(standIn.issued.map((t) => [t.token, t.kind]))
+      for (const { env } of calls) {
+        expect(env.MLFLOW_REGISTRY_URI).toBe('databricks-uc')
+        expect(env.DATABRICKS_HOST).toBe(host)
+        expect(issued.get(env.DATABRICKS_TOKEN ?? '')).toBe(auth)
+        // No long-lived secret reaches the scorer.
+        expect(env.DATABRICKS_CLIENT_SECRET).toBeNull()
+      }
+      expect(standIn.aliasOf(name, 'champion')).toBe('2')
+      expect(secretsShown(result)).toEqual([])
+      expect(standIn.rejected).toEqual([])
+    },
+    240_000
+  )
+
   it('a missing MANAGE on the model is named, and @champion does not move', async () => {
     const name = 'main.fraud.not_managed'
     seedModel(name)

@@ -201,7 +201,17 @@ function connectUnityCatalog(
         MLFLOW_REGISTRY_URI: 'databricks-uc',
         DATABRICKS_HOST: host
       }
-      if (auth.kind === 'pat') child.DATABRICKS_TOKEN = auth.token
+      // The scorer gets the token this run holds, not the way to mint one:
+      // with federation it could not (the ID-token variables are not passed
+      // to scorers), and with M2M it needs no long-lived secret. The token
+      // is good for its lifetime (an hour, typically), longer than a scorer.
+      const token = tokens.current()
+      if (token) {
+        child.DATABRICKS_TOKEN = token
+        child.DATABRICKS_AUTH_TYPE = 'pat'
+        delete child.DATABRICKS_CLIENT_SECRET
+        delete child.DATABRICKS_CLIENT_ID
+      }
       return child
     }
   }

@@ -241,6 +241,15 @@ export class DatabricksTokenSource {
     return this.held.value
   }
 
+  /** The token held now, if any and still good (for a child process). */
+  current(): string | undefined {
+    if (this.auth.kind === 'pat') return this.auth.token
+    const now = (this.options.now ?? Date.now)()
+    return this.held && now < this.held.expiresAtMs
+      ? this.held.value
+      : undefined
+  }
+
   private async fetch(): Promise<HeldToken> {
     const auth = this.auth
     let form: Record<string, string>
