@@ -227,6 +227,97 @@ describe('unity-catalog-client.ts', () => {
     expect(standIn.rejected).toEqual([])
   })
 
+  it("understands Databricks' newer codes: 404 NOT_FOUND is missing, 409 ALREADY_EXISTS a held lock", async () => {
+    const newer = new UnityCatalogStandIn({
+      pats: [PAT],
+      newerErrorCodes: true
+    })
+    const url = await newer.start()
+    try {
+      const c = new UnityCatalogClient({
+        ...transport,
+        trackingUri: url,
+        bearer: () => Promise.resolve(PAT)
+      })
+      expect(await c.getRegisteredModel('main.fraud.absent')).toBeUndefined()
+      newer.seedVersion(MODEL, '1')
+      expect(await c.getModelVersionByAlias(MODEL, 'champion')).toBeUndefined()
+      const take = (owner: string) =>
+        acquirePromotionLock({
+          client: c.lockClient(),
+          naming: UNITY_CATALOG_LOCK_NAMING,
+          modelName: MODEL,
+          owner,
+          timeoutMs: 0
+        })
+      const lock = await take('first run')
+      await expect(take('second run')).rejects.toThrow(
+        /Another run holds the promotion lock of 'main\.fraud\.detector': first run/
+      )
+      await lock.release()
+      expect(newer.models.has(lock.name)).toBe(false)
+    } finally {
+      await newer.stop()
+    }
+  })
+
+  it('the stand-in refuses what the official clients would not send', async () => {
+    const send = (method: string, path: string, body?: unknown) =>
+      fetch(`${host}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${PAT}`,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' })
+        },
+        body: body === undefined ? undefined : JSON.stringify(body)
+      })
+    const before = standIn.rejected.length
+    // An extra field, a query the SDK never sends, MLflow's field names on the public API.
+    expect(
+      (
+        await send('PUT', `/api/2.1/unity-catalog/models/${MODEL}/aliases/x`, {
+          version_num: 1,
+          alias: 'x'
+        })
+      ).status
+    ).toBe(400)
+    expect(
+      (
+        await send(
+          'GET',
+          `/api/2.1/unity-catalog/models/${MODEL}?include_aliases=1`
+        )
+      ).status
+    ).toBe(400)
+    expect(
+      (
+        await send('PUT', `/api/2.1/unity-catalog/models/${MODEL}/aliases/x`, {
+          version: '1'
+        })
+      ).status
+    ).toBe(400)
+    // A tag without its value; a DELETE of a tag with its fields in the query.
+    expect(
+      (
+        await send(
+          'POST',
+          '/api/2.0/mlflow/unity-catalog/model-versions/set-tag',
+          { name: MODEL, version: '1', key: 'k' }
+        )
+      ).status
+    ).toBe(400)
+    expect(
+      (
+        await send(
+          'DELETE',
+          `/api/2.0/mlflow/unity-catalog/model-versions/delete-tag?name=${MODEL}&version=1&key=k`
+        )
+      ).status
+    ).toBe(400)
+    expect(standIn.rejected.length - before).toBe(5)
+    standIn.rejected.splice(before)
+  })
+
   it('names CREATE MODEL on the schema when the lock cannot be created', async () => {
     const denied = new UnityCatalogStandIn({
       pats: [PAT],

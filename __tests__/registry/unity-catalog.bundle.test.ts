@@ -188,6 +188,10 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
         { version: string },
         { aliases: Record<string, string> }
       ]
+      // DATABRICKS_HOST is plain http here: said, not refused.
+      expect(result.stdout).toMatch(
+        /::warning::DATABRICKS_HOST is http:\/\/127\.0\.0\.1:\d+, plain http/
+      )
       expect(champion.version).toBe('2')
       expect(champion.tags['champion_gate.decision']).toBe('promote')
       expect(champion.tags['champion_gate.run_url']).toBe(RUN_URL)

@@ -63,6 +63,11 @@ export interface StandInOptions {
   noCreateModelIn?: string[]
   /** Models the principal may read but neither owns nor MANAGEs (no alias moves). */
   noManageOn?: string[]
+  /**
+   * Answer with Databricks' newer codes (404 NOT_FOUND, 409 ALREADY_EXISTS)
+   * instead of the MLflow-era ones; databricks-sdk maps both.
+   */
+  newerErrorCodes?: boolean
 }
 
 const PUBLIC = '/api/2.1/unity-catalog/models/'
@@ -100,6 +105,7 @@ export class UnityCatalogStandIn {
       federationAudience: '',
       noCreateModelIn: [],
       noManageOn: [],
+      newerErrorCodes: false,
       ...options
     }
   }
@@ -194,6 +200,13 @@ export class UnityCatalogStandIn {
         error instanceof Reject
           ? error
           : new Reject(500, 'INTERNAL_ERROR', String(error))
+      const newer = this.options.newerErrorCodes
+      if (newer && e.code === 'RESOURCE_DOES_NOT_EXIST') {
+        Object.assign(e, { code: 'NOT_FOUND' })
+      }
+      if (newer && e.code === 'RESOURCE_ALREADY_EXISTS') {
+        Object.assign(e, { code: 'ALREADY_EXISTS', status: 409 })
+      }
       if (e.code === 'BAD_REQUEST_SHAPE') {
         this.rejected.push(
           `${method} ${url.pathname}${url.search}: ${e.message}`

@@ -389,8 +389,9 @@ export class UnityCatalogClient {
       typeof json === 'object' && json !== null
         ? (json as Record<string, unknown>)
         : undefined
-    const errorCode =
+    const serverCode =
       typeof body?.error_code === 'string' ? body.error_code : undefined
+    const errorCode = normalizedCode(status, serverCode)
     const message =
       typeof body?.message === 'string' ? body.message.slice(0, 500) : undefined
     const full = { ...details, status, errorCode, serverMessage: message }
@@ -414,7 +415,7 @@ export class UnityCatalogClient {
           ? ` after ${plural(outcome.attempts, 'attempt')} over ${seconds(outcome.elapsedMs)}s`
           : ''
       throw new UnityCatalogApiError(
-        `${at} ${status >= 300 ? 'rejected' : 'answered'} ${label}${retried} (HTTP ${status}${errorCode ? ` ${errorCode}` : ''})${message ? `: ${message}` : body === undefined ? ' with no JSON: is DATABRICKS_HOST the workspace URL?' : ''}`,
+        `${at} ${status >= 300 ? 'rejected' : 'answered'} ${label}${retried} (HTTP ${status}${serverCode ? ` ${serverCode}` : ''})${message ? `: ${message}` : body === undefined ? ' with no JSON: is DATABRICKS_HOST the workspace URL?' : ''}`,
         full
       )
     }
@@ -439,6 +440,30 @@ function ucVersion(raw: Record<string, unknown>): ModelVersion {
 
 function ucRegisteredModel(raw: Record<string, unknown>): RegisteredModel {
   return registeredModelSchema.parse(raw)
+}
+
+/**
+ * Databricks answers a missing or existing object with the MLflow-era codes
+ * (RESOURCE_DOES_NOT_EXIST, RESOURCE_ALREADY_EXISTS) or the newer ones
+ * (NOT_FOUND, ALREADY_EXISTS; databricks-sdk maps both): one code each for
+ * the modes and the lock. A 404 for an unknown path (ENDPOINT_NOT_FOUND)
+ * is not a missing model: it is a wrong host.
+ */
+function normalizedCode(
+  status: number,
+  code: string | undefined
+): string | undefined {
+  if (code === 'ALREADY_EXISTS' || (status === 409 && code === undefined)) {
+    return 'RESOURCE_ALREADY_EXISTS'
+  }
+  if (
+    status === 404 &&
+    code !== 'ENDPOINT_NOT_FOUND' &&
+    (code === undefined || code === 'NOT_FOUND' || /DOES_NOT_EXIST$/.test(code))
+  ) {
+    return 'RESOURCE_DOES_NOT_EXIST'
+  }
+  return code
 }
 
 function isMissing(error: unknown): boolean {
