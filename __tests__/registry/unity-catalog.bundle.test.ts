@@ -441,6 +441,66 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
     240_000
   )
 
+  it('an OAuth token that expires mid-run is fetched again before the writes', async () => {
+    const shortLived = new UnityCatalogStandIn({
+      clients: [CLIENT],
+      tokenLifetimeSeconds: 1
+    })
+    const url = await shortLived.start()
+    try {
+      const name = 'main.fraud.short_tokens'
+      shortLived.seedVersion(name, '1')
+      shortLived.seedVersion(name, '2')
+      shortLived.seedAlias(name, 'champion', '1')
+      const scorer = join(
+        ROOT,
+        '__tests__/support/unity-catalog/slow-scorer.mjs'
+      )
+      const result = await runBundle(
+        {
+          'tracking-uri': 'databricks',
+          'test-set': data.test,
+          ...POLICY,
+          mode: 'gate',
+          'model-name': name,
+          'candidate-version': '2',
+          'score-command': `${process.execPath} ${scorer} {model_uri} {output} 2=${data.good} 1=${data.bad}`
+        },
+        {
+          env: runnerEnv({
+            DATABRICKS_HOST: url,
+            DATABRICKS_CLIENT_ID: CLIENT.id,
+            DATABRICKS_CLIENT_SECRET: CLIENT.secret
+          })
+        }
+      )
+      expect(result.errors).toEqual([])
+      expect(shortLived.aliasOf(name, 'champion')).toBe('2')
+      // Two scorers of 1.5 s each: the token of the reads is gone by the writes.
+      expect(shortLived.issued.length).toBeGreaterThanOrEqual(2)
+      expect(shortLived.rejected).toEqual([])
+    } finally {
+      await shortLived.stop()
+    }
+  }, 240_000)
+
+  it('a federation policy that names another audience is named in the error', async () => {
+    const result = await run(
+      'github-oidc',
+      {
+        mode: 'evaluate',
+        'model-name': 'main.fraud.detector',
+        'candidate-predictions': data.good
+      },
+      { DATABRICKS_TOKEN_AUDIENCE: '' }
+    )
+    expect(result.status).toBe(1)
+    expect(result.errors.join('\n')).toMatch(
+      /token endpoint refused GitHub's ID token for service principal .* \(audience http:\/\/127\.0\.0\.1:\d+\/oidc\/v1\/token\).*federation policy.*DATABRICKS_TOKEN_AUDIENCE/
+    )
+    expect(secretsShown(result)).toEqual([])
+  }, 120_000)
+
   it('a missing MANAGE on the model is named, and @champion does not move', async () => {
     const name = 'main.fraud.not_managed'
     seedModel(name)
