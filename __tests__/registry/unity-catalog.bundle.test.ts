@@ -501,6 +501,20 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
     expect(secretsShown(result)).toEqual([])
   }, 120_000)
 
+  it("registry-uri 'databricks' keeps the legacy workspace registry: MLflow's dialect at DATABRICKS_HOST", async () => {
+    const before = standIn.seen.length
+    const result = await run('pat', {
+      mode: 'evaluate',
+      'registry-uri': 'databricks',
+      'model-name': 'fraud-detector',
+      'candidate-predictions': data.good
+    })
+    expect(result.status).toBe(1)
+    const paths = standIn.seen.slice(before).map((s) => s.path)
+    expect(paths[0]).toBe('/api/2.0/mlflow/registered-models/get')
+    expect(result.errors.join('\n')).toMatch(/MLflow at http:\/\/127\.0\.0\.1/)
+  }, 120_000)
+
   it('a missing MANAGE on the model is named, and @champion does not move', async () => {
     const name = 'main.fraud.not_managed'
     seedModel(name)

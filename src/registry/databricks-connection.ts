@@ -57,7 +57,8 @@ export function selectRegistry(
     if (trackingUri && isScheme(trackingUri, 'databricks')) {
       return {
         kind: 'unity-catalog',
-        origin: "tracking URI 'databricks' (MLflow 3's default registry there)"
+        origin:
+          "tracking URI 'databricks', whose default registry is Unity Catalog since MLflow 3"
       }
     }
     return { kind: 'mlflow', trackingUri }
