@@ -377,31 +377,34 @@ describe('databricks-connection.ts', () => {
   })
 
   it('picks PAT, then M2M, then GitHub OIDC, and says what is missing', () => {
-    const host = 'https://adb.example.net'
     expect(
-      resolveDatabricksAuth(host, undefined, { DATABRICKS_TOKEN: 't' }).kind
+      resolveDatabricksAuth(undefined, { DATABRICKS_TOKEN: 't' }).kind
     ).toBe('pat')
     expect(
-      resolveDatabricksAuth(host, undefined, {
+      resolveDatabricksAuth(undefined, {
         DATABRICKS_CLIENT_ID: 'a',
         DATABRICKS_CLIENT_SECRET: 's'
       }).kind
     ).toBe('oauth-m2m')
     expect(
-      resolveDatabricksAuth(host, undefined, {
+      resolveDatabricksAuth(undefined, {
         DATABRICKS_CLIENT_ID: 'a',
         ACTIONS_ID_TOKEN_REQUEST_URL: 'http://x',
         ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'y'
       })
-    ).toEqual({
-      kind: 'github-oidc',
-      clientId: 'a',
-      audience: `${host}/oidc/v1/token`
-    })
+    ).toEqual({ kind: 'github-oidc', clientId: 'a', audience: undefined })
+    expect(
+      resolveDatabricksAuth(undefined, {
+        DATABRICKS_CLIENT_ID: 'a',
+        DATABRICKS_TOKEN_AUDIENCE: 'acct-1',
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'http://x',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'y'
+      })
+    ).toMatchObject({ audience: 'acct-1' })
     expect(() =>
-      resolveDatabricksAuth(host, undefined, { DATABRICKS_CLIENT_ID: 'a' })
+      resolveDatabricksAuth(undefined, { DATABRICKS_CLIENT_ID: 'a' })
     ).toThrow(/id-token: write/)
-    expect(() => resolveDatabricksAuth(host, undefined, {})).toThrow(
+    expect(() => resolveDatabricksAuth(undefined, {})).toThrow(
       /DATABRICKS_TOKEN/
     )
   })

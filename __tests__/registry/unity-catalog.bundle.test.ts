@@ -515,6 +515,48 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
     expect(result.errors.join('\n')).toMatch(/MLflow at http:\/\/127\.0\.0\.1/)
   }, 120_000)
 
+  it("without DATABRICKS_TOKEN_AUDIENCE, asks GitHub for the workspace's default federation audience, as databricks-sdk does", async () => {
+    const withMetadata = new UnityCatalogStandIn({
+      clients: [CLIENT],
+      githubRequestToken: GITHUB_RUNTIME_TOKEN,
+      federationAudience: 'databricks-account-id-456',
+      hostMetadata: true
+    })
+    const url = await withMetadata.start()
+    try {
+      const name = 'main.fraud.default_audience'
+      withMetadata.seedVersion(name, '1')
+      withMetadata.seedAlias(name, 'champion', '1')
+      const result = await runBundle(
+        {
+          'tracking-uri': 'databricks',
+          'test-set': data.test,
+          ...POLICY,
+          mode: 'evaluate',
+          'model-name': name,
+          'candidate-predictions': data.good,
+          'champion-predictions': data.bad
+        },
+        {
+          env: runnerEnv({
+            DATABRICKS_HOST: url,
+            DATABRICKS_CLIENT_ID: CLIENT.id,
+            ACTIONS_ID_TOKEN_REQUEST_URL: withMetadata.idTokenRequestUrl,
+            ACTIONS_ID_TOKEN_REQUEST_TOKEN: GITHUB_RUNTIME_TOKEN
+          })
+        }
+      )
+      expect(result.errors).toEqual([])
+      expect([...withMetadata.idTokens.values()]).toEqual([
+        'databricks-account-id-456'
+      ])
+      expect(withMetadata.issued.map((t) => t.kind)).toEqual(['github-oidc'])
+      expect(withMetadata.rejected).toEqual([])
+    } finally {
+      await withMetadata.stop()
+    }
+  }, 120_000)
+
   it('a missing MANAGE on the model is named, and @champion does not move', async () => {
     const name = 'main.fraud.not_managed'
     seedModel(name)

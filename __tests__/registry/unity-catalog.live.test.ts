@@ -53,7 +53,7 @@ live('Unity Catalog in a real workspace (opt-in)', () => {
     }
     const tokens = new DatabricksTokenSource(
       host,
-      resolveDatabricksAuth(host, undefined, process.env),
+      resolveDatabricksAuth(undefined, process.env),
       options
     )
     client = new UnityCatalogClient({

@@ -68,6 +68,8 @@ export interface StandInOptions {
    * instead of the MLflow-era ones; databricks-sdk maps both.
    */
   newerErrorCodes?: boolean
+  /** Serve `/.well-known/databricks-config` naming the federation audience as the default. */
+  hostMetadata?: boolean
 }
 
 const PUBLIC = '/api/2.1/unity-catalog/models/'
@@ -106,6 +108,7 @@ export class UnityCatalogStandIn {
       noCreateModelIn: [],
       noManageOn: [],
       newerErrorCodes: false,
+      hostMetadata: false,
       ...options
     }
   }
@@ -236,6 +239,20 @@ export class UnityCatalogStandIn {
       return {
         authorization_endpoint: `${this.url}/oidc/v1/authorize`,
         token_endpoint: `${this.url}/oidc/v1/token`
+      }
+    }
+    if (
+      path === '/.well-known/databricks-config' &&
+      this.options.hostMetadata
+    ) {
+      expectShape(method === 'GET', 'host metadata is a GET')
+      return {
+        oidc_endpoint: `${this.url}/oidc`,
+        workspace_id: '1234567890',
+        account_id: this.options.federationAudience,
+        token_federation_default_oidc_audiences: [
+          this.options.federationAudience
+        ]
       }
     }
     if (!path.startsWith('/api/')) {

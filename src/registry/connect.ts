@@ -160,7 +160,7 @@ function connectUnityCatalog(
   }
   const { host, warning } = databricksHost(env)
   if (warning) core.warning(warning)
-  const auth = resolveDatabricksAuth(host, inputs['tracking-token'], env)
+  const auth = resolveDatabricksAuth(inputs['tracking-token'], env)
   const network = networkSettings(env)
   for (const secret of network.secrets) core.setSecret(secret)
   for (const message of network.warnings) core.warning(message)

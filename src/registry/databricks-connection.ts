@@ -106,7 +106,8 @@ export function databricksHost(env: Record<string, string | undefined>): {
 export type DatabricksAuth =
   | { kind: 'pat'; token: string }
   | { kind: 'oauth-m2m'; clientId: string; clientSecret: string }
-  | { kind: 'github-oidc'; clientId: string; audience: string }
+  /** `audience` undefined: discovered as databricks-sdk does (see `federationAudience`). */
+  | { kind: 'github-oidc'; clientId: string; audience: string | undefined }
 
 /**
  * Picks the authentication from the environment, in databricks-sdk's
@@ -114,7 +115,6 @@ export type DatabricksAuth =
  * names one. `token` is input 'tracking-token' (a PAT). Pure.
  */
 export function resolveDatabricksAuth(
-  host: string,
   token: string | undefined,
   env: Record<string, string | undefined>
 ): DatabricksAuth {
@@ -127,10 +127,7 @@ export function resolveDatabricksAuth(
     env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN
   )
   const type = given(env.DATABRICKS_AUTH_TYPE)?.toLowerCase()
-  // databricks-sdk's default: the token endpoint URL, unless the federation
-  // policy names another audience (Databricks suggests the account ID).
-  const audience =
-    given(env.DATABRICKS_TOKEN_AUDIENCE) ?? `${host}/oidc/v1/token`
+  const audience = given(env.DATABRICKS_TOKEN_AUDIENCE)
   const none =
     'set DATABRICKS_TOKEN (a personal access token), DATABRICKS_CLIENT_ID + DATABRICKS_CLIENT_SECRET (OAuth for a service principal), or DATABRICKS_CLIENT_ID with `permissions: id-token: write` on the job (GitHub OIDC workload identity federation)'
   if (type === 'pat' || (type === undefined && pat)) {
@@ -242,6 +239,35 @@ export class DatabricksTokenSource {
     return this.held.value
   }
 
+  /**
+   * The audience to ask GitHub for, as databricks-sdk 0.167 picks it when
+   * DATABRICKS_TOKEN_AUDIENCE is unset: the first of the workspace's
+   * `token_federation_default_oidc_audiences` from
+   * `<host>/.well-known/databricks-config`, else the token endpoint URL.
+   * Best effort, like the SDK's: any failure falls back.
+   */
+  private async defaultAudience(): Promise<string> {
+    const fallback = `${this.transport.baseUrl}/oidc/v1/token`
+    try {
+      const outcome = await this.transport.exchange({
+        method: 'GET',
+        path: '/.well-known/databricks-config',
+        safeToRepeat: true
+      })
+      if (outcome.kind !== 'answer' || outcome.status !== 200) return fallback
+      const audiences = (
+        JSON.parse(outcome.text) as {
+          token_federation_default_oidc_audiences?: unknown
+        }
+      ).token_federation_default_oidc_audiences
+      return Array.isArray(audiences) && typeof audiences[0] === 'string'
+        ? audiences[0]
+        : fallback
+    } catch {
+      return fallback
+    }
+  }
+
   /** The token held now, if any and still good (for a child process). */
   current(): string | undefined {
     if (this.auth.kind === 'pat') return this.auth.token
@@ -254,18 +280,20 @@ export class DatabricksTokenSource {
   private async fetch(): Promise<HeldToken> {
     const auth = this.auth
     let form: Record<string, string>
+    let audience = ''
     if (auth.kind === 'oauth-m2m') {
       form = { grant_type: 'client_credentials', scope: 'all-apis' }
     } else if (auth.kind === 'github-oidc') {
       if (!this.options.getIdToken) {
         throw new GateError('GitHub OIDC federation needs the runner.')
       }
+      audience = auth.audience ?? (await this.defaultAudience())
       let idToken: string
       try {
-        idToken = await this.options.getIdToken(auth.audience)
+        idToken = await this.options.getIdToken(audience)
       } catch (error) {
         throw new GateError(
-          `Could not get GitHub's ID token (audience ${auth.audience}): ${error instanceof Error ? error.message : String(error)}. The job needs \`permissions: id-token: write\`.`,
+          `Could not get GitHub's ID token (audience ${audience}): ${error instanceof Error ? error.message : String(error)}. The job needs \`permissions: id-token: write\`.`,
           { cause: error }
         )
       }
@@ -292,7 +320,7 @@ export class DatabricksTokenSource {
     const what =
       auth.kind === 'oauth-m2m'
         ? `the OAuth secret of service principal ${auth.clientId} (DATABRICKS_CLIENT_ID + DATABRICKS_CLIENT_SECRET)`
-        : `GitHub's ID token for service principal ${auth.clientId} (audience ${auth.audience}): check the service principal's federation policy (issuer https://token.actions.githubusercontent.com, subject, audience; DATABRICKS_TOKEN_AUDIENCE sets the audience asked for)`
+        : `GitHub's ID token for service principal ${auth.clientId} (audience ${audience}): check the service principal's federation policy (issuer https://token.actions.githubusercontent.com, subject, audience; DATABRICKS_TOKEN_AUDIENCE sets the audience asked for)`
     if (outcome.kind === 'failure') {
       throw new GateError(
         this.transport.failureMessage(outcome, `POST ${path}`),
