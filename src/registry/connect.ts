@@ -15,7 +15,7 @@ import {
   networkSettings
 } from './dispatcher.js'
 import { InputError } from '../errors.js'
-import { uriSecrets } from './tracking-uri.js'
+import { basicHeaderValue, uriSecrets } from './tracking-uri.js'
 import {
   databricksHost,
   DatabricksTokenSource,
@@ -161,6 +161,10 @@ function connectUnityCatalog(
   const { host, warning } = databricksHost(env)
   if (warning) core.warning(warning)
   const auth = resolveDatabricksAuth(inputs['tracking-token'], env)
+  // M2M sends the secret as Basic auth: mask that form too.
+  if (auth.kind === 'oauth-m2m') {
+    core.setSecret(basicHeaderValue(auth.clientId, auth.clientSecret))
+  }
   const network = networkSettings(env)
   for (const secret of network.secrets) core.setSecret(secret)
   for (const message of network.warnings) core.warning(message)
