@@ -4,8 +4,9 @@
  * size cap, retries by the one policy (src/transport/retry-policy.ts), and
  * the typed error `RegistryApiError` with messages that say what to check
  * when no answer came (unreachable, TLS, too large). MLflow's REST dialect
- * (src/registry/mlflow-client.ts) sits on it; a second dialect (Unity
- * Catalog) would share it as it is.
+ * (src/registry/mlflow-client.ts), Unity Catalog's
+ * (src/registry/unity-catalog-client.ts) and the Databricks OAuth token
+ * requests (src/registry/databricks-connection.ts) sit on it.
  */
 import { request, type Dispatcher } from 'undici'
 import { GateError } from '../errors.js'
