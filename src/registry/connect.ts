@@ -67,12 +67,10 @@ export interface Registry {
   readonly client: RegistryClient
   /** Where the promotion lock lives and how it is named (src/registry/promotion-lock.ts). */
   readonly lock: { client: LockClient; naming: LockNaming }
-  /** Which dialect: for messages and the report's notes only. */
-  readonly kind: 'mlflow' | 'unity-catalog'
   readonly connection: TrackingConnection
   /** The tracking URI fit to print (no credentials). */
   readonly shownUri: string
-  /** The MLflow UI page of a model version. */
+  /** The page of a model version: MLflow's UI, or Unity Catalog's Catalog Explorer. */
   versionUrl(name: string, version: string): string
   /** The environment a scoring command needs to reach the same registry. */
   scoringEnvironment(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv
@@ -121,7 +119,6 @@ export function connectRegistry(
   return {
     client,
     lock: { client, naming: MLFLOW_LOCK_NAMING },
-    kind: 'mlflow',
     connection,
     shownUri: displayTrackingUri(connection.trackingUri),
     versionUrl: (name, version) =>
@@ -192,7 +189,6 @@ function connectUnityCatalog(
   return {
     client,
     lock: { client: client.lockClient(), naming: UNITY_CATALOG_LOCK_NAMING },
-    kind: 'unity-catalog',
     connection: { trackingUri: host, auth: undefined, secrets: [] },
     shownUri: host,
     versionUrl: (model, version) => catalogExplorerUrl(host, model, version),
