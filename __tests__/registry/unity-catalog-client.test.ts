@@ -80,6 +80,14 @@ describe('unity-catalog-client.ts', () => {
   })
   afterAll(() => standIn.stop())
 
+  it('is judged by the client versions the README names', async () => {
+    // The stand-in answers what these versions send; another version may
+    // send something else, so a drift fails here, not silently.
+    expect(await official(host, [{ op: 'versions' }])).toEqual([
+      { mlflow: '3.17.2', 'databricks-sdk': '0.167.0' }
+    ])
+  }, 120_000)
+
   it('moves @champion and tags a version so that MLflow and databricks-sdk read the same', async () => {
     standIn.seedVersion(MODEL, '1')
     standIn.seedVersion(MODEL, '2')

@@ -19,7 +19,11 @@ def main():
     out = []
     for op in ops:
         kind = op["op"]
-        if kind == "mlflow.get_model_version_by_alias":
+        if kind == "versions":
+            from databricks.sdk.version import __version__ as sdk_version
+
+            out.append({"mlflow": mlflow.__version__, "databricks-sdk": sdk_version})
+        elif kind == "mlflow.get_model_version_by_alias":
             mv = client.get_model_version_by_alias(op["name"], op["alias"])
             out.append({"version": str(mv.version), "tags": dict(mv.tags), "aliases": list(mv.aliases)})
         elif kind == "mlflow.get_model_version":
