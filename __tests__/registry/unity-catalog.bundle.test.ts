@@ -557,6 +557,27 @@ describe('dist/index.js against Unity Catalog (stand-in)', () => {
     }
   }, 120_000)
 
+  it("deletes an earlier verdict's tag this verdict does not set, as MLflow reads it", async () => {
+    const name = 'main.fraud.stale_tags'
+    standIn.seedVersion(name, '1')
+    standIn.seedVersion(name, '2', { 'champion_gate.segment_column': 'region' })
+    standIn.seedAlias(name, 'champion', '1')
+    const result = await run('pat', {
+      mode: 'gate',
+      'model-name': name,
+      'candidate-version': '2',
+      'candidate-predictions': data.good,
+      'champion-predictions': data.bad
+    })
+    expect(result.errors).toEqual([])
+    const [candidate] = (await official([
+      { op: 'mlflow.get_model_version', name, version: '2' }
+    ])) as [{ tags: Record<string, string> }]
+    expect(candidate.tags['champion_gate.decision']).toBe('promote')
+    expect(candidate.tags).not.toHaveProperty('champion_gate.segment_column')
+    expect(standIn.rejected).toEqual([])
+  }, 120_000)
+
   it('a missing MANAGE on the model is named, and @champion does not move', async () => {
     const name = 'main.fraud.not_managed'
     seedModel(name)
