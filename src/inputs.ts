@@ -212,6 +212,7 @@ export const inputsSchema = z.object({
   'fail-on-reject': boolean('true'),
   'report-path': optionalText,
   'tracking-uri': optionalText,
+  'registry-uri': optionalText,
   'tracking-token': optionalText,
   'tracking-username': optionalText,
   'tracking-password': optionalText,

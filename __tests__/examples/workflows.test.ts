@@ -68,11 +68,12 @@ function outputReferences(file: string): { id: string; name: string }[] {
 }
 
 describe('examples/workflows', () => {
-  it('holds the three workflows the README names', () => {
+  it('holds the four workflows the README names', () => {
     expect(files.sort()).toEqual([
       'pr-check.yml',
       'rollback.yml',
-      'train-and-gate.yml'
+      'train-and-gate.yml',
+      'unity-catalog-gate.yml'
     ])
   })
 
@@ -122,7 +123,9 @@ describe('examples/workflows', () => {
       const allowed: Record<string, string> =
         file === 'pr-check.yml'
           ? { contents: 'read', 'pull-requests': 'write' }
-          : { contents: 'read' }
+          : file === 'unity-catalog-gate.yml'
+            ? { contents: 'read', 'id-token': 'write' }
+            : { contents: 'read' }
       expect(permissions).toEqual(allowed)
       for (const job of Object.values(jobs))
         expect(job.permissions).toBeUndefined()
@@ -175,6 +178,26 @@ describe('examples/workflows', () => {
         group: CONCURRENCY_GROUP,
         'cancel-in-progress': false
       })
+    })
+  })
+
+  describe('unity-catalog-gate.yml', () => {
+    const parsed = workflow('unity-catalog-gate.yml')
+    const [{ job, step }] = gateSteps('unity-catalog-gate.yml')
+
+    it('authenticates by GitHub OIDC federation, with no Databricks secret', () => {
+      const env = parsed.jobs[job] as Job & { env: Record<string, string> }
+      expect(env.env).toMatchObject({ DATABRICKS_AUTH_TYPE: 'github-oidc' })
+      expect(text('unity-catalog-gate.yml')).not.toMatch(/secrets\./)
+      expect(parsed.jobs[job].environment).toBe('production')
+    })
+
+    it('gates a three-level name on Unity Catalog', () => {
+      expect(step.with).toMatchObject({
+        mode: 'gate',
+        'registry-uri': 'databricks-uc'
+      })
+      expect(text('unity-catalog-gate.yml')).toMatch(/main\.fraud\.detector/)
     })
   })
 

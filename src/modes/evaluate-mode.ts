@@ -17,7 +17,10 @@ export async function runEvaluateMode(
   run: RunInfo
 ): Promise<EvaluationReport> {
   if (
-    (inputs['tracking-uri'] ?? env.MLFLOW_TRACKING_URI) &&
+    (inputs['tracking-uri'] ??
+      env.MLFLOW_TRACKING_URI ??
+      inputs['registry-uri'] ??
+      env.MLFLOW_REGISTRY_URI) &&
     inputs['model-name']
   ) {
     // Loaded only when there is a registry: evaluating files needs no HTTP client.

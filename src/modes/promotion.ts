@@ -28,10 +28,10 @@ import {
   TAG_PREFIX
 } from '../registry/evidence.js'
 import type { Registry } from '../registry/connect.js'
-import {
-  MlflowApiError,
-  type ModelVersion,
-  type ModelVersionSource
+import { RegistryApiError } from '../registry/http-transport.js'
+import type {
+  ModelVersion,
+  ModelVersionSource
 } from '../registry/mlflow-client.js'
 import { versionRef } from '../report/build-report.js'
 import type { EvaluationReport, RunInfo } from '../report/report.js'
@@ -112,7 +112,7 @@ export async function writeVerdict(
   }
 
   const { lock, writeMarginMs } = await takePromotionLock(
-    client,
+    registry.lock,
     inputs,
     name,
     run
@@ -242,7 +242,7 @@ export async function writeVerdict(
         } catch (error) {
           // MLflow's basic-auth app asks MANAGE for deleting a tag, EDIT for
           // setting one: with EDIT only, the stale value is blanked instead.
-          if (!(error instanceof MlflowApiError && error.status === 403)) {
+          if (!(error instanceof RegistryApiError && error.status === 403)) {
             throw error
           }
           await client.setModelVersionTag(name, candidateVersion, key, '')
@@ -318,7 +318,7 @@ async function createModelIfMissing(
     return true
   } catch (error) {
     if (
-      error instanceof MlflowApiError &&
+      error instanceof RegistryApiError &&
       error.errorCode === 'RESOURCE_ALREADY_EXISTS'
     )
       return false

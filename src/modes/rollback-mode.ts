@@ -126,7 +126,7 @@ export async function runRollbackMode(
   const from: string = current.version
   const to: string = target.version
   const { lock, writeMarginMs } = await takePromotionLock(
-    client,
+    registry.lock,
     inputs,
     name,
     run

@@ -16,6 +16,7 @@ import {
   acquirePromotionLock,
   LOCK_TTL_MS,
   type LockClient,
+  type LockNaming,
   type PromotionLock
 } from '../registry/promotion-lock.js'
 import type { RunInfo } from '../report/report.js'
@@ -166,7 +167,7 @@ export function checkRegistryNames(inputs: Inputs, modelName: string): void {
  * the margin one more registry write needs (`ensureHeld`).
  */
 export async function takePromotionLock(
-  client: LockClient,
+  registryLock: { client: LockClient; naming?: LockNaming },
   inputs: Inputs,
   modelName: string,
   run: RunInfo
@@ -175,7 +176,8 @@ export async function takePromotionLock(
   const writeMarginMs =
     (inputs['retry-max-seconds'] + inputs['request-timeout-seconds']) * 1000
   const lock = await acquirePromotionLock({
-    client,
+    client: registryLock.client,
+    naming: registryLock.naming,
     modelName,
     owner: run.run_url ?? 'a run outside GitHub Actions (no GITHUB_RUN_ID)',
     timeoutMs: inputs['lock-timeout-seconds'] * 1000,

@@ -4,8 +4,9 @@
  * size cap, retries by the one policy (src/transport/retry-policy.ts), and
  * the typed error `RegistryApiError` with messages that say what to check
  * when no answer came (unreachable, TLS, too large). MLflow's REST dialect
- * (src/registry/mlflow-client.ts) sits on it; a second dialect (Unity
- * Catalog) would share it as it is.
+ * (src/registry/mlflow-client.ts), Unity Catalog's
+ * (src/registry/unity-catalog-client.ts) and the Databricks OAuth token
+ * requests (src/registry/databricks-connection.ts) sit on it.
  */
 import { request, type Dispatcher } from 'undici'
 import { GateError } from '../errors.js'
@@ -41,15 +42,23 @@ export interface HttpTransportOptions {
   sleep?: (ms: number) => Promise<void>
   /** Retry notices (the shell passes `core.info`). */
   log?: (message: string) => void
+  /**
+   * A bearer token that may change between requests (an OAuth token the
+   * source refreshes before it expires); asked before every try, and wins
+   * over `auth`.
+   */
+  bearer?: () => Promise<string>
 }
 
 /** One request as a dialect describes it. */
 export interface TransportRequest {
-  method: 'GET' | 'POST' | 'DELETE'
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE'
   /** Path and query below the base URL, starting with '/'. */
   path: string
   /** Sent as JSON when given. */
   body?: Record<string, unknown>
+  /** Sent as `application/x-www-form-urlencoded` when given (OAuth token requests). */
+  form?: Record<string, string>
   /**
    * Safe to repeat when the first try's effect is unknown (5xx, reset,
    * timeout); the dialect decides per request (see the retry policy).
@@ -139,12 +148,20 @@ export class HttpTransport {
       'user-agent': this.options.userAgent
     }
     if (call.body !== undefined) headers['content-type'] = 'application/json'
+    if (call.form !== undefined) {
+      headers['content-type'] = 'application/x-www-form-urlencoded'
+    }
     if (this.auth?.kind === 'bearer') {
       headers.authorization = `Bearer ${this.auth.token}`
     } else if (this.auth?.kind === 'basic') {
       headers.authorization = `Basic ${basicHeaderValue(this.auth.username, this.auth.password)}`
     }
-    const body = call.body === undefined ? undefined : JSON.stringify(call.body)
+    const body =
+      call.form !== undefined
+        ? new URLSearchParams(call.form).toString()
+        : call.body === undefined
+          ? undefined
+          : JSON.stringify(call.body)
     type Try =
       | {
           kind: 'answer'
@@ -156,10 +173,16 @@ export class HttpTransport {
       | { kind: 'failure'; code: string; error: unknown }
     const { result, attempts, elapsedMs } = await withRetries<Try>(
       async () => {
+        // Asked per try (a token that expired during a retry wait is renewed),
+        // outside the catch: a refused token request is its own error, not a
+        // failure to reach the registry.
+        const bearer = this.options.bearer && (await this.options.bearer())
         try {
           const response = await request(`${this.baseUrl}${call.path}`, {
             method: call.method,
-            headers,
+            headers: bearer
+              ? { ...headers, authorization: `Bearer ${bearer}` }
+              : headers,
             body,
             dispatcher: this.options.dispatcher,
             signal: AbortSignal.timeout(timeoutMs)

@@ -37,8 +37,8 @@
 
 import { randomBytes, createHash } from 'node:crypto'
 import { GateError } from '../errors.js'
+import { RegistryApiError } from './http-transport.js'
 import type { MlflowClient, RegisteredModel } from './mlflow-client.js'
-import { MlflowApiError } from './mlflow-client.js'
 
 /** What the lock needs from the client (a subset, so tests can count calls). */
 export type LockClient = Pick<
@@ -87,6 +87,36 @@ function markerNameOf(lockName: string, token: string): string {
   return `${lockName}${MARKER_INFIX}${token}`
 }
 
+/** How a registry names the lock and its release markers. */
+export interface LockNaming {
+  lockNameOf(modelName: string): string
+  markerNameOf(lockName: string, token: string): string
+}
+
+/** MLflow's names: `<model>.champion-gate-lock`, `<lock>.release-<token>`. */
+export const MLFLOW_LOCK_NAMING: LockNaming = { lockNameOf, markerNameOf }
+
+/**
+ * Unity Catalog's: a model name is `catalog.schema.model` with the last part
+ * letters, digits and '_', so the lock is `<catalog>.<schema>.<model>_champion_gate_lock`
+ * in the model's own schema (creating it needs CREATE MODEL there), and its
+ * marker `<lock>_release_<token>`. UC identifiers hold 255 characters; a
+ * longer name gets `champion_gate_lock_<sha256 of the name, 32 hex>`.
+ */
+export const UNITY_CATALOG_LOCK_NAMING: LockNaming = {
+  lockNameOf(modelName) {
+    const cut = modelName.lastIndexOf('.')
+    const [parent, model] = [modelName.slice(0, cut), modelName.slice(cut + 1)]
+    const plain = `${model}_champion_gate_lock`
+    if (plain.length + '_release_'.length + TOKEN_BYTES * 2 <= 255) {
+      return `${parent}.${plain}`
+    }
+    const hash = createHash('sha256').update(modelName).digest('hex')
+    return `${parent}.champion_gate_lock_${hash.slice(0, 32)}`
+  },
+  markerNameOf: (lockName, token) => `${lockName}_release_${token}`
+}
+
 export interface PromotionLockOptions {
   readonly client: LockClient
   /** The registered model whose aliases the holder will write. */
@@ -101,6 +131,8 @@ export interface PromotionLockOptions {
   readonly sleep?: (ms: number) => Promise<void>
   readonly log?: (message: string) => void
   readonly warn?: (message: string) => void
+  /** Defaults to MLflow's names. */
+  readonly naming?: LockNaming
 }
 
 /** A lock this run holds. */
@@ -144,14 +176,14 @@ function lockInfoOf(model: RegisteredModel): LockInfo | undefined {
 
 function isAlreadyExists(error: unknown): boolean {
   return (
-    error instanceof MlflowApiError &&
+    error instanceof RegistryApiError &&
     error.errorCode === 'RESOURCE_ALREADY_EXISTS'
   )
 }
 
 function isMissing(error: unknown): boolean {
   return (
-    error instanceof MlflowApiError &&
+    error instanceof RegistryApiError &&
     error.errorCode === 'RESOURCE_DOES_NOT_EXIST'
   )
 }
@@ -176,7 +208,8 @@ export async function acquirePromotionLock(
   const warn = options.warn ?? log
   const ttlMs = options.ttlMs ?? LOCK_TTL_MS
   const pollMs = options.pollMs ?? POLL_MS
-  const name = lockNameOf(modelName)
+  const naming = options.naming ?? MLFLOW_LOCK_NAMING
+  const name = naming.lockNameOf(modelName)
   const token = randomBytes(TOKEN_BYTES).toString('hex')
   const deadline = now() + options.timeoutMs
   let lastSeen: LockInfo | undefined
@@ -233,7 +266,7 @@ export async function acquirePromotionLock(
       )
       let outcome
       try {
-        outcome = await deleteInstance(client, name, info.token, owner)
+        outcome = await deleteInstance(client, naming, name, info.token, owner)
       } catch (error) {
         throw new GateError(
           `Could not take over the expired promotion lock '${name}' of ${info.owner}: ${describeError(error)}\n` +
@@ -245,7 +278,7 @@ export async function acquirePromotionLock(
       if (outcome === 'marker-exists' && now() >= deadline) {
         throw new PromotionLockTimeoutError(
           `The promotion lock '${name}' of ${info.owner} expired at ${info.expiresAt}, but the release marker ` +
-            `'${markerNameOf(name, info.token)}' has been there for the whole ${seconds(options.timeoutMs)}s ` +
+            `'${naming.markerNameOf(name, info.token)}' has been there for the whole ${seconds(options.timeoutMs)}s ` +
             'wait: a run crashed while releasing it. If no champion-gate run for this model is running, delete ' +
             'both registered models and run again. Nothing was written to the registry.'
         )
@@ -305,6 +338,7 @@ export async function acquirePromotionLock(
         try {
           const outcome = await deleteInstance(
             client,
+            naming,
             lockName,
             lockToken,
             owner
@@ -335,11 +369,12 @@ export async function acquirePromotionLock(
  */
 async function deleteInstance(
   client: LockClient,
+  naming: LockNaming,
   lockName: string,
   token: string,
   owner: string
 ): Promise<'deleted' | 'gone' | 'marker-exists'> {
-  const marker = markerNameOf(lockName, token)
+  const marker = naming.markerNameOf(lockName, token)
   try {
     await client.createRegisteredModel(marker, {
       description: `Release marker of the champion-gate lock '${lockName}' (token ${token}); deleted right after the lock.`,

@@ -149,12 +149,12 @@ export function resolveTrackingConnection(
       : undefined
 
   // Databricks: the workspace registry's `/api/2.0/mlflow/...` endpoints are
-  // used as they are. Unity Catalog (`databricks-uc`) has its own endpoints
-  // and three-level names, which this client does not speak.
+  // used as they are. Unity Catalog (`databricks-uc`) is a registry URI, not
+  // a tracking URI (src/registry/databricks-connection.ts selects it).
   if (/^databricks-uc(:|$)/i.test(uri)) {
     throw new InputError(
       'tracking-uri',
-      `'${shown}'${origin}: the Unity Catalog registry is not supported; use the workspace registry ('databricks').`
+      `'${shown}'${origin} is a registry URI, not a tracking URI: set registry-uri: databricks-uc (or leave it empty with tracking-uri: databricks) for Unity Catalog.`
     )
   }
   const split = splitUserinfo(uri)
