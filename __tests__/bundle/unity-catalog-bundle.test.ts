@@ -7,7 +7,7 @@
  * run, MLflow's `databricks-uc` client and databricks-sdk read the aliases
  * and tags back, and the stand-in must have refused nothing.
  *
- *   npm run -s package && npx jest __tests__/registry/unity-catalog.bundle.test.ts
+ *   npm run -s package && npx jest __tests__/bundle/unity-catalog-bundle.test.ts
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
