@@ -118,7 +118,7 @@ function criteriaTable(report: EvaluationReport): string[] {
   const candidate = report.candidate.metrics
   const champion = report.champion?.metrics
   const rows = [
-    '| Criterion | Candidate | Champion | Difference | Threshold | Result |',
+    '| Criterion | Candidate | Champion | Difference | Floor | Result |',
     '|---|---:|---:|---:|---:|:---|'
   ]
   // Exact figures, to the cent when the call was close (moneyPrecision).
@@ -299,7 +299,7 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
     lines.push(
       '',
       report.mode === 'evaluate'
-        ? 'Nothing in the registry was changed. Improve the model (or, if the policy itself is wrong, change the thresholds in the workflow) and push again.'
+        ? 'Nothing in the registry was changed. Improve the model (or, if the policy itself is wrong, change the floors in the workflow) and push again.'
         : rejectOutcome(report)
     )
   } else if (
