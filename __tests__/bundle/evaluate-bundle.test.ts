@@ -64,7 +64,7 @@ describe('dist/index.js in evaluate mode', () => {
         '### ✅ Would promote: **fraud-detector** candidate passes the gate'
       )
       expect(run.summary).toContain(
-        '| Criterion | Candidate | Champion | Difference | Threshold | Result |'
+        '| Criterion | Candidate | Champion | Difference | Floor | Result |'
       )
       expect(run.summary).toContain('#### Confusion matrices')
     })

@@ -5,13 +5,12 @@
  */
 
 import { DataError } from '../errors.js'
+import { writeFieldTexts } from './field-texts.js'
 import { jsonValueText } from './json-value.js'
 import type { ChunkedFileOptions } from './chunked-file.js'
 import { LineSource } from './line-source.js'
 import { listFields, type RecordReader } from './record-reader.js'
 import { visible } from './shown-value.js'
-
-const encoder = new TextEncoder()
 
 export class JsonLinesReader implements RecordReader {
   readonly format = 'jsonl'
@@ -23,6 +22,8 @@ export class JsonLinesReader implements RecordReader {
   private readonly fields: string[] = []
   private firstKeys: string[] | undefined
   private pending = false
+  /** The bound fields' texts of the current record, by slot (reused). */
+  private readonly texts: string[] = []
 
   constructor(
     readonly path: string,
@@ -80,7 +81,8 @@ export class JsonLinesReader implements RecordReader {
     if (this.pending) this.pending = false
     else if (!this.advance()) return false
     const record = this.parse()
-    let offset = 0
+    const texts = this.texts
+    texts.length = this.fields.length
     for (let slot = 0; slot < this.fields.length; slot++) {
       const key = this.fields[slot]
       if (!(key in record)) {
@@ -98,17 +100,9 @@ export class JsonLinesReader implements RecordReader {
           `key '${key}' ${text.problem}`
         )
       }
-      const encoded = encoder.encode(text)
-      if (offset + encoded.length > this.bytes.length) {
-        const larger = new Uint8Array((offset + encoded.length) * 2)
-        larger.set(this.bytes.subarray(0, offset))
-        this.bytes = larger
-      }
-      this.bytes.set(encoded, offset)
-      this.start[slot] = offset
-      offset += encoded.length
-      this.end[slot] = offset
+      texts[slot] = text
     }
+    this.bytes = writeFieldTexts(texts, this.bytes, this.start, this.end)
     return true
   }
 

@@ -6,7 +6,7 @@
  */
 
 import { DataError } from '../errors.js'
-import { compareLabels, labelKey } from './label-value.js'
+import { compareLabels, labelKey, SpellingCache } from './label-value.js'
 import { errorAtPosition, type RecordReader } from './record-reader.js'
 import { shown } from './shown-value.js'
 
@@ -20,8 +20,8 @@ export class LabelEncoder {
     { text: string; line: number; positive: boolean }
   >()
   positives = 0
-  private readonly cacheBytes: Uint8Array[] = []
-  private readonly cacheClass: number[] = []
+  /** The raw spellings seen, each with its class (1 or 0). */
+  private readonly cache = new SpellingCache()
   /** The key of the positive label (see `labelKey`). */
   readonly positiveKey: string
 
@@ -45,24 +45,10 @@ export class LabelEncoder {
 
   /** 1 for the positive class, 0 for the other; throws on a bad value. */
   encode(bytes: Uint8Array, start: number, end: number, line: number): number {
-    // The cache's lookup, inline: this runs once per test-set row.
-    const length = end - start
-    const cache = this.cacheBytes
-    for (let k = 0; k < cache.length; k++) {
-      const known = cache[k]
-      if (known.length !== length) continue
-      let same = true
-      for (let j = 0; j < length; j++) {
-        if (known[j] !== bytes[start + j]) {
-          same = false
-          break
-        }
-      }
-      if (same) {
-        const cls = this.cacheClass[k]
-        this.positives += cls
-        return cls
-      }
+    const cached = this.cache.find(bytes, start, end)
+    if (cached >= 0) {
+      this.positives += cached
+      return cached
     }
     let text: string
     try {
@@ -74,11 +60,7 @@ export class LabelEncoder {
       )
     }
     const cls = this.classify(text, line)
-    if (cache.length < 8) {
-      // A copy: `bytes` is the reader's buffer, refilled in place (Buffer#slice would be a view).
-      cache.push(Uint8Array.prototype.slice.call(bytes, start, end))
-      this.cacheClass.push(cls)
-    }
+    this.cache.add(bytes, start, end, cls)
     this.positives += cls
     return cls
   }

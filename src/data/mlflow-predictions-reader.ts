@@ -11,6 +11,7 @@
 
 import { extname } from 'node:path'
 import { DataError } from '../errors.js'
+import { writeFieldTexts } from './field-texts.js'
 import { jsonValueText } from './json-value.js'
 import {
   ChunkedFile,
@@ -27,7 +28,6 @@ const CLOSE_BRACE = 125
 const QUOTE = 34
 const BACKSLASH = 92
 const COMMA = 44
-const encoder = new TextEncoder()
 
 function isObject(text: string): boolean {
   try {
@@ -61,7 +61,7 @@ export class MlflowPredictionsReader
   private valueSlot = -1
   /** The first item's keys, when it is an object. */
   private firstKeys: string[] | undefined
-  private scratch = new Uint8Array(256)
+  private scratch: Uint8Array = new Uint8Array(256)
 
   constructor(path: string, options: ChunkedFileOptions = {}) {
     super(path, options)
@@ -390,19 +390,7 @@ export class MlflowPredictionsReader
 
   /** Writes the bound fields' texts (in slot order) to the scratch buffer. */
   private setScratch(texts: readonly string[]): void {
-    let offset = 0
-    for (let slot = 0; slot < texts.length; slot++) {
-      const encoded = encoder.encode(texts[slot])
-      if (offset + encoded.length > this.scratch.length) {
-        const larger = new Uint8Array((offset + encoded.length) * 2)
-        larger.set(this.scratch.subarray(0, offset))
-        this.scratch = larger
-      }
-      this.scratch.set(encoded, offset)
-      this.start[slot] = offset
-      offset += encoded.length
-      this.end[slot] = offset
-    }
+    this.scratch = writeFieldTexts(texts, this.scratch, this.start, this.end)
     this.bytes = this.scratch
   }
 

@@ -1,6 +1,8 @@
 /**
- * The syntax of a number in a data file, shared by the score parser
- * (`parse-number.ts`) and the exact cost parser (`metrics/decimal.ts`): the
+ * The syntax of a number in a data file, shared by the exact cost parser
+ * (`parseDecimalBytes` in `metrics/decimal.ts`, the one byte scanner of it)
+ * and the score parser (`parse-number.ts`, which takes its double from that
+ * scanner past a 15-digit fast path that `npm run bench:numbers` shows pays): the
  * syntax of Python's `float()` and `Decimal()`, minus what the gate refuses
  * on purpose. A value is never read as a different number than Python reads
  * it; where Python reads a number and the gate does not, `numberProblem`

@@ -26,7 +26,7 @@
  *
  * Dates, timestamps, nested and repeated columns are refused when bound,
  * naming the column and its type. Why hyparquet, and the figures, are in
- * bench/parquet-readers.md.
+ * bench/parquet-readers/README.md.
  */
 
 import { closeSync, readSync } from 'node:fs'

@@ -123,37 +123,25 @@ export function renderNetBenefitChart(report: EvaluationReport): string[] {
       ? `${t}`
       : `${t}, drawn at ${thresholds[marker].toFixed(2)}, the nearest point computed`
 
-  if (markers.length === 1) {
-    return [
-      '```mermaid',
-      INIT,
-      'xychart-beta',
-      '  title "Net benefit ($) by decision threshold"',
-      `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
-      `  y-axis "Net benefit ($)" ${low} --> ${high}`,
-      band(markers[0]),
-      `  bar ${list(picked.map(() => low))}`,
-      ...lines.map((values) => `  line ${list(values)}`),
-      '```',
-      '',
-      `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${shown(operating[0], markers[0])}).`
-    ]
-  }
-  // Each model at its own threshold: a band in each model's tint, then the
-  // stub cover, then the lines (the palette follows series order).
+  // One band, or each model at its own threshold: a band in each model's
+  // tint. Then the stub cover, then the lines (the palette follows series
+  // order).
+  const oneBand = markers.length === 1
+  const legend = oneBand
+    ? `🔵 candidate${champion ? ' · 🟠 champion' : ''} · grey band: the operating threshold (${shown(operating[0], markers[0])}).`
+    : `🔵 candidate · 🟠 champion · light blue band: the candidate's threshold (${shown(operating[0], markers[0])}) · light orange band: the champion's (${shown(operating[1], markers[1])}).`
   return [
     '```mermaid',
-    INIT_TWO_BANDS,
+    oneBand ? INIT : INIT_TWO_BANDS,
     'xychart-beta',
     '  title "Net benefit ($) by decision threshold"',
     `  x-axis "Decision threshold" ${list(picked.map((k) => thresholds[k].toFixed(2)))}`,
     `  y-axis "Net benefit ($)" ${low} --> ${high}`,
-    band(markers[0]),
-    band(markers[1]),
+    ...markers.map(band),
     `  bar ${list(picked.map(() => low))}`,
     ...lines.map((values) => `  line ${list(values)}`),
     '```',
     '',
-    `🔵 candidate · 🟠 champion · light blue band: the candidate's threshold (${shown(operating[0], markers[0])}) · light orange band: the champion's (${shown(operating[1], markers[1])}).`
+    legend
   ]
 }

@@ -118,7 +118,7 @@ function criteriaTable(report: EvaluationReport): string[] {
   const candidate = report.candidate.metrics
   const champion = report.champion?.metrics
   const rows = [
-    '| Criterion | Candidate | Champion | Difference | Threshold | Result |',
+    '| Criterion | Candidate | Champion | Difference | Floor | Result |',
     '|---|---:|---:|---:|---:|:---|'
   ]
   // Exact figures, to the cent when the call was close (moneyPrecision).
@@ -216,12 +216,12 @@ function segmentsTable(report: EvaluationReport): string[] {
     `| ${markdownText(segments.column)} | Rows | Positives | Candidate net benefit | Candidate F1 |${champion ? ' Champion net benefit | Champion F1 | Difference |' : ''}`,
     `|---|---:|---:|---:|---:|${champion ? '---:|---:|---:|' : ''}`
   ]
-  for (const g of groups) {
-    const value = g.value === '' ? '(empty)' : markdownCode(g.value)
+  for (const group of groups) {
+    const value = group.value === '' ? '(empty)' : markdownCode(group.value)
     lines.push(
-      `| ${value} | ${formatCount(g.rows)} | ${formatCount(g.positives)} | ${segmentMoney(g.candidate.net_benefit_exact)} | ${formatRatio(g.candidate.f1)} |` +
-        (champion && g.champion
-          ? ` ${segmentMoney(g.champion.net_benefit_exact)} | ${formatRatio(g.champion.f1)} | ${moneyDelta(g.delta_net_benefit_exact, 'cents')} |`
+      `| ${value} | ${formatCount(group.rows)} | ${formatCount(group.positives)} | ${segmentMoney(group.candidate.net_benefit_exact)} | ${formatRatio(group.candidate.f1)} |` +
+        (champion && group.champion
+          ? ` ${segmentMoney(group.champion.net_benefit_exact)} | ${formatRatio(group.champion.f1)} | ${moneyDelta(group.delta_net_benefit_exact, 'cents')} |`
           : '')
     )
   }
@@ -299,7 +299,7 @@ function nextSteps(report: Report, options: RenderOptions): string[] {
     lines.push(
       '',
       report.mode === 'evaluate'
-        ? 'Nothing in the registry was changed. Improve the model (or, if the policy itself is wrong, change the thresholds in the workflow) and push again.'
+        ? 'Nothing in the registry was changed. Improve the model (or, if the policy itself is wrong, change the floors in the workflow) and push again.'
         : rejectOutcome(report)
     )
   } else if (
@@ -365,11 +365,11 @@ function thresholdLine(report: EvaluationReport): string {
   const each = models
     .filter(([, entry]) => entry)
     .map(([role, entry]) => {
-      const t = entry!.threshold ?? {
+      const judgedAt = entry!.threshold ?? {
         value: report.policy.threshold,
         source: 'default' as const
       }
-      return `${role} ≥ ${t.value} (${THRESHOLD_SOURCES[t.source](role)})`
+      return `${role} ≥ ${judgedAt.value} (${THRESHOLD_SOURCES[judgedAt.source](role)})`
     })
   return `- Decision thresholds, each model at its own: ${each.join(', ')}; a score at or above its model's threshold is flagged`
 }

@@ -253,7 +253,7 @@ function bucketTable(buckets: number): Int8Array {
   return table
 }
 
-/** The same table with 10-bit buckets, for `poissonOneWeightedSum`. */
+/** The same table with 10-bit buckets, for `addPoissonOneWeighted` (and its pair form). */
 const FAST_BUCKETS = 1 << 10
 const FAST_TABLE = bucketTable(FAST_BUCKETS)
 
