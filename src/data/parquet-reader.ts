@@ -596,6 +596,13 @@ export class ParquetReader implements RecordReader {
     return this.bind(field, input, true)
   }
 
+  bindInteger(field: string, input: string): number | undefined {
+    const node = this.columns.find((column) => column.element.name === field)
+    if (!node || node.children.length > 0) return undefined
+    if (valueKind(node.element) !== 'int') return undefined
+    return this.bind(field, input, true)
+  }
+
   bind(field: string, input: string, asNumber = false): number {
     const bound = this.cursors.findIndex(
       (cursor) => cursor.name === field && cursor.asNumber === asNumber
@@ -662,9 +669,15 @@ export class ParquetReader implements RecordReader {
       }
       this.start[slot] = offset
       if (cursor.asNumber) {
-        // A number stays one; only a null or a NaN is written, as text.
-        this.numbers[slot] = value === undefined ? NaN : (value as number)
-        if (value === value && value !== undefined) {
+        // A number stays one; only a null or a NaN is written, as text (and
+        // an integer past 15 digits, or an INT64 read as a bigint).
+        const number =
+          typeof value === 'number' &&
+          (cursor.kind !== 'int' || (value < 1e15 && value > -1e15))
+            ? value
+            : NaN
+        this.numbers[slot] = number
+        if (number === number) {
           this.end[slot] = offset
           continue
         }

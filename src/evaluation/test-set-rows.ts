@@ -137,6 +137,8 @@ export class TestSetReader {
   /** Per class (index 1: positive, 0: negative), the costs its benefit is made of. */
   private readonly benefitSources: readonly BenefitSources[]
   private readonly columnSlots: number[]
+  /** Per cost column, true when bound as an integer (`RecordReader.bindInteger`). */
+  private readonly columnIntegers: boolean[] = []
   private readonly parsed: ScaledNumber[]
   /** The current row's benefit, written in place by `rowBenefit`. */
   private readonly benefit: ScaledNumber = { mantissa: 0, scale: 0 }
@@ -189,8 +191,14 @@ export class TestSetReader {
           index: -1
         }
       }
-      const slot = this.reader.bind(spec.column, input)
-      if (!columns.includes(slot)) columns.push(slot)
+      // An integer column (amounts in cents in Parquet) is read as a
+      // number, not written as text and parsed back.
+      const integer = this.reader.bindInteger?.(spec.column, input)
+      const slot = integer ?? this.reader.bind(spec.column, input)
+      if (!columns.includes(slot)) {
+        columns.push(slot)
+        this.columnIntegers.push(integer !== undefined)
+      }
       return {
         slot,
         mantissa: 0,
@@ -362,6 +370,15 @@ export class TestSetReader {
     const slots = this.columnSlots
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k]
+      if (this.columnIntegers[k]) {
+        // NaN: a null or a long integer, whose text is there to parse.
+        const value = reader.numbers![slot]
+        if (value === value) {
+          this.parsed[k].mantissa = value
+          this.parsed[k].scale = 0
+          continue
+        }
+      }
       if (
         !parseDecimalBytes(
           reader.bytes,
