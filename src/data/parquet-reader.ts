@@ -157,6 +157,28 @@ function int64At(pairs: Int32Array, index: number): number | bigint {
   return (BigInt(high) << 32n) | BigInt(low)
 }
 
+/** Bytes per value of the fixed-width physical types, read as typed arrays. */
+const PLAIN_WIDTHS: Partial<Record<string, number>> = {
+  INT32: 4,
+  INT64: 8,
+  FLOAT: 4,
+  DOUBLE: 8
+}
+const PLAIN_ARRAYS: Partial<
+  Record<
+    string,
+    | typeof Int32Array
+    | typeof BigInt64Array
+    | typeof Float32Array
+    | typeof Float64Array
+  >
+> = {
+  INT32: Int32Array,
+  INT64: BigInt64Array,
+  FLOAT: Float32Array,
+  DOUBLE: Float64Array
+}
+
 /**
  * `count` PLAIN byte arrays (each a 4-byte length, then its bytes) as
  * [start, end) pairs into the page's bytes: no object per value. A
@@ -202,7 +224,12 @@ function readFlatPage(
   decoder: ColumnDecoder,
   maxDefinition: number,
   /** Buffers reused from page to page (grown as needed). */
-  reuse: { definitions: Uint8Array; keys: Int32Array; ranges: Int32Array }
+  reuse: {
+    definitions: Uint8Array
+    keys: Int32Array
+    ranges: Int32Array
+    aligned: Uint8Array
+  }
 ):
   | {
       definitionLevels: Uint8Array | undefined
@@ -237,6 +264,31 @@ function readFlatPage(
   if (!dictionary && decoder.type === 'BYTE_ARRAY') {
     reuse.ranges = byteArrayRanges(bytes, reader.offset, count, reuse.ranges)
     return { definitionLevels: definitions, dataPage: [], ranges: reuse.ranges }
+  }
+  const plainWidth = PLAIN_WIDTHS[decoder.type]
+  if (!dictionary && plainWidth) {
+    // readPlain copies misaligned values (after the definition levels) into
+    // a new buffer per page; one reused buffer keeps memory flat in rows.
+    const length = count * plainWidth
+    if (reader.offset + length > bytes.length)
+      throw new Error('a page holds fewer values than its header says')
+    let source = bytes
+    let offset = reader.offset
+    if ((bytes.byteOffset + offset) % plainWidth !== 0) {
+      if (reuse.aligned.length < length)
+        reuse.aligned = new Uint8Array(
+          Math.max(length, reuse.aligned.length * 2)
+        )
+      reuse.aligned.set(bytes.subarray(offset, offset + length))
+      source = reuse.aligned
+      offset = 0
+    }
+    const at = source.byteOffset + offset
+    const ArrayType = PLAIN_ARRAYS[decoder.type]!
+    return {
+      definitionLevels: definitions,
+      dataPage: new ArrayType(source.buffer as ArrayBuffer, at, count)
+    }
   }
   if (!dictionary)
     return {
@@ -292,8 +344,11 @@ class ColumnCursor {
   private readonly levels = {
     definitions: new Uint8Array(0),
     keys: new Int32Array(0),
-    ranges: new Int32Array(0)
+    ranges: new Int32Array(0),
+    aligned: new Uint8Array(0)
   }
+  /** The dictionary page's bytes, reused from row group to row group. */
+  private dictionaryBuffer = new Uint8Array(0)
   /** Bytes read from the file: the current page (and its header). */
   private window: Buffer = Buffer.alloc(0)
   private fd = -1
@@ -516,7 +571,14 @@ class ColumnCursor {
       const size = Number(header.uncompressed_page_size)
       let page: Uint8Array
       if (decoder.codec === 'SNAPPY') {
-        page = new Uint8Array(size)
+        // The last row group's dictionary is no longer used: its buffer is
+        // reused (a dictionary per row group per column, of megabytes, left
+        // peak memory growing with the rows until the collector ran).
+        if (this.dictionaryBuffer.length < size)
+          this.dictionaryBuffer = new Uint8Array(
+            Math.max(size, this.dictionaryBuffer.length * 2)
+          )
+        page = this.dictionaryBuffer.subarray(0, size)
         inflateSnappy(compressed, page)
       } else {
         page = decompressPage(
