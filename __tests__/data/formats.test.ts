@@ -429,6 +429,39 @@ describe('part folders', () => {
     ])
   })
 
+  it('reads an integer or double cost column of Parquet parts as numbers, with the CSV figures', async () => {
+    const parts = openRecordReader(join(dir, 'test-parts'))
+    const text = parts.bind('id', 'id-column')
+    const id = parts.bindInteger!('id', 'cost-false-negative')!
+    let rows = 0
+    while (parts.next()) {
+      rows++
+      const shown = Buffer.from(
+        parts.bytes.subarray(parts.start[text], parts.end[text])
+      ).toString()
+      expect(parts.numbers![id]).toBe(Number(shown))
+    }
+    parts.close()
+    expect(rows).toBe(2500)
+    const csv = await run({
+      'test-set': 'test-text.csv',
+      'cost-false-negative': 'id'
+    })
+    expect(
+      figures(
+        await run({ 'test-set': 'test-parts', 'cost-false-negative': 'id' })
+      )
+    ).toEqual(figures(csv))
+    expect(
+      figures(
+        await run({
+          'test-set': 'test-parts',
+          'cost-false-negative': 'amount_double'
+        })
+      )
+    ).toEqual(figures(await run({})))
+  })
+
   it('refuses an empty folder, one with no part file, one with a stray file and one of mixed formats', async () => {
     mkdirSync(join(dir, 'empty'))
     expect(await errorOf({ 'candidate-predictions': 'empty' })).toBe(
