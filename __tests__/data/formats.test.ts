@@ -208,6 +208,97 @@ describe('Parquet', () => {
     )
   })
 
+  it('reads an int64 or int32 cost column as numbers (bindInteger): nulls and integers past 15 digits keep their text', () => {
+    const reader = openRecordReader(join(dir, 'test-null-id.parquet'))
+    const text = reader.bind('id', 'id-column')
+    const id64 = reader.bindInteger!('id', 'cost-false-negative')!
+    const id32 = reader.bindInteger!('id32', 'cost-false-negative')!
+    // Not integers: bound as text.
+    expect(reader.bindInteger!('amount', 'cost-false-negative')).toBeUndefined()
+    expect(reader.bindInteger!('amount_double', 'x')).toBeUndefined()
+    const field = (slot: number): string =>
+      Buffer.from(
+        reader.bytes.subarray(reader.start[slot], reader.end[slot])
+      ).toString()
+    let rows = 0
+    while (reader.next()) {
+      rows++
+      const shown = field(text)
+      if (shown === '') {
+        // The null on row 10: NaN, and empty text as an empty CSV cell.
+        expect(rows).toBe(10)
+        expect(reader.numbers![id64]).toBeNaN()
+        expect(field(id64)).toBe('')
+      } else {
+        expect(reader.numbers![id64]).toBe(Number(shown))
+        expect(field(id64)).toBe('')
+      }
+      // id32 holds the same ids, and no null.
+      if (shown !== '') expect(reader.numbers![id32]).toBe(Number(shown))
+      expect(Number.isInteger(reader.numbers![id32])).toBe(true)
+    }
+    reader.close()
+    expect(rows).toBe(2500)
+    const edges = openRecordReader(join(dir, 'test-edges.parquet'))
+    const id = edges.bindInteger!('id', 'cost-false-negative')!
+    const seen: [number, string][] = []
+    while (edges.next())
+      seen.push([
+        edges.numbers![id],
+        Buffer.from(
+          edges.bytes.subarray(edges.start[id], edges.end[id])
+        ).toString()
+      ])
+    edges.close()
+    expect(seen).toEqual([
+      [NaN, '9223372036854775807'],
+      [NaN, '-9223372036854775808'],
+      [NaN, '9007199254740993'],
+      [NaN, '-9007199254740997'],
+      [0, ''],
+      [7, ''],
+      [NaN, '123456789012345678']
+    ])
+  })
+
+  it('sums an integer cost column (int64, int32) read as numbers exactly as its CSV text, with the same errors', async () => {
+    for (const column of ['id', 'id32']) {
+      const cents = { 'cost-false-negative': column, 'cost-true-positive': '3' }
+      const csv = await run({
+        ...cents,
+        'cost-false-negative': 'id',
+        'test-set': 'test-text.csv'
+      })
+      for (const file of [
+        'test-snappy-dict.parquet',
+        'test-zstd-plain.parquet'
+      ])
+        expect(figures(await run({ ...cents, 'test-set': file }))).toEqual(
+          figures(csv)
+        )
+    }
+    expect(
+      await errorOf({
+        'test-set': 'test-null-id.parquet',
+        'cost-false-negative': 'id'
+      })
+    ).toBe(
+      "test-null-id.parquet: row 10: empty value in cost column 'id' (input 'cost-false-negative'); every row needs a number there"
+    )
+    // Past 15 digits the text is parsed, and refused as in CSV.
+    const edges = {
+      'candidate-predictions': 'candidate-edges.csv',
+      'champion-predictions': '',
+      'id-column': 'id',
+      'cost-false-negative': 'id'
+    }
+    const detail = (message: string): string =>
+      message.replace(/^[^:]+(: row \d+|:\d+): /, '')
+    expect(
+      detail(await errorOf({ ...edges, 'test-set': 'test-edges.parquet' }))
+    ).toBe(detail(await errorOf({ ...edges, 'test-set': 'test-edges.csv' })))
+  })
+
   it('names the row of a word in a string score column', async () => {
     expect(
       await errorOf({ 'candidate-predictions': 'candidate-words.parquet' })
@@ -336,6 +427,39 @@ describe('part folders', () => {
       'part-2',
       'part-10'
     ])
+  })
+
+  it('reads an integer or double cost column of Parquet parts as numbers, with the CSV figures', async () => {
+    const parts = openRecordReader(join(dir, 'test-parts'))
+    const text = parts.bind('id', 'id-column')
+    const id = parts.bindInteger!('id', 'cost-false-negative')!
+    let rows = 0
+    while (parts.next()) {
+      rows++
+      const shown = Buffer.from(
+        parts.bytes.subarray(parts.start[text], parts.end[text])
+      ).toString()
+      expect(parts.numbers![id]).toBe(Number(shown))
+    }
+    parts.close()
+    expect(rows).toBe(2500)
+    const csv = await run({
+      'test-set': 'test-text.csv',
+      'cost-false-negative': 'id'
+    })
+    expect(
+      figures(
+        await run({ 'test-set': 'test-parts', 'cost-false-negative': 'id' })
+      )
+    ).toEqual(figures(csv))
+    expect(
+      figures(
+        await run({
+          'test-set': 'test-parts',
+          'cost-false-negative': 'amount_double'
+        })
+      )
+    ).toEqual(figures(await run({})))
   })
 
   it('refuses an empty folder, one with no part file, one with a stray file and one of mixed formats', async () => {

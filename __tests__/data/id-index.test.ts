@@ -63,6 +63,44 @@ describe('id-index.ts', () => {
     expect(index.idOf(5)).toBe('ü')
   })
 
+  it('matches plain integer ids by text, not value, before and after an id written otherwise turns it to bytes', () => {
+    const index = new IdIndex()
+    const texts = ['7', '-7', '0', '123456789012345', '1234567890123456', '42']
+    texts.forEach((text, row) => {
+      const id = encoder.encode(text)
+      expect(index.add(id, 0, id.length)).toBe(-1)
+      expect(index.find(id, 0, id.length)).toBe(row)
+    })
+    const find = (text: string): number => {
+      const id = encoder.encode(text)
+      return index.find(id, 0, id.length)
+    }
+    const add = (text: string): number => {
+      const id = encoder.encode(text)
+      return index.add(id, 0, id.length)
+    }
+    // Same value, other text: another id.
+    for (const other of ['07', '+7', '-0', '7.0', ' 7', '42 ', '1e1', ''])
+      expect(find(other)).toBe(-1)
+    expect(add('42')).toBe(5)
+    expect(add('-0')).toBe(-1) // the first id not plain: bytes from here on
+    expect(add('07')).toBe(-1)
+    texts.forEach((text, row) => expect(find(text)).toBe(row))
+    expect(find('-0')).toBe(6)
+    expect(find('07')).toBe(7)
+    expect(find('0')).toBe(2)
+    expect(add('7')).toBe(0)
+    expect(index.idOf(4)).toBe('1234567890123456')
+  })
+
+  it('joins 100,000 shuffled integer ids, negative and up to 15 digits, in a few probes each', () => {
+    const ids: Uint8Array[] = []
+    for (let k = 0; k < 100_000; k++)
+      ids.push(encoder.encode(String((k * 7919 - 50_000) * 1_000_003)))
+    const index = join(ids)
+    expect(index.probes).toBeLessThan(ids.length * 2 * 5)
+  })
+
   it('the crafted ids really collide under the old, unseeded hash', () => {
     const ids = collidingIds(1000)
     expect(new Set(ids.map((id) => unseededFnv1a(id) & 0xffff))).toEqual(

@@ -89,6 +89,8 @@ const READ_CODECS = new Set<CompressionCodec>([
 const MAX_PAGE_BYTES = 256 << 20
 const MAX_PAGE_VALUES = 64 << 20
 
+/** `nextValue`'s value for a byte array: its bytes are the cursor's `range*`. */
+const RANGE = Symbol('byte range')
 const TRUE = new TextEncoder().encode('True')
 const FALSE = new TextEncoder().encode('False')
 
@@ -155,6 +157,58 @@ function int64At(pairs: Int32Array, index: number): number | bigint {
   return (BigInt(high) << 32n) | BigInt(low)
 }
 
+/** Bytes per value of the fixed-width physical types, read as typed arrays. */
+const PLAIN_WIDTHS: Partial<Record<string, number>> = {
+  INT32: 4,
+  INT64: 8,
+  FLOAT: 4,
+  DOUBLE: 8
+}
+const PLAIN_ARRAYS: Partial<
+  Record<
+    string,
+    | typeof Int32Array
+    | typeof BigInt64Array
+    | typeof Float32Array
+    | typeof Float64Array
+  >
+> = {
+  INT32: Int32Array,
+  INT64: BigInt64Array,
+  FLOAT: Float32Array,
+  DOUBLE: Float64Array
+}
+
+/**
+ * `count` PLAIN byte arrays (each a 4-byte length, then its bytes) as
+ * [start, end) pairs into the page's bytes: no object per value. A
+ * Uint8Array per value (hyparquet's readPlain) made a column of two million
+ * string ids cost the collector most of a second and 200 MB of peak memory
+ * (a dictionary of a million of them per row group).
+ */
+function byteArrayRanges(
+  bytes: Uint8Array,
+  offset: number,
+  count: number,
+  reuse?: Int32Array
+): Int32Array {
+  const ranges =
+    reuse && reuse.length >= count * 2 ? reuse : new Int32Array(count * 2)
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  for (let i = 0; i < count; i++) {
+    if (offset + 4 > bytes.length)
+      throw new Error('a byte array runs past the end of its page')
+    const length = view.getUint32(offset, true)
+    offset += 4
+    if (offset + length > bytes.length)
+      throw new Error('a byte array runs past the end of its page')
+    ranges[2 * i] = offset
+    ranges[2 * i + 1] = offset + length
+    offset += length
+  }
+  return ranges
+}
+
 /**
  * A data page (v1) of a flat column in the encodings writers use (plain,
  * dictionary), as hyparquet's readDataPage reads it but with typed arrays:
@@ -170,9 +224,19 @@ function readFlatPage(
   decoder: ColumnDecoder,
   maxDefinition: number,
   /** Buffers reused from page to page (grown as needed). */
-  reuse: { definitions: Uint8Array; keys: Int32Array }
+  reuse: {
+    definitions: Uint8Array
+    keys: Int32Array
+    ranges: Int32Array
+    aligned: Uint8Array
+  }
 ):
-  | { definitionLevels: Uint8Array | undefined; dataPage: DecodedArray }
+  | {
+      definitionLevels: Uint8Array | undefined
+      dataPage: DecodedArray
+      /** Plain byte arrays: their [start, end) in the page's bytes (see byteArrayRanges). */
+      ranges?: Int32Array
+    }
   | undefined {
   const { encoding } = header
   const dictionary =
@@ -197,6 +261,35 @@ function readFlatPage(
     if (nulls === 0) definitions = undefined
   }
   const count = header.num_values - nulls
+  if (!dictionary && decoder.type === 'BYTE_ARRAY') {
+    reuse.ranges = byteArrayRanges(bytes, reader.offset, count, reuse.ranges)
+    return { definitionLevels: definitions, dataPage: [], ranges: reuse.ranges }
+  }
+  const plainWidth = PLAIN_WIDTHS[decoder.type]
+  if (!dictionary && plainWidth) {
+    // readPlain copies misaligned values (after the definition levels) into
+    // a new buffer per page; one reused buffer keeps memory flat in rows.
+    const length = count * plainWidth
+    if (reader.offset + length > bytes.length)
+      throw new Error('a page holds fewer values than its header says')
+    let source = bytes
+    let offset = reader.offset
+    if ((bytes.byteOffset + offset) % plainWidth !== 0) {
+      if (reuse.aligned.length < length)
+        reuse.aligned = new Uint8Array(
+          Math.max(length, reuse.aligned.length * 2)
+        )
+      reuse.aligned.set(bytes.subarray(offset, offset + length))
+      source = reuse.aligned
+      offset = 0
+    }
+    const at = source.byteOffset + offset
+    const ArrayType = PLAIN_ARRAYS[decoder.type]!
+    return {
+      definitionLevels: definitions,
+      dataPage: new ArrayType(source.buffer as ArrayBuffer, at, count)
+    }
+  }
   if (!dictionary)
     return {
       definitionLevels: definitions,
@@ -250,8 +343,12 @@ class ColumnCursor {
   private pageBuffer = new Uint8Array(0)
   private readonly levels = {
     definitions: new Uint8Array(0),
-    keys: new Int32Array(0)
+    keys: new Int32Array(0),
+    ranges: new Int32Array(0),
+    aligned: new Uint8Array(0)
   }
+  /** The dictionary page's bytes, reused from row group to row group. */
+  private dictionaryBuffer = new Uint8Array(0)
   /** Bytes read from the file: the current page (and its header). */
   private window: Buffer = Buffer.alloc(0)
   private fd = -1
@@ -269,6 +366,18 @@ class ColumnCursor {
   /** An INT64 page or dictionary as 32-bit halves (see int64At). */
   private valuePairs: Int32Array | undefined
   private dictionaryPairs: Int32Array | undefined
+  /**
+   * BYTE_ARRAY values as [start, end) pairs into their page's bytes (see
+   * byteArrayRanges): the current page's when plain, the dictionary's.
+   * `nextValue` then leaves the value in `range*` and returns RANGE.
+   */
+  private valueRanges: Int32Array | undefined
+  private valueBytes: Uint8Array = new Uint8Array(0)
+  private dictionaryRanges: Int32Array | undefined
+  private dictionaryBytes: Uint8Array = new Uint8Array(0)
+  rangeBytes: Uint8Array = new Uint8Array(0)
+  rangeStart = 0
+  rangeEnd = 0
 
   constructor(
     readonly name: string,
@@ -336,6 +445,7 @@ class ColumnCursor {
     this.position = start
     this.chunkEnd = start + length
     this.dictionary = undefined
+    this.dictionaryRanges = undefined
     this.pageRows = 0
     this.rowInPage = 0
   }
@@ -383,9 +493,23 @@ class ColumnCursor {
     const index = this.valueIndex++
     if (this.dictionaryEncoded) {
       const key = this.values[index] as number
+      if (this.dictionaryRanges) {
+        // A key past the dictionary reads as a null, as an array lookup would.
+        if (!(key >= 0 && key < this.dictionary!.length)) return undefined
+        this.rangeBytes = this.dictionaryBytes
+        this.rangeStart = this.dictionaryRanges[2 * key]
+        this.rangeEnd = this.dictionaryRanges[2 * key + 1]
+        return RANGE
+      }
       return this.dictionaryPairs
         ? int64At(this.dictionaryPairs, key)
         : (this.dictionary as unknown[])[key]
+    }
+    if (this.valueRanges) {
+      this.rangeBytes = this.valueBytes
+      this.rangeStart = this.valueRanges[2 * index]
+      this.rangeEnd = this.valueRanges[2 * index + 1]
+      return RANGE
     }
     return this.valuePairs
       ? int64At(this.valuePairs, index)
@@ -447,7 +571,14 @@ class ColumnCursor {
       const size = Number(header.uncompressed_page_size)
       let page: Uint8Array
       if (decoder.codec === 'SNAPPY') {
-        page = new Uint8Array(size)
+        // The last row group's dictionary is no longer used: its buffer is
+        // reused (a dictionary per row group per column, of megabytes, left
+        // peak memory growing with the rows until the collector ran).
+        if (this.dictionaryBuffer.length < size)
+          this.dictionaryBuffer = new Uint8Array(
+            Math.max(size, this.dictionaryBuffer.length * 2)
+          )
+        page = this.dictionaryBuffer.subarray(0, size)
         inflateSnappy(compressed, page)
       } else {
         page = decompressPage(
@@ -457,13 +588,23 @@ class ColumnCursor {
           decoder.compressors
         )
       }
+      const entries = header.dictionary_page_header!.num_values
+      if (decoder.type === 'BYTE_ARRAY') {
+        this.dictionaryRanges = byteArrayRanges(page, 0, entries)
+        this.dictionaryBytes = page
+        // Only its length is used (to check keys).
+        this.dictionary = { length: entries } as unknown as DecodedArray
+        this.dictionaryPairs = undefined
+        return
+      }
+      this.dictionaryRanges = undefined
       this.dictionary = readPlain(
         {
           view: new DataView(page.buffer, page.byteOffset, page.byteLength),
           offset: 0
         },
         decoder.type,
-        header.dictionary_page_header!.num_values,
+        entries,
         decoder.element.type_length
       )
       this.dictionaryPairs = int64Pairs(this.dictionary)
@@ -474,7 +615,9 @@ class ColumnCursor {
     let page: {
       definitionLevels: ArrayLike<number> | undefined
       dataPage: DecodedArray
+      ranges?: Int32Array
     }
+    let pageBytes: Uint8Array | undefined
     if (header.type === 'DATA_PAGE') {
       const daph = header.data_page_header!
       const size = Number(header.uncompressed_page_size)
@@ -499,6 +642,7 @@ class ColumnCursor {
       page =
         readFlatPage(bytes, daph, decoder, this.maxDefinition, this.levels) ??
         readDataPage(bytes, daph, decoder)
+      pageBytes = bytes
       encoding = daph.encoding
       rows = daph.num_values
     } else if (header.type === 'DATA_PAGE_V2') {
@@ -515,6 +659,8 @@ class ColumnCursor {
         `column ${this.name} has a dictionary-encoded page but no dictionary`
       )
     this.values = page.dataPage
+    this.valueRanges = page.ranges
+    if (page.ranges) this.valueBytes = pageBytes!
     this.valuePairs = int64Pairs(page.dataPage)
     this.definitions = page.definitionLevels
     this.pageRows = rows
@@ -596,6 +742,13 @@ export class ParquetReader implements RecordReader {
     return this.bind(field, input, true)
   }
 
+  bindInteger(field: string, input: string): number | undefined {
+    const node = this.columns.find((column) => column.element.name === field)
+    if (!node || node.children.length > 0) return undefined
+    if (valueKind(node.element) !== 'int') return undefined
+    return this.bind(field, input, true)
+  }
+
   bind(field: string, input: string, asNumber = false): number {
     const bound = this.cursors.findIndex(
       (cursor) => cursor.name === field && cursor.asNumber === asNumber
@@ -662,9 +815,15 @@ export class ParquetReader implements RecordReader {
       }
       this.start[slot] = offset
       if (cursor.asNumber) {
-        // A number stays one; only a null or a NaN is written, as text.
-        this.numbers[slot] = value === undefined ? NaN : (value as number)
-        if (value === value && value !== undefined) {
+        // A number stays one; only a null or a NaN is written, as text (and
+        // an integer past 15 digits, or an INT64 read as a bigint).
+        const number =
+          typeof value === 'number' &&
+          (cursor.kind !== 'int' || (value < 1e15 && value > -1e15))
+            ? value
+            : NaN
+        this.numbers[slot] = number
+        if (number === number) {
           this.end[slot] = offset
           continue
         }
@@ -706,6 +865,20 @@ export class ParquetReader implements RecordReader {
 
   /** Writes a value's text at `offset` of `bytes`; returns where it ends. */
   private write(cursor: ColumnCursor, value: unknown, offset: number): number {
+    if (value === RANGE) {
+      const length = cursor.rangeEnd - cursor.rangeStart
+      if (cursor.kind === 'bytes') {
+        this.reserve(offset + length)
+        const target = this.bytes
+        const source = cursor.rangeBytes
+        // Ids are short: a loop beats set()'s call for a few bytes.
+        for (let i = 0, j = cursor.rangeStart; i < length; i++, j++)
+          target[offset + i] = source[j]
+        return offset + length
+      }
+      // A DECIMAL stored as a byte array: the bytes themselves.
+      value = cursor.rangeBytes.subarray(cursor.rangeStart, cursor.rangeEnd)
+    }
     let text: string
     switch (cursor.kind) {
       case 'bytes': {

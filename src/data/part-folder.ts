@@ -109,6 +109,8 @@ export class PartFolderReader implements RecordReader {
     field: string
     input: string
     asNumber: boolean
+    /** Bound with bindInteger (else bindNumber), when asNumber. */
+    integer?: boolean
   }[] = []
   /** Per slot: the current part gives it as a number (see RecordReader.bindNumber). */
   private numeric: boolean[] = []
@@ -172,6 +174,13 @@ export class PartFolderReader implements RecordReader {
     return slot === undefined ? undefined : this.add(field, input, true, slot)
   }
 
+  bindInteger(field: string, input: string): number | undefined {
+    const slot = this.current.bindInteger?.(field, input)
+    return slot === undefined
+      ? undefined
+      : this.add(field, input, true, slot, true)
+  }
+
   bind(field: string, input: string): number {
     const known = this.fields.findIndex((f) => f.field === field && !f.asNumber)
     if (known >= 0) return known
@@ -182,11 +191,12 @@ export class PartFolderReader implements RecordReader {
     field: string,
     input: string,
     asNumber: boolean,
-    slot: number
+    slot: number,
+    integer = false
   ): number {
     this.slots.push(slot)
     this.numeric.push(asNumber)
-    this.fields.push({ field, input, asNumber })
+    this.fields.push({ field, input, asNumber, integer })
     this.start = new Int32Array(this.fields.length)
     this.end = new Int32Array(this.fields.length)
     this.numbers = new Float64Array(this.fields.length)
@@ -229,10 +239,12 @@ export class PartFolderReader implements RecordReader {
     }
     this.slots = []
     this.numeric = []
-    for (const { field, input, asNumber } of this.fields) {
-      const slot = asNumber
-        ? this.current.bindNumber?.(field, input)
-        : undefined
+    for (const { field, input, asNumber, integer } of this.fields) {
+      const slot = !asNumber
+        ? undefined
+        : integer
+          ? this.current.bindInteger?.(field, input)
+          : this.current.bindNumber?.(field, input)
       this.numeric.push(slot !== undefined)
       this.slots.push(slot ?? this.current.bind(field, input))
     }

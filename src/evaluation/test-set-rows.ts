@@ -31,9 +31,21 @@ import {
   countRemaining,
   errorAt,
   fieldShown,
-  fieldText,
   type RecordReader
 } from '../data/record-reader.js'
+import { shortestDecimal } from '../data/double-decimal.js'
+import { pythonFloatText } from '../data/python-float-text.js'
+import { shownBytes } from '../data/shown-value.js'
+
+/** As `fieldText` decodes a field: for a cost's text, wherever it lies. */
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true })
+
+/** A number's text (ASCII) as bytes. */
+function asciiBytes(text: string): Uint8Array {
+  const bytes = new Uint8Array(text.length)
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i)
+  return bytes
+}
 
 /** Growable columns of test-set rows. */
 export class RowStore implements RowBatch {
@@ -137,6 +149,11 @@ export class TestSetReader {
   /** Per class (index 1: positive, 0: negative), the costs its benefit is made of. */
   private readonly benefitSources: readonly BenefitSources[]
   private readonly columnSlots: number[]
+  /**
+   * Per cost column, how it is bound: as text, or as a number stored as one
+   * (`RecordReader.bindInteger`, `bindNumber`).
+   */
+  private readonly columnKinds: ('text' | 'integer' | 'double')[] = []
   private readonly parsed: ScaledNumber[]
   /** The current row's benefit, written in place by `rowBenefit`. */
   private readonly benefit: ScaledNumber = { mantissa: 0, scale: 0 }
@@ -189,8 +206,24 @@ export class TestSetReader {
           index: -1
         }
       }
-      const slot = this.reader.bind(spec.column, input)
-      if (!columns.includes(slot)) columns.push(slot)
+      // A number column (amounts in Parquet) is read as a number, not
+      // written as text and parsed back.
+      const integer = this.reader.bindInteger?.(spec.column, input)
+      const double =
+        integer === undefined
+          ? this.reader.bindNumber?.(spec.column, input)
+          : undefined
+      const slot = integer ?? double ?? this.reader.bind(spec.column, input)
+      if (!columns.includes(slot)) {
+        columns.push(slot)
+        this.columnKinds.push(
+          integer !== undefined
+            ? 'integer'
+            : double !== undefined
+              ? 'double'
+              : 'text'
+        )
+      }
       return {
         slot,
         mantissa: 0,
@@ -362,21 +395,35 @@ export class TestSetReader {
     const slots = this.columnSlots
     for (let k = 0; k < slots.length; k++) {
       const slot = slots[k]
-      if (
-        !parseDecimalBytes(
-          reader.bytes,
-          reader.start[slot],
-          reader.end[slot],
-          this.parsed[k]
-        )
-      ) {
-        const text = fieldText(reader, slot)
+      const kind = this.columnKinds[k]
+      let bytes = reader.bytes
+      let start = reader.start[slot]
+      let end = reader.end[slot]
+      if (kind !== 'text') {
+        // NaN: a null (or a long integer), whose text is there to parse.
+        const value = reader.numbers![slot]
+        if (value === value) {
+          if (kind === 'integer') {
+            this.parsed[k].mantissa = value
+            this.parsed[k].scale = 0
+            continue
+          }
+          if (shortestDecimal(value, this.parsed[k])) continue
+          // The rare double shortestDecimal leaves: its repr's text, as
+          // the reader would have written it.
+          bytes = asciiBytes(pythonFloatText(value))
+          start = 0
+          end = bytes.length
+        }
+      }
+      if (!parseDecimalBytes(bytes, start, end, this.parsed[k])) {
+        const text = decoder.decode(bytes.subarray(start, end))
         const source = this.costSources.find((c) => c.slot === slot)!
         throw errorAt(
           reader,
           text.trim() === ''
             ? `empty value in cost column '${source.column}' (input '${source.input}'); every row needs a number there`
-            : `${fieldShown(reader, slot)} in cost column '${source.column}' (input '${source.input}') ${decimalProblem(text)}`
+            : `${shownBytes(bytes, start, end)} in cost column '${source.column}' (input '${source.input}') ${decimalProblem(text)}`
         )
       }
     }

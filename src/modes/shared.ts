@@ -12,12 +12,10 @@ import type { Inputs, InputName } from '../inputs.js'
 import type { CostModel } from '../metrics/net-benefit.js'
 import type { EvaluationRequest } from '../evaluation/evaluate.js'
 import { modelThreshold } from '../evaluation/model-thresholds.js'
-import {
-  acquirePromotionLock,
-  LOCK_TTL_MS,
-  type LockClient,
-  type LockNaming,
-  type PromotionLock
+import type {
+  LockClient,
+  LockNaming,
+  PromotionLock
 } from '../registry/promotion-lock.js'
 import type { RunInfo } from '../report/report.js'
 import { VERSION } from '../version.js'
@@ -175,6 +173,10 @@ export async function takePromotionLock(
   // One request may take its retry budget plus one last timeout.
   const writeMarginMs =
     (inputs['retry-max-seconds'] + inputs['request-timeout-seconds']) * 1000
+  // Loaded when used: its MLflow client pulls in undici (~35 MB of RSS),
+  // which evaluating files never needs.
+  const { acquirePromotionLock, LOCK_TTL_MS } =
+    await import('../registry/promotion-lock.js')
   const lock = await acquirePromotionLock({
     client: registryLock.client,
     naming: registryLock.naming,
