@@ -5,7 +5,7 @@
  */
 
 /** Base class: anything the user can fix. `message` is shown as-is. */
-export class GateError extends Error {
+export class UserError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options)
     this.name = new.target.name
@@ -13,7 +13,7 @@ export class GateError extends Error {
 }
 
 /** An action input is missing, misspelt or out of range. */
-export class InputError extends GateError {
+export class InputError extends UserError {
   constructor(
     readonly input: string,
     detail: string
@@ -23,7 +23,7 @@ export class InputError extends GateError {
 }
 
 /** A data file (test set, predictions, scorer output) is unreadable or wrong. */
-export class DataError extends GateError {
+export class DataError extends UserError {
   constructor(
     readonly file: string,
     readonly line: number | undefined,
@@ -34,4 +34,4 @@ export class DataError extends GateError {
 }
 
 /** A child process (the score command) failed. */
-export class CommandError extends GateError {}
+export class CommandError extends UserError {}

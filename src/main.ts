@@ -13,7 +13,7 @@ import {
 } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { tmpdir } from 'node:os'
-import { GateError, InputError } from './errors.js'
+import { UserError, InputError } from './errors.js'
 import {
   INPUT_NAMES,
   SECRET_INPUTS,
@@ -249,7 +249,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
   } catch (error) {
     if (error instanceof Error) {
-      if (!(error instanceof GateError))
+      if (!(error instanceof UserError))
         core.debug(error.stack ?? error.message)
       failStep(error.message)
     } else {

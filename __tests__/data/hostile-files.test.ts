@@ -9,7 +9,7 @@ import { MlflowPredictionsReader } from '../../src/data/mlflow-predictions-reade
 import { openRecordReader } from '../../src/data/open-reader.js'
 import { fieldText, type RecordReader } from '../../src/data/record-reader.js'
 import { shown } from '../../src/data/shown-value.js'
-import { DataError, GateError } from '../../src/errors.js'
+import { DataError, UserError } from '../../src/errors.js'
 import { writeFiles } from '../../__fixtures__/evaluation.js'
 
 /** Every record's bound fields as text, with its position. */
@@ -31,12 +31,12 @@ function file(name: string, content: string | Uint8Array): string {
   return join(dir, name)
 }
 
-/** The GateError message that `fn` throws (fails the test on any other outcome). */
+/** The UserError message that `fn` throws (fails the test on any other outcome). */
 function messageOf(fn: () => unknown): string {
   try {
     fn()
   } catch (error) {
-    expect(error).toBeInstanceOf(GateError)
+    expect(error).toBeInstanceOf(UserError)
     return (error as Error).message
   }
   throw new Error('expected an error')

@@ -4,7 +4,7 @@
  * `json`, `float()` and `decimal.Decimal` (one Python process for all, JSON
  * over stdin/stdout: `__tests__/support/python-readers/read_files.py`). No
  * difference is allowed: the same rows and the same fields, and for every
- * field the same number, or a clear error (a GateError, or a named number
+ * field the same number, or a clear error (a UserError, or a named number
  * problem) where the gate refuses on purpose. Never a number where Python
  * refuses one.
  *
@@ -28,7 +28,7 @@ import {
   parseNumberText
 } from '../../src/data/parse-number.js'
 import { fieldText } from '../../src/data/record-reader.js'
-import { GateError } from '../../src/errors.js'
+import { UserError } from '../../src/errors.js'
 import {
   MANTISSA_LIMIT,
   MAX_SCALE,
@@ -241,7 +241,7 @@ interface PythonValue {
   decimal: string | [number, string, number]
 }
 
-/** What our readers make of a file: rows of field text, or the GateError. */
+/** What our readers make of a file: rows of field text, or the UserError. */
 function readOurs(path: string, columns: number): Outcome {
   try {
     const reader = new CsvReader(path)
@@ -253,7 +253,7 @@ function readOurs(path: string, columns: number): Outcome {
     reader.close()
     return { rows }
   } catch (error) {
-    if (!(error instanceof GateError)) throw error
+    if (!(error instanceof UserError)) throw error
     return { error: error.message }
   }
 }
@@ -379,13 +379,13 @@ describe('readers against Python (csv, json, float, Decimal)', () => {
         // Python refused the file (invalid JSON): so must we, clearly.
         expect({ file: k, error }).toEqual({
           file: k,
-          error: expect.any(GateError)
+          error: expect.any(UserError)
         })
         continue
       }
       const expected = theirs.rows.map((r) => r![0])
       if (
-        error instanceof GateError &&
+        error instanceof UserError &&
         /beyond 2\^53/.test(error.message) &&
         expected.some((f) => Math.abs(Number(f)) > 2 ** 53)
       ) {

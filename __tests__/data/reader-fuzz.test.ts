@@ -3,7 +3,7 @@
  * document, and a name that is sniffed): random bytes, and random mixtures
  * of the bytes that steer a parser (quotes, commas, line breaks, CRLF, a
  * lone CR, a byte order mark, brackets, NUL, invalid UTF-8), read in random
- * chunk sizes. A reader either reads the file or throws a GateError (one
+ * chunk sizes. A reader either reads the file or throws a UserError (one
  * clear message); any other throw fails, and so does a hang (the same
  * reads run in a child process under a time limit), and reading in other
  * chunk sizes must give the same records or the same error.
@@ -91,7 +91,7 @@ const bytes = fc.oneof(
 )
 
 describe('readers under fuzzing', () => {
-  it('read random files or throw one GateError, the same whatever the chunk size', () => {
+  it('read random files or throw one UserError, the same whatever the chunk size', () => {
     fc.assert(
       fc.property(
         bytes,
@@ -108,7 +108,7 @@ describe('readers under fuzzing', () => {
     )
   })
 
-  it('refuse a record over the size limit with a GateError naming it, in every reader, whatever the chunk size', () => {
+  it('refuse a record over the size limit with a UserError naming it, in every reader, whatever the chunk size', () => {
     const shapes: [string, (long: string) => string][] = [
       ['f.csv', (long) => `p,id\n0.5,1\n"${long.replace(/"/g, '""')}",2\n`],
       ['f.csv', (long) => `p,id\n0.5,${long.replace(/[",\r\n]/g, '')}\n`],

@@ -4,7 +4,7 @@
  * model at its own threshold, by position and joined by id.
  */
 import { describe, expect, it } from '@jest/globals'
-import { GateError } from '../../src/errors.js'
+import { UserError } from '../../src/errors.js'
 import { parseInputs } from '../../src/inputs.js'
 import {
   modelThreshold,
@@ -113,7 +113,7 @@ describe('model-thresholds.ts', () => {
           version: { version: '3', tags: { threshold: tag } },
           fallback: 0.5
         })
-      expect(read).toThrow(GateError)
+      expect(read).toThrow(UserError)
       expect(read).toThrow(
         `The champion fraud v3 has the tag threshold='${tag}', which is not a number from 0 to 1`
       )

@@ -15,7 +15,7 @@ import {
   upsertPullRequestComment,
   type UpsertCommentOptions
 } from '../../src/github/pull-request-comment.js'
-import { GateError } from '../../src/errors.js'
+import { UserError } from '../../src/errors.js'
 import {
   startGitHubStandIn,
   type GitHubStandIn
@@ -467,7 +467,7 @@ describe('pull-request-comment.ts', () => {
       const wrong = 'ghp_wrongTokenThatMustNotLeak0123456789'
       const error = await upsert({ token: wrong }).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(GitHubApiError)
-      expect(error).toBeInstanceOf(GateError)
+      expect(error).toBeInstanceOf(UserError)
       expect(error).toMatchObject({
         method: 'GET',
         path: `/repos/${OWNER}/${REPO}/issues/${issue}/comments`,

@@ -5,7 +5,7 @@
  * release marker closes, and what a holder checks before writing.
  */
 import { describe, expect, it } from '@jest/globals'
-import { GateError } from '../../src/errors.js'
+import { UserError } from '../../src/errors.js'
 import {
   MlflowApiError,
   type RegisteredModel
@@ -312,7 +312,7 @@ describe('promotion-lock.ts', () => {
       const o = options(registry)
       const lock = await acquirePromotionLock({ ...o.options, ttlMs: 600_000 })
       o.advance(500_000)
-      await expect(lock.ensureHeld(150_000)).rejects.toThrow(GateError)
+      await expect(lock.ensureHeld(150_000)).rejects.toThrow(UserError)
       await expect(lock.ensureHeld(150_000)).rejects.toThrow('expires in 100s')
     })
 

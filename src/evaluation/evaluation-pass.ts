@@ -23,7 +23,7 @@ import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-import { DataError, GateError } from '../errors.js'
+import { DataError, UserError } from '../errors.js'
 import {
   choosePredictionReading,
   type PositiveClassIndex,
@@ -556,15 +556,15 @@ async function passByPositionInWorker(
     else if (message.file !== undefined)
       fail(new DataError(message.file, message.line, message.message))
     else
-      fail(new GateError(`Reading the predictions failed: ${message.message}`))
+      fail(new UserError(`Reading the predictions failed: ${message.message}`))
   })
   worker.on('error', (error) =>
-    fail(new GateError(`The prediction worker failed: ${error.message}`))
+    fail(new UserError(`The prediction worker failed: ${error.message}`))
   )
   worker.on('exit', (code) => {
     if (code !== 0)
       fail(
-        new GateError(`The prediction worker stopped with exit code ${code}`)
+        new UserError(`The prediction worker stopped with exit code ${code}`)
       )
     for (const queue of queues) queue.wake()
   })

@@ -8,7 +8,7 @@
  * Pure: inputs and tags in, thresholds out.
  */
 
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 
 /** The version tag that holds a model's decision threshold. */
 export const THRESHOLD_TAG = 'threshold'
@@ -53,7 +53,7 @@ export function modelThreshold(
     const value = Number(text)
     if (text === '' || !Number.isFinite(value) || value < 0 || value > 1) {
       const name = modelName ? `${modelName} ` : ''
-      throw new GateError(
+      throw new UserError(
         `The ${role} ${name}v${known.version!.version} has the tag ${THRESHOLD_TAG}='${tag.slice(0, 80)}', which is not a number from 0 to 1: ` +
           `set the tag to the threshold the model serves at (e.g. 0.35), or delete it, or give '${role}-threshold' to override it`
       )

@@ -31,7 +31,7 @@
  */
 
 import { randomInt } from 'node:crypto'
-import { DataError, GateError } from '../errors.js'
+import { DataError, UserError } from '../errors.js'
 import { openRecordReader } from '../data/open-reader.js'
 import { errorAtPosition } from '../data/record-reader.js'
 
@@ -240,7 +240,7 @@ export function checkBatch(
     if (sameHashes(predicted[k], testHashes(subject.columns[k]), rows)) continue
     throw (
       findDisagreement(testSet, subject, first, rows) ??
-      new GateError(
+      new UserError(
         `${subject.path} or ${testSet} changed while being read (a second read of '${subject.columns[k]}' differs from the first); write the files completely before the action runs`
       )
     )

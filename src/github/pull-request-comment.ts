@@ -15,7 +15,7 @@
  */
 import { getOctokit } from '@actions/github'
 import { z } from 'zod'
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 import { fitMarkdown } from '../report/fit-markdown.js'
 import {
   parseRetryAfter,
@@ -35,7 +35,7 @@ const DEFAULT_RETRY_ATTEMPTS = 3
 const PERMISSION_HINT = '`permissions: pull-requests: write`'
 
 /** A request to GitHub failed in a way that is not a missing permission. */
-export class GitHubApiError extends GateError {
+export class GitHubApiError extends UserError {
   constructor(
     readonly method: string,
     readonly path: string,

@@ -8,7 +8,7 @@
 import * as core from '@actions/core'
 import { join, resolve } from 'node:path'
 import { tmpdir } from 'node:os'
-import { GateError, InputError } from '../errors.js'
+import { UserError, InputError } from '../errors.js'
 import { evaluate, type ModelIdentity } from '../evaluation/evaluate.js'
 import type { Inputs } from '../inputs.js'
 import type { EvaluationReport, RunInfo } from '../report/report.js'
@@ -106,7 +106,7 @@ export async function resolveModels(
     candidate.version.status !== 'READY'
   ) {
     const { version: v, status, status_message: why } = candidate.version
-    throw new GateError(
+    throw new UserError(
       status === 'FAILED_REGISTRATION'
         ? `Candidate ${modelName} v${v} is FAILED_REGISTRATION${why ? ` (${why})` : ''}: its registration failed and will not finish; register the model again (a new version) and gate that version, or give another candidate`
         : `Candidate ${modelName} v${v} is ${status}, not READY; wait for its registration to finish, then run again`

@@ -18,7 +18,7 @@
  */
 
 import * as core from '@actions/core'
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 import { floorsPassed } from '../gate/decide.js'
 import type { Inputs } from '../inputs.js'
 import {
@@ -135,7 +135,7 @@ export async function writeVerdict(
       const now = current ? `v${current.version}` : 'nothing'
       outcome.new_champion_version = current?.version ?? null
       if (report.decision === 'promote') {
-        throw new GateError(
+        throw new UserError(
           `@${championAlias} of '${name}' moved from ${was} to ${now} while this run evaluated ${describeCandidate(models.candidate)}; ` +
             `another run promoted first. Nothing was written to the registry by this run; ` +
             `a re-run compares against ${now === 'nothing' ? 'the floors alone' : now}.`

@@ -8,7 +8,7 @@
 
 import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
-import { GateError, InputError } from '../errors.js'
+import { UserError, InputError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { connectRegistry } from '../registry/connect.js'
 import { rollbackTags } from '../registry/evidence.js'
@@ -60,7 +60,7 @@ export async function runRollbackMode(
   }
   const current = await client.getModelVersionByAlias(name, championAlias)
   if (!current) {
-    throw new GateError(
+    throw new UserError(
       `'${name}' has no @${championAlias} at ${registry.shownUri}: there is nothing to roll back`
     )
   }
@@ -83,7 +83,7 @@ export async function runRollbackMode(
     }
   }
   if (target.status && target.status !== 'READY') {
-    throw new GateError(
+    throw new UserError(
       `Cannot roll back to v${target.version}: its status is ${target.status}, not READY`
     )
   }
@@ -136,7 +136,7 @@ export async function runRollbackMode(
     // since it was read above.
     const now = await client.getModelVersionByAlias(name, championAlias)
     if (now?.version !== current.version) {
-      throw new GateError(
+      throw new UserError(
         `@${championAlias} of '${name}' moved from v${current.version} to ${now ? `v${now.version}` : 'nothing'} while this rollback prepared; ` +
           'another run changed it first. Nothing was written to the registry; run the rollback again if it is still wanted.'
       )

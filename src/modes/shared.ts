@@ -6,7 +6,7 @@
  */
 
 import * as core from '@actions/core'
-import { GateError, InputError } from '../errors.js'
+import { UserError, InputError } from '../errors.js'
 import type { GatePolicy } from '../gate/decide.js'
 import type { Inputs, InputName } from '../inputs.js'
 import type { CostModel } from '../metrics/net-benefit.js'
@@ -201,9 +201,9 @@ export function halfwayError(
   error: unknown,
   written: readonly string[],
   toFinish: string
-): GateError {
+): UserError {
   const cause = error instanceof Error ? error.message : String(error)
-  return new GateError(
+  return new UserError(
     written.length === 0
       ? `${cause}\nNothing was written to the registry.`
       : `${cause}\nWritten before the failure: ${written.join('; ')}. ${toFinish}`,

@@ -19,7 +19,7 @@
  * is exchanged at the same endpoint with RFC 8693 token exchange). The
  * resolution is pure; `DatabricksTokenSource` does the token requests.
  */
-import { GateError, InputError } from '../errors.js'
+import { UserError, InputError } from '../errors.js'
 import { HttpTransport, type HttpTransportOptions } from './http-transport.js'
 import { parseHttpUrl } from './tracking-connection.js'
 import { splitUserinfo } from './tracking-uri.js'
@@ -285,14 +285,14 @@ export class DatabricksTokenSource {
       form = { grant_type: 'client_credentials', scope: 'all-apis' }
     } else if (auth.kind === 'github-oidc') {
       if (!this.options.getIdToken) {
-        throw new GateError('GitHub OIDC federation needs the runner.')
+        throw new UserError('GitHub OIDC federation needs the runner.')
       }
       audience = auth.audience ?? (await this.defaultAudience())
       let idToken: string
       try {
         idToken = await this.options.getIdToken(audience)
       } catch (error) {
-        throw new GateError(
+        throw new UserError(
           `Could not get GitHub's ID token (audience ${audience}): ${error instanceof Error ? error.message : String(error)}. The job needs \`permissions: id-token: write\`.`,
           { cause: error }
         )
@@ -307,7 +307,7 @@ export class DatabricksTokenSource {
         client_id: auth.clientId
       }
     } else {
-      throw new GateError('a personal access token is not fetched')
+      throw new UserError('a personal access token is not fetched')
     }
     const path = '/oidc/v1/token'
     const outcome = await this.transport.exchange({
@@ -322,7 +322,7 @@ export class DatabricksTokenSource {
         ? `the OAuth secret of service principal ${auth.clientId} (DATABRICKS_CLIENT_ID + DATABRICKS_CLIENT_SECRET)`
         : `GitHub's ID token for service principal ${auth.clientId} (audience ${audience}): check the service principal's federation policy (issuer https://token.actions.githubusercontent.com, subject, audience; DATABRICKS_TOKEN_AUDIENCE sets the audience asked for)`
     if (outcome.kind === 'failure') {
-      throw new GateError(
+      throw new UserError(
         this.transport.failureMessage(outcome, `POST ${path}`),
         { cause: outcome.error }
       )
@@ -337,14 +337,14 @@ export class DatabricksTokenSource {
       const reason = [body.error, body.error_description]
         .filter((part) => typeof part === 'string')
         .join(': ')
-      throw new GateError(
+      throw new UserError(
         `The workspace's token endpoint refused ${what} (HTTP ${outcome.status}${reason ? ` ${reason}` : ''}).`
       )
     }
     const token = body.access_token
     const expiresIn = Number(body.expires_in)
     if (typeof token !== 'string' || !token || !Number.isFinite(expiresIn)) {
-      throw new GateError(
+      throw new UserError(
         `The workspace's token endpoint answered POST ${path} without an access_token and expires_in.`
       )
     }

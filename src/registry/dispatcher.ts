@@ -39,7 +39,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { Agent, EnvHttpProxyAgent, type Dispatcher } from 'undici'
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 
 /** The TLS options given to every connection to the tracking server. */
 export interface TrackingTls {
@@ -80,7 +80,7 @@ function fromEnv(
 
 /**
  * Reads the proxy and TLS variables; `readFile` reads the certificate files
- * (injected by tests). Throws a `GateError` naming the variable when a file
+ * (injected by tests). Throws a `UserError` naming the variable when a file
  * cannot be read or holds no certificate.
  */
 export function networkSettings(
@@ -111,7 +111,7 @@ export function networkSettings(
   )
   if (insecure && env.MLFLOW_TRACKING_SERVER_CERT_PATH?.trim()) {
     // MLflow's own client raises the same conflict (rest_utils.http_request).
-    throw new GateError(
+    throw new UserError(
       'MLFLOW_TRACKING_INSECURE_TLS=true and MLFLOW_TRACKING_SERVER_CERT_PATH are both set: unset one (MLflow refuses the pair too).'
     )
   }
@@ -125,7 +125,7 @@ export function networkSettings(
   if (caVariable && serverCertPath && !insecure) {
     const pem = readPem(caVariable, serverCertPath, readFile)
     if (!/-----BEGIN (TRUSTED )?CERTIFICATE-----/.test(pem)) {
-      throw new GateError(
+      throw new UserError(
         `${caVariable}: '${serverCertPath}' holds no PEM certificate ('-----BEGIN CERTIFICATE-----'); give the CA bundle that signed the tracking server's certificate.`
       )
     }
@@ -138,12 +138,12 @@ export function networkSettings(
       readFile
     )
     if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
-      throw new GateError(
+      throw new UserError(
         `MLFLOW_TRACKING_CLIENT_CERT_PATH: '${clientCertPath}' holds no PEM certificate; give one file with the client certificate and its private key, as MLflow's client (requests' cert=) takes it.`
       )
     }
     if (!/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
-      throw new GateError(
+      throw new UserError(
         `MLFLOW_TRACKING_CLIENT_CERT_PATH: '${clientCertPath}' holds a certificate but no private key; put the key (unencrypted PEM) in the same file, as MLflow's client (requests' cert=) needs it.`
       )
     }
@@ -238,7 +238,7 @@ function readPem(
     return readFile(path)
   } catch (error) {
     const code = (error as { code?: unknown }).code
-    throw new GateError(
+    throw new UserError(
       `${variable}: cannot read '${path}' (${typeof code === 'string' ? code : String(error)}).`,
       { cause: error }
     )

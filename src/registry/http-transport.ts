@@ -9,7 +9,7 @@
  * requests (src/registry/databricks-connection.ts) sit on it.
  */
 import { request, type Dispatcher } from 'undici'
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 import {
   NOT_SENT_CODES,
   parseRetryAfter,
@@ -88,7 +88,7 @@ export interface RegistryApiErrorDetails {
 }
 
 /** A request to the registry failed; the message names the server, the request and what to check. */
-export class RegistryApiError extends GateError {
+export class RegistryApiError extends UserError {
   readonly method: string
   readonly path: string
   readonly status: number | undefined

@@ -12,7 +12,7 @@
  * Which source a model URI registers as: src/registry/model-source.ts.
  */
 import { z } from 'zod'
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 import {
   HttpTransport,
   plural,
@@ -334,7 +334,7 @@ export class MlflowClient {
       const current = await this.getModelVersion(name, version)
       const label = `version ${version} of registered model '${name}'`
       if (!current) {
-        throw new GateError(
+        throw new UserError(
           `MLflow at ${this.baseUrl} no longer has ${label} (deleted while waiting for it to become READY).`
         )
       }
@@ -343,12 +343,12 @@ export class MlflowClient {
         return current
       }
       if (current.status === 'FAILED_REGISTRATION') {
-        throw new GateError(
+        throw new UserError(
           `MLflow at ${this.baseUrl} could not register ${label}: ${current.status_message ? escapedValue(current.status_message, 200) : 'FAILED_REGISTRATION'}.`
         )
       }
       if (waitedMs + intervalMs > timeoutMs) {
-        throw new GateError(
+        throw new UserError(
           `MLflow at ${this.baseUrl}: ${label} is still ${current.status} after ${seconds(waitedMs)}s; it did not become READY in time.`
         )
       }

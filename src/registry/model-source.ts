@@ -4,7 +4,7 @@
  * so that `models:/<name>/<v>` loads afterwards. It reads the registry
  * through the few calls it needs and writes nothing.
  */
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 import type { LoggedModel, Run } from './mlflow-schemas.js'
 
 /** What to send to `model-versions/create` for a model URI. */
@@ -51,7 +51,7 @@ export async function resolveModelSource(
   if (logged) {
     const modelId = logged[1]
     if (!(await registry.getLoggedModel(modelId))) {
-      throw new GateError(
+      throw new UserError(
         `Model URI '${modelUri}': MLflow at ${registry.baseUrl} has no logged model '${modelId}'.`
       )
     }
@@ -62,7 +62,7 @@ export async function resolveModelSource(
   const [, runId, path] = runs
   const run = await registry.getRun(runId)
   if (!run) {
-    throw new GateError(
+    throw new UserError(
       `Model URI '${modelUri}': MLflow at ${registry.baseUrl} has no run '${runId}'.`
     )
   }
@@ -92,7 +92,7 @@ export async function resolveModelSource(
       runId
     }
   }
-  throw new GateError(
+  throw new UserError(
     `Model URI '${modelUri}': run ${runId} has no logged model named '${path}' and no '${path}/MLmodel' among its artifacts; check the artifact path (the 'name' given to log_model).`
   )
 }

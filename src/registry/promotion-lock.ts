@@ -36,7 +36,7 @@
  */
 
 import { randomBytes, createHash } from 'node:crypto'
-import { GateError } from '../errors.js'
+import { UserError } from '../errors.js'
 import { RegistryApiError } from './http-transport.js'
 import type { MlflowClient, RegisteredModel } from './mlflow-client.js'
 
@@ -150,7 +150,7 @@ export interface PromotionLock {
 }
 
 /** Another run holds the lock and did not release it in time. */
-export class PromotionLockTimeoutError extends GateError {}
+export class PromotionLockTimeoutError extends UserError {}
 
 interface LockInfo {
   owner: string
@@ -238,7 +238,7 @@ export async function acquirePromotionLock(
       return held(name, token, expiresAt)
     } catch (error) {
       if (!isAlreadyExists(error)) {
-        throw new GateError(
+        throw new UserError(
           `Could not take the promotion lock '${name}': ${describeError(error)}\n` +
             'The lock is a registered model that the run creates and deletes: the credentials need permission to ' +
             'create and delete registered models. Nothing was written to the registry.',
@@ -250,7 +250,7 @@ export async function acquirePromotionLock(
     if (!existing) continue // released between our create and our read
     const info = lockInfoOf(existing)
     if (!info) {
-      throw new GateError(
+      throw new UserError(
         `A registered model named '${name}' exists but is not a champion-gate promotion lock (it has no ` +
           `${TAG.token} and ${TAG.expiresAt} tags). That name is reserved for the lock of '${modelName}': ` +
           'rename or delete that model. Nothing was written to the registry.'
@@ -268,7 +268,7 @@ export async function acquirePromotionLock(
       try {
         outcome = await deleteInstance(client, naming, name, info.token, owner)
       } catch (error) {
-        throw new GateError(
+        throw new UserError(
           `Could not take over the expired promotion lock '${name}' of ${info.owner}: ${describeError(error)}\n` +
             'Deleting a lock another user created needs MANAGE permission on it (or an admin deletes it by hand). ' +
             'Nothing was written to the registry.',
@@ -317,7 +317,7 @@ export async function acquirePromotionLock(
       async ensureHeld(marginMs) {
         const left = expiresAt - now()
         if (left < marginMs) {
-          throw new GateError(
+          throw new UserError(
             `The promotion lock '${lockName}' expires in ${seconds(Math.max(0, left))}s, less than the ` +
               `${seconds(marginMs)}s one more registry write may take; stopping before the alias write so that ` +
               'no other run can write at the same time.'
@@ -326,7 +326,7 @@ export async function acquirePromotionLock(
         const current = await client.getRegisteredModel(lockName)
         const info = current && lockInfoOf(current)
         if (info?.token !== lockToken) {
-          throw new GateError(
+          throw new UserError(
             `The promotion lock '${lockName}' is no longer this run's (${info ? `now held by ${info.owner} since ${info.startedAt}` : 'it was deleted'}); ` +
               'stopping before the alias write.'
           )

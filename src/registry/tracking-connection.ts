@@ -6,7 +6,7 @@
  * returns and builds the client from it. Credentials inside a URI are found
  * by src/registry/tracking-uri.ts before anything parses it.
  */
-import { GateError, InputError } from '../errors.js'
+import { UserError, InputError } from '../errors.js'
 import {
   basicHeaderValue,
   splitUserinfo,
@@ -205,7 +205,7 @@ export function resolveTrackingConnection(
 
 /**
  * Parses an http(s) URL or throws: an `InputError` for `input` when given
- * (local stores get their own hint), else a `GateError`.
+ * (local stores get their own hint), else a `UserError`.
  */
 export function parseHttpUrl(uri: string, input?: string, origin = ''): URL {
   let url: URL | undefined
@@ -229,7 +229,7 @@ export function parseHttpUrl(uri: string, input?: string, origin = ''): URL {
   const shown = `'${displayTrackingUri(uri)}'${origin}`
   throw input
     ? new InputError(input, `${shown} ${detail}`)
-    : new GateError(`Tracking URI ${shown} ${detail}`)
+    : new UserError(`Tracking URI ${shown} ${detail}`)
 }
 
 /** Origin plus path prefix, without userinfo, query, fragment or trailing slash. */

@@ -19,7 +19,7 @@
  * which MLflow's client does and this action cannot do honestly.
  */
 import { z } from 'zod'
-import { GateError, InputError } from '../errors.js'
+import { UserError, InputError } from '../errors.js'
 import {
   HttpTransport,
   plural,
@@ -178,7 +178,7 @@ export class UnityCatalogClient {
     }
     const version = await this.getModelVersion(name, String(answer.version))
     if (!version) {
-      throw new GateError(
+      throw new UserError(
         `Unity Catalog at ${this.baseUrl}: @${alias} of '${name}' points at version ${String(answer.version)}, which could not be read.`
       )
     }

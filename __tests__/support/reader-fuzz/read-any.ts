@@ -1,7 +1,7 @@
 /**
  * Reads a file to the end through the reader its name selects, touching
  * every bound field the way the evaluation pass does (score, cost, text for
- * messages), and says what happened: the records, or the GateError's
+ * messages), and says what happened: the records, or the UserError's
  * message. Any other throw escapes: that is the fuzz tests' failure. Shared
  * by `__tests__/data/reader-fuzz.test.ts` and its no-hang child process
  * (`no-hang.ts`), which runs it under a time limit.
@@ -13,7 +13,7 @@ import {
   parseNumberBytes
 } from '../../../src/data/parse-number.js'
 import { fieldShown, fieldText } from '../../../src/data/record-reader.js'
-import { GateError } from '../../../src/errors.js'
+import { UserError } from '../../../src/errors.js'
 import { parseDecimalBytes } from '../../../src/metrics/decimal.js'
 import type { ChunkedFileOptions } from '../../../src/data/chunked-file.js'
 
@@ -56,7 +56,7 @@ export function readAny(
       reader.close()
     }
   } catch (error) {
-    if (error instanceof GateError) return { error: error.message }
+    if (error instanceof UserError) return { error: error.message }
     throw error
   }
 }
