@@ -1,5 +1,5 @@
 export const id = 345;
-export const ids = [345,854];
+export const ids = [345];
 export const modules = {
 
 /***/ 5345:
@@ -17,24 +17,24 @@ __webpack_require__.d(__webpack_exports__, {
 var core = __webpack_require__(6257);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./src/registry/connect.ts + 1 modules
-var connect = __webpack_require__(1854);
+// EXTERNAL MODULE: ./src/registry/connect.ts + 6 modules
+var connect = __webpack_require__(8873);
 // EXTERNAL MODULE: ./src/report/build-report.ts
 var build_report = __webpack_require__(4417);
 // EXTERNAL MODULE: ./src/run-context.ts
 var run_context = __webpack_require__(3564);
 // EXTERNAL MODULE: ./src/version.ts
 var src_version = __webpack_require__(311);
-// EXTERNAL MODULE: ./src/modes/model-evaluation.ts + 49 modules
-var model_evaluation = __webpack_require__(4753);
+// EXTERNAL MODULE: ./src/modes/model-evaluation.ts + 51 modules
+var model_evaluation = __webpack_require__(8857);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(3916);
 // EXTERNAL MODULE: ./src/gate/decide.ts + 1 modules
 var decide = __webpack_require__(2556);
 // EXTERNAL MODULE: ./src/registry/evidence.ts
 var evidence = __webpack_require__(5690);
-// EXTERNAL MODULE: ./src/registry/mlflow-client.ts + 3 modules
-var mlflow_client = __webpack_require__(9530);
+// EXTERNAL MODULE: ./src/registry/http-transport.ts
+var http_transport = __webpack_require__(4795);
 // EXTERNAL MODULE: ./src/evaluation/model-thresholds.ts
 var model_thresholds = __webpack_require__(1008);
 ;// CONCATENATED MODULE: ./src/modes/record-threshold.ts
@@ -63,8 +63,8 @@ async function recordThreshold(registry, name, version, report, existing) {
     return written;
 }
 
-// EXTERNAL MODULE: ./src/modes/shared.ts + 1 modules
-var shared = __webpack_require__(1073);
+// EXTERNAL MODULE: ./src/modes/shared.ts
+var shared = __webpack_require__(6915);
 ;// CONCATENATED MODULE: ./src/modes/promotion.ts
 /**
  * The alias move of `mode: gate`: once the verdict is in, record it in the
@@ -143,7 +143,7 @@ async function writeVerdict(registry, inputs, models, report, run) {
     if (models.candidate.kind === 'version') {
         refuseRepromotion(inputs, report, models.candidate.version);
     }
-    const { lock, writeMarginMs } = await (0,shared/* takePromotionLock */.iG)(client, inputs, name, run);
+    const { lock, writeMarginMs } = await (0,shared/* takePromotionLock */.iG)(registry.lock, inputs, name, run);
     try {
         // The champion may have moved while this run was scoring: another run
         // won. Read under the lock, so no run can move it between this read and
@@ -161,7 +161,7 @@ async function writeVerdict(registry, inputs, models, report, run) {
             const now = current ? `v${current.version}` : 'nothing';
             outcome.new_champion_version = current?.version ?? null;
             if (report.decision === 'promote') {
-                throw new errors/* GateError */.ue(`@${championAlias} of '${name}' moved from ${was} to ${now} while this run evaluated ${(0,model_evaluation/* describeCandidate */.pq)(models.candidate)}; ` +
+                throw new errors/* UserError */.yo(`@${championAlias} of '${name}' moved from ${was} to ${now} while this run evaluated ${(0,model_evaluation/* describeCandidate */.pq)(models.candidate)}; ` +
                     `another run promoted first. Nothing was written to the registry by this run; ` +
                     `a re-run compares against ${now === 'nothing' ? 'the floors alone' : now}.`);
             }
@@ -243,7 +243,7 @@ async function writeVerdict(registry, inputs, models, report, run) {
                 catch (error) {
                     // MLflow's basic-auth app asks MANAGE for deleting a tag, EDIT for
                     // setting one: with EDIT only, the stale value is blanked instead.
-                    if (!(error instanceof mlflow_client/* MlflowApiError */.g && error.status === 403)) {
+                    if (!(error instanceof http_transport/* RegistryApiError */.u4 && error.status === 403)) {
                         throw error;
                     }
                     await client.setModelVersionTag(name, candidateVersion, key, '');
@@ -297,7 +297,7 @@ async function createModelIfMissing(registry, name) {
         return true;
     }
     catch (error) {
-        if (error instanceof mlflow_client/* MlflowApiError */.g &&
+        if (error instanceof http_transport/* RegistryApiError */.u4 &&
             error.errorCode === 'RESOURCE_ALREADY_EXISTS')
             return false;
         throw error;
@@ -395,290 +395,6 @@ function unchangedReport(inputs, registry, models, run, outcome) {
         toolVersion: src_version/* VERSION */.x,
         now: new Date()
     });
-}
-
-
-/***/ }),
-
-/***/ 1854:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  connectRegistry: () => (/* binding */ connectRegistry)
-});
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
-var core = __webpack_require__(6257);
-// EXTERNAL MODULE: ./src/version.ts
-var version = __webpack_require__(311);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(3024);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(6752);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(3916);
-;// CONCATENATED MODULE: ./src/registry/dispatcher.ts
-/**
- * The network under the registry client: which proxy a request goes through
- * and which TLS certificates it trusts or presents, from the same environment
- * variables MLflow's Python client (requests) reads, so a runner set up for
- * `mlflow` works for this action unchanged.
- *
- * Proxies (requests' `trust_env`, and `@actions/http-client`):
- * - `https_proxy` / `HTTPS_PROXY` for https tracking URIs, `http_proxy` /
- *   `HTTP_PROXY` for http ones, and only so: an https server with only
- *   HTTP_PROXY set is reached directly, as requests and @actions/http-client
- *   do (undici's own EnvHttpProxyAgent would fall back to HTTP_PROXY). The
- *   lower-case name wins when both are set, as in requests. `ALL_PROXY` is
- *   not read. Credentials in the proxy URL go as Proxy-Authorization.
- * - `no_proxy` / `NO_PROXY`: comma- or space-separated hosts, `host:port`,
- *   `.example.com` or `*.example.com` (the domain and its subdomains), and
- *   `*` alone (no proxy at all): undici's `EnvHttpProxyAgent` rules.
- *   Differences from requests: no CIDR ranges (`10.0.0.0/8` is matched as a
- *   host name, so never), and a bare `example.com` matches `x.example.com`
- *   but not `badexample.com` (requests' plain suffix test matches both).
- *   Unlike `@actions/http-client`, loopback hosts are proxied unless
- *   NO_PROXY names them, as requests does.
- * - An http tracking URI goes through the proxy as an absolute-URI request
- *   (`GET http://host/...`), as requests sends it; proxies that allow
- *   CONNECT only to port 443 (squid's default) accept that. An https one
- *   goes through a CONNECT tunnel, with TLS end to end.
- *
- * TLS (MLflow's `MLFLOW_TRACKING_*` variables, which set requests' `verify`
- * and `cert`):
- * - verified by default against Node's roots plus `NODE_EXTRA_CA_CERTS`;
- * - `MLFLOW_TRACKING_SERVER_CERT_PATH`: a PEM bundle that becomes the ONLY
- *   trusted roots, as requests' `verify=<path>` does (so NODE_EXTRA_CA_CERTS
- *   and the public roots no longer apply while it is set); without it,
- *   `REQUESTS_CA_BUNDLE` or `CURL_CA_BUNDLE` play that part, as requests
- *   reads them when `verify` is left True;
- * - `MLFLOW_TRACKING_CLIENT_CERT_PATH`: one PEM file holding the client
- *   certificate and its private key, as requests' `cert=<path>` takes it;
- * - `MLFLOW_TRACKING_INSECURE_TLS=true`: no verification (a warning says so);
- *   MLflow refuses it together with a server cert path, and so does this.
- */
-
-
-
-/** The first non-empty value among the names, lower case first as requests reads them. */
-function fromEnv(env, name) {
-    for (const key of [name.toLowerCase(), name.toUpperCase()]) {
-        const value = env[key]?.trim();
-        if (value)
-            return value;
-    }
-    return undefined;
-}
-/**
- * Reads the proxy and TLS variables; `readFile` reads the certificate files
- * (injected by tests). Throws a `GateError` naming the variable when a file
- * cannot be read or holds no certificate.
- */
-function networkSettings(env, readFile = (path) => (0,external_node_fs_.readFileSync)(path, 'utf8')) {
-    const warnings = [];
-    const secrets = [];
-    const httpProxy = fromEnv(env, 'http_proxy');
-    const httpsProxy = fromEnv(env, 'https_proxy');
-    for (const proxy of [httpProxy, httpsProxy]) {
-        const password = proxyPassword(proxy);
-        if (password)
-            secrets.push(password, safeDecode(password));
-    }
-    // requests reads no_proxy before NO_PROXY; an empty one means "none".
-    const noProxy = env.no_proxy ?? env.NO_PROXY;
-    // requests takes REQUESTS_CA_BUNDLE, then CURL_CA_BUNDLE, when MLflow leaves verify=True.
-    const caVariable = [
-        'MLFLOW_TRACKING_SERVER_CERT_PATH',
-        'REQUESTS_CA_BUNDLE',
-        'CURL_CA_BUNDLE'
-    ].find((name) => env[name]?.trim());
-    const serverCertPath = caVariable && env[caVariable]?.trim();
-    const clientCertPath = env.MLFLOW_TRACKING_CLIENT_CERT_PATH?.trim();
-    const insecure = /^(true|1)$/i.test(env.MLFLOW_TRACKING_INSECURE_TLS?.trim() ?? '');
-    if (insecure && env.MLFLOW_TRACKING_SERVER_CERT_PATH?.trim()) {
-        // MLflow's own client raises the same conflict (rest_utils.http_request).
-        throw new errors/* GateError */.ue('MLFLOW_TRACKING_INSECURE_TLS=true and MLFLOW_TRACKING_SERVER_CERT_PATH are both set: unset one (MLflow refuses the pair too).');
-    }
-    const tls = { rejectUnauthorized: !insecure };
-    if (insecure) {
-        warnings.push('MLFLOW_TRACKING_INSECURE_TLS=true: the tracking server’s TLS certificate is not verified, so anyone on the network path can read the credentials and change what the registry answers. Set MLFLOW_TRACKING_SERVER_CERT_PATH to its CA bundle instead.');
-    }
-    // Insecure wins over a requests bundle, as verify=False does in requests.
-    if (caVariable && serverCertPath && !insecure) {
-        const pem = readPem(caVariable, serverCertPath, readFile);
-        if (!/-----BEGIN (TRUSTED )?CERTIFICATE-----/.test(pem)) {
-            throw new errors/* GateError */.ue(`${caVariable}: '${serverCertPath}' holds no PEM certificate ('-----BEGIN CERTIFICATE-----'); give the CA bundle that signed the tracking server's certificate.`);
-        }
-        tls.ca = pem;
-    }
-    if (clientCertPath) {
-        const pem = readPem('MLFLOW_TRACKING_CLIENT_CERT_PATH', clientCertPath, readFile);
-        if (!/-----BEGIN CERTIFICATE-----/.test(pem)) {
-            throw new errors/* GateError */.ue(`MLFLOW_TRACKING_CLIENT_CERT_PATH: '${clientCertPath}' holds no PEM certificate; give one file with the client certificate and its private key, as MLflow's client (requests' cert=) takes it.`);
-        }
-        if (!/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(pem)) {
-            throw new errors/* GateError */.ue(`MLFLOW_TRACKING_CLIENT_CERT_PATH: '${clientCertPath}' holds a certificate but no private key; put the key (unencrypted PEM) in the same file, as MLflow's client (requests' cert=) needs it.`);
-        }
-        // One file for both: OpenSSL picks the certificate blocks for `cert` and the key block for `key`.
-        tls.cert = pem;
-        tls.key = pem;
-    }
-    return {
-        httpProxy,
-        httpsProxy,
-        noProxy,
-        tls,
-        caVariable: tls.ca === undefined ? undefined : caVariable,
-        warnings,
-        secrets
-    };
-}
-/**
- * The undici dispatcher for these settings, or undefined when nothing is set
- * (undici's global dispatcher then applies, which tests replace with a
- * `MockAgent`).
- */
-function createDispatcher(settings, trackingUri) {
-    const { noProxy, tls } = settings;
-    // The client talks to one server, so its scheme picks the one proxy variable.
-    const proxy = proxyFor(settings, trackingUri);
-    const customTls = tls.ca !== undefined || tls.cert !== undefined || !tls.rejectUnauthorized;
-    // Only the TLS options that are set: `ca: undefined` would still be passed to tls.connect.
-    const connect = Object.fromEntries(Object.entries(tls).filter(([, value]) => value !== undefined));
-    if (!proxy) {
-        return customTls ? new undici/* Agent */.g6({ connect }) : undefined;
-    }
-    // EnvHttpProxyAgent for its NO_PROXY rules; explicit values, so it does not read process.env.
-    return new undici/* EnvHttpProxyAgent */.J2({
-        httpProxy: proxy,
-        httpsProxy: proxy,
-        noProxy: noProxy ?? '',
-        connect,
-        // Through a proxy the target's TLS runs inside the CONNECT tunnel.
-        requestTls: connect,
-        // http targets as absolute-URI requests, like requests (see the header).
-        proxyTunnel: false
-    });
-}
-/** The proxy variable's value that applies to the tracking URI's scheme. */
-function proxyFor(settings, trackingUri) {
-    return /^https:/i.test(trackingUri) ? settings.httpsProxy : settings.httpProxy;
-}
-/** How the network was set up, for `core.info` (no credentials). */
-function describeNetwork(settings, trackingUri) {
-    const lines = [];
-    const proxy = proxyFor(settings, trackingUri);
-    if (proxy) {
-        let shown;
-        try {
-            shown = new URL(proxy).origin;
-        }
-        catch {
-            shown = '(an unparsable proxy URL)';
-        }
-        lines.push(`proxy ${shown}${settings.noProxy ? ` unless NO_PROXY (${settings.noProxy}) names the host` : ''}`);
-    }
-    if (settings.tls.ca)
-        lines.push(`CA bundle from ${settings.caVariable}`);
-    if (settings.tls.cert) {
-        lines.push('client certificate from MLFLOW_TRACKING_CLIENT_CERT_PATH');
-    }
-    return lines;
-}
-function readPem(variable, path, readFile) {
-    try {
-        return readFile(path);
-    }
-    catch (error) {
-        const code = error.code;
-        throw new errors/* GateError */.ue(`${variable}: cannot read '${path}' (${typeof code === 'string' ? code : String(error)}).`, { cause: error });
-    }
-}
-function proxyPassword(proxy) {
-    if (!proxy)
-        return undefined;
-    try {
-        return new URL(proxy).password || undefined;
-    }
-    catch {
-        // Unparsable: mask whatever sits between ':' and '@' in the authority.
-        return /^[^:/]*:\/\/[^:@/]*:([^@]*)@/.exec(proxy)?.[1] || undefined;
-    }
-}
-function safeDecode(part) {
-    try {
-        return decodeURIComponent(part);
-    }
-    catch {
-        return part;
-    }
-}
-
-// EXTERNAL MODULE: ./src/registry/mlflow-client.ts + 3 modules
-var mlflow_client = __webpack_require__(9530);
-// EXTERNAL MODULE: ./src/registry/tracking-connection.ts
-var tracking_connection = __webpack_require__(635);
-;// CONCATENATED MODULE: ./src/registry/connect.ts
-/**
- * Builds the registry client from the inputs and the environment, with
- * every credential masked first. The one place the shell meets MLflow's
- * connection conventions.
- */
-
-
-
-
-
-function connectRegistry(inputs, env) {
-    const connection = (0,tracking_connection/* resolveTrackingConnection */.y5)({
-        trackingUri: inputs['tracking-uri'],
-        token: inputs['tracking-token'],
-        username: inputs['tracking-username'],
-        password: inputs['tracking-password']
-    }, env);
-    const network = networkSettings(env);
-    for (const secret of [...connection.secrets, ...network.secrets]) {
-        core/* setSecret */.Pq(secret);
-    }
-    for (const warning of network.warnings)
-        core/* warning */.$e(warning);
-    const described = describeNetwork(network, connection.trackingUri);
-    if (described.length > 0)
-        core/* info */.pq(`Network: ${described.join('; ')}.`);
-    const client = new mlflow_client/* MlflowClient */.p({
-        trackingUri: connection.trackingUri,
-        auth: connection.auth,
-        userAgent: `champion-gate/${version/* VERSION */.x}`,
-        timeoutMs: inputs['request-timeout-seconds'] * 1000,
-        maxAttempts: inputs['retry-max-attempts'],
-        maxRetryMs: inputs['retry-max-seconds'] * 1000,
-        dispatcher: createDispatcher(network, connection.trackingUri),
-        log: (message) => core/* info */.pq(message)
-    });
-    return {
-        client,
-        connection,
-        shownUri: (0,tracking_connection/* displayTrackingUri */.MA)(connection.trackingUri),
-        versionUrl: (name, version) => (0,tracking_connection/* modelVersionUrl */.lh)(connection.trackingUri, name, version),
-        scoringEnvironment: (env) => scoringEnvironment(connection, env)
-    };
-}
-/** MLFLOW_TRACKING_* for a child process, so it reaches the same registry. */
-function scoringEnvironment(connection, env) {
-    const auth = connection.auth;
-    const child = {
-        ...env,
-        MLFLOW_TRACKING_URI: connection.trackingUri
-    };
-    if (auth?.kind === 'bearer')
-        child.MLFLOW_TRACKING_TOKEN = auth.token;
-    if (auth?.kind === 'basic') {
-        child.MLFLOW_TRACKING_USERNAME = auth.username;
-        child.MLFLOW_TRACKING_PASSWORD = auth.password;
-    }
-    return child;
 }
 
 

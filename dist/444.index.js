@@ -44,7 +44,7 @@ const DEFAULT_TIMEOUT_MS = 60_000;
 const DEFAULT_RETRY_ATTEMPTS = 3;
 const PERMISSION_HINT = '`permissions: pull-requests: write`';
 /** A request to GitHub failed in a way that is not a missing permission. */
-class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GateError */ .ue {
+class GitHubApiError extends _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo {
     method;
     path;
     status;
@@ -436,6 +436,149 @@ function parse(schema, data, method, path, status) {
         return result.data;
     const issue = result.error.issues[0];
     throw new GitHubApiError(method, path, status, `unexpected response body (${issue.path.join('.') || 'root'}: ${issue.message})`);
+}
+
+
+/***/ }),
+
+/***/ 6454:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   mu: () => (/* binding */ parseRetryAfter),
+/* harmony export */   my: () => (/* binding */ NOT_SENT_CODES)
+/* harmony export */ });
+/* unused harmony exports BACKOFF_BASE_MS, BACKOFF_CAP_MS, RETRY_AFTER_CAP_MS, isRetryable, nextDelay */
+/**
+ * The one retry policy for every service the action calls (the MLflow
+ * registry in src/registry/http-transport.ts, GitHub in
+ * src/github/pull-request-comment.ts). What is retried and how:
+ *
+ * - **What.** A connection error (refused, reset, DNS, timeout), HTTP 408,
+ *   429, and 5xx except 501 (Not Implemented does not heal). GitHub's rate
+ *   limits (a 403 or 429 saying so) count as 429. A request that is not safe
+ *   to repeat (it may create a second thing) is retried only when its first
+ *   try certainly did no work: the connection was refused or the name did
+ *   not resolve (nothing was sent), or the server answered 408, 429 or 503
+ *   (it refused the work). Whether a request is safe to repeat is the
+ *   caller's decision, made per request next to the request.
+ * - **Backoff.** Exponential from 500 ms (500 ms, 1 s, 2 s, …), each step
+ *   capped at 15 s, with **full jitter**: the wait is drawn uniformly from
+ *   [0, step), so runs that failed together do not retry together
+ *   (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/).
+ * - **Retry-After.** When the server says when to come back (`Retry-After`
+ *   in seconds or as an HTTP date; GitHub's `x-ratelimit-reset`), that wait
+ *   replaces the backoff. It is capped at 60 s: a server that asks for longer
+ *   ends the retries at once, since coming back sooner would only be refused
+ *   again.
+ * - **Caps.** At most `maxAttempts` tries, the first included (input
+ *   `retry-max-attempts`), and no wait that would take the request's tries
+ *   and waits together past `maxRetryMs` (input `retry-max-seconds`).
+ *
+ * Pure apart from the injected clock, sleep and random source, so the policy
+ * is tested without waiting (__tests__/transport/retry-policy.test.ts).
+ */
+/** The first backoff step. */
+const BACKOFF_BASE_MS = 500;
+/** The largest backoff step (before jitter). */
+const BACKOFF_CAP_MS = 15_000;
+/** The longest `Retry-After` obeyed; a longer one ends the retries. */
+const RETRY_AFTER_CAP_MS = 60_000;
+/**
+ * Errors after which the request certainly did not reach the server: the
+ * connection was refused, or the host name did not resolve.
+ */
+const NOT_SENT_CODES = new Set([
+    'ECONNREFUSED',
+    'EAI_AGAIN'
+]);
+/** Connection errors worth another try. */
+const TRANSIENT_CODES = new Set([
+    'timeout',
+    'ECONNREFUSED',
+    'ECONNRESET',
+    'ETIMEDOUT',
+    'EPIPE',
+    'EAI_AGAIN',
+    'ENETUNREACH',
+    'EHOSTUNREACH'
+]);
+/**
+ * True when `outcome` is worth another try. `safeToRepeat`: the request does
+ * the same thing however often it lands (a read, setting an alias); when
+ * false, only outcomes that prove the first try did no work are retried.
+ * TLS failures (a certificate does not change between tries) and undici's
+ * argument errors are never retried.
+ */
+function isRetryable(outcome, safeToRepeat) {
+    if (outcome.kind === 'failure') {
+        if (!safeToRepeat)
+            return NOT_SENT_CODES.has(outcome.code);
+        return (TRANSIENT_CODES.has(outcome.code) ||
+            (outcome.code.startsWith('UND_ERR_') &&
+                outcome.code !== 'UND_ERR_INVALID_ARG'));
+    }
+    const { status } = outcome;
+    if (status === 408 || status === 429 || status === 503)
+        return true;
+    return safeToRepeat && status >= 500 && status !== 501;
+}
+/**
+ * The wait before try `attempts + 1`, or undefined when there is none: the
+ * tries are spent, the server asked for a wait over the cap, or the wait
+ * would pass the time budget. `elapsedMs` is what the tries and waits so far
+ * took.
+ */
+function nextDelay(attempts, elapsedMs, retryAfterMs, limits, random = Math.random) {
+    if (attempts >= limits.maxAttempts)
+        return undefined;
+    if (retryAfterMs !== undefined && retryAfterMs > RETRY_AFTER_CAP_MS) {
+        return undefined;
+    }
+    const step = Math.min(BACKOFF_CAP_MS, (limits.baseDelayMs ?? BACKOFF_BASE_MS) * 2 ** (attempts - 1));
+    const delay = retryAfterMs ?? random() * step;
+    return elapsedMs + delay > limits.maxRetryMs ? undefined : delay;
+}
+/** `Retry-After` as seconds or an HTTP date, in ms; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now()) {
+    const value = Array.isArray(header) ? header[0] : header;
+    if (value === undefined || value.trim() === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value.trim()))
+        return Number(value.trim()) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Runs `attempt` until its result is not retryable or the limits say stop,
+ * and returns the last result. `attempt` must not throw for an outcome the
+ * policy should judge: it returns it, and `judge` maps it to a
+ * {@link TryOutcome} and whether the request is safe to repeat (undefined:
+ * a result that is never retried, such as a success or an abort).
+ */
+async function withRetries(attempt, judge, limits, environment = {}, onRetry) {
+    const now = environment.now ?? Date.now;
+    const sleep = environment.sleep ??
+        ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    let elapsedMs = 0;
+    for (let attempts = 1;; attempts++) {
+        const started = now();
+        const result = await attempt(attempts);
+        elapsedMs += now() - started;
+        const verdict = judge(result);
+        if (!verdict || !isRetryable(verdict.outcome, verdict.safeToRepeat)) {
+            return { result, attempts, elapsedMs };
+        }
+        const delay = nextDelay(attempts, elapsedMs, verdict.outcome.kind === 'answer'
+            ? verdict.outcome.retryAfterMs
+            : undefined, limits, environment.random);
+        if (delay === undefined)
+            return { result, attempts, elapsedMs };
+        onRetry?.(result, { attempt: attempts, delayMs: delay });
+        await sleep(delay);
+        elapsedMs += delay;
+    }
 }
 
 
