@@ -40410,6 +40410,10 @@ function hashBytes(bytes, start, end, seed) {
         h ^= bytes[i];
         h = Math.imul(h, 0x01000193);
     }
+    return finish(h, seed);
+}
+/** The seeded finaliser both hashes end with (murmur3's fmix32 after the seed's second half). */
+function finish(h, seed) {
     h ^= seed[1];
     h ^= h >>> 16;
     h = Math.imul(h, 0x85ebca6b);
@@ -40451,13 +40455,7 @@ function hashInteger(value, seed) {
     h = Math.imul(h, 0x01000193);
     h ^= high;
     h = Math.imul(h, 0x01000193);
-    h ^= seed[1];
-    h ^= h >>> 16;
-    h = Math.imul(h, 0x85ebca6b);
-    h ^= h >>> 13;
-    h = Math.imul(h, 0xc2b2ae35);
-    h ^= h >>> 16;
-    return h | 0;
+    return finish(h, seed);
 }
 class IdIndex {
     size = 0;

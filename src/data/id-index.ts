@@ -44,6 +44,11 @@ function hashBytes(
     h ^= bytes[i]
     h = Math.imul(h, 0x01000193)
   }
+  return finish(h, seed)
+}
+
+/** The seeded finaliser both hashes end with (murmur3's fmix32 after the seed's second half). */
+function finish(h: number, seed: Int32Array): number {
   h ^= seed[1]
   h ^= h >>> 16
   h = Math.imul(h, 0x85ebca6b)
@@ -83,13 +88,7 @@ function hashInteger(value: number, seed: Int32Array): number {
   h = Math.imul(h, 0x01000193)
   h ^= high
   h = Math.imul(h, 0x01000193)
-  h ^= seed[1]
-  h ^= h >>> 16
-  h = Math.imul(h, 0x85ebca6b)
-  h ^= h >>> 13
-  h = Math.imul(h, 0xc2b2ae35)
-  h ^= h >>> 16
-  return h | 0
+  return finish(h, seed)
 }
 
 export class IdIndex {
